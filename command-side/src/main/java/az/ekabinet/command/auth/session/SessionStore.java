@@ -1,0 +1,143 @@
+package az.ekabinet.command.auth.session;
+
+import az.ekabinet.command.auth.Role;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Server-side sessions behind opaque Bearer tokens (SPEC.md §3.4): 256 random bits, stored only as their
+ * SHA-256, ending after {@code idle} without use or {@code absolute} after login, whichever is first, or when
+ * revoked (logout, password change). Everything here is R2DBC: it runs on the request path.
+ */
+@Component
+public class SessionStore {
+
+    private static final Pattern TOKEN_FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
+    /** last_seen_at is refreshed at most this often, so that reads do not turn into a write each. */
+    private static final Duration TOUCH_GRANULARITY = Duration.ofSeconds(30);
+
+    private final DatabaseClient db;
+    private final Clock clock;
+    private final Duration idle;
+    private final Duration absolute;
+    private final SecureRandom random;
+
+    public SessionStore(DatabaseClient db, Clock clock,
+                        @Value("${ekabinet.sessions.idle-timeout:30m}") Duration idle,
+                        @Value("${ekabinet.sessions.absolute-timeout:8h}") Duration absolute) {
+        this.db = db;
+        this.clock = clock;
+        this.idle = idle;
+        this.absolute = absolute;
+        try {
+            // DRBG generates in memory after seeding, so no request thread ever reads /dev/random.
+            this.random = SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Duration idleTimeout() {
+        return idle;
+    }
+
+    public Mono<OpenedSession> open(String principal, Set<Role> roles) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(absolute);
+        return db.sql("""
+                        INSERT INTO command.auth_session (token_hash, principal, roles, created_at, last_seen_at, expires_at)
+                        VALUES (:hash, :principal, :roles, :now, :now, :expires)""")
+                .bind("hash", hash(token))
+                .bind("principal", principal)
+                .bind("roles", roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")))
+                .bind("now", at(now))
+                .bind("expires", at(expiresAt))
+                .then()
+                .thenReturn(new OpenedSession(token, expiresAt));
+    }
+
+    /** The live session of a token, or empty if the token is unknown, revoked or expired. */
+    public Mono<SessionPrincipal> resolve(String token) {
+        if (token == null || !TOKEN_FORMAT.matcher(token).matches()) {
+            return Mono.empty();
+        }
+        byte[] tokenHash = hash(token);
+        Instant now = clock.instant();
+        return db.sql("""
+                        SELECT principal, roles, last_seen_at FROM command.auth_session
+                        WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > :now AND last_seen_at > :idleSince""")
+                .bind("hash", tokenHash)
+                .bind("now", at(now))
+                .bind("idleSince", at(now.minus(idle)))
+                .map((row, meta) -> new Live(
+                        new SessionPrincipal(row.get("principal", String.class), roles(row.get("roles", String.class))),
+                        row.get("last_seen_at", OffsetDateTime.class).toInstant()))
+                .one()
+                .flatMap(live -> live.lastSeen.isAfter(now.minus(TOUCH_GRANULARITY))
+                        ? Mono.just(live.principal)
+                        : touch(tokenHash, now).thenReturn(live.principal));
+    }
+
+    public Mono<Void> revoke(String token) {
+        return db.sql("UPDATE command.auth_session SET revoked_at = :now WHERE token_hash = :hash AND revoked_at IS NULL")
+                .bind("now", at(clock.instant()))
+                .bind("hash", hash(token))
+                .then();
+    }
+
+    /** Ends every session of a principal but the one given (e.g. after a password change). */
+    public Mono<Long> revokeAllBut(String principal, String keptToken) {
+        return db.sql("""
+                        UPDATE command.auth_session SET revoked_at = :now
+                        WHERE principal = :principal AND revoked_at IS NULL AND token_hash <> :kept""")
+                .bind("now", at(clock.instant()))
+                .bind("principal", principal)
+                .bind("kept", keptToken == null ? new byte[0] : hash(keptToken))
+                .fetch().rowsUpdated();
+    }
+
+    private Mono<Void> touch(byte[] tokenHash, Instant now) {
+        return db.sql("UPDATE command.auth_session SET last_seen_at = :now WHERE token_hash = :hash")
+                .bind("now", at(now))
+                .bind("hash", tokenHash)
+                .then();
+    }
+
+    private static Set<Role> roles(String csv) {
+        return Arrays.stream(csv.split(",")).filter(s -> !s.isEmpty()).map(Role::valueOf).collect(Collectors.toSet());
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Live(SessionPrincipal principal, Instant lastSeen) {
+    }
+}

@@ -1,0 +1,83 @@
+package az.ekabinet.command.payment.notify;
+
+import az.ekabinet.command.shared.CommandDispatcher;
+import az.ekabinet.domain.identity.DocumentNumber;
+import az.ekabinet.domain.money.Money;
+import az.ekabinet.domain.payment.PaymentCode;
+import az.ekabinet.domain.payment.RecordProviderPayment;
+import az.ekabinet.domain.payment.RecordedPayment;
+import az.ekabinet.domain.shared.FieldValidation;
+import az.ekabinet.domain.shared.Instants;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * A payment provider's notification (SPEC.md §4.2). The signature was already checked by the security chain,
+ * which authenticated the provider; this endpoint validates the content and records it exactly once:
+ * 201 the first time, 200 with the same answer for an identical repeat, 409 for the same code with other content.
+ */
+@RestController
+public class ProviderPaymentEndpoint {
+
+    /** A provider's clock may run a little ahead of ours; a payment much later than now is a mistake. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final CommandDispatcher commands;
+    private final Clock clock;
+
+    public ProviderPaymentEndpoint(CommandDispatcher commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    public record PaymentNotification(String paymentCode, String amount, String payerDocumentNumber, String paidAt,
+                                      String provider) {
+    }
+
+    public record PaymentRecord(String paymentCode, String amount, String payerDocumentNumber, Instant paidAt,
+                                String provider, Instant receivedAt) {
+
+        static PaymentRecord of(RecordedPayment recorded) {
+            return new PaymentRecord(recorded.paymentCode(), recorded.amount().toWire(),
+                    recorded.payerDocumentNumber(), recorded.paidAt(), recorded.provider(), recorded.receivedAt());
+        }
+    }
+
+    @PostMapping(path = "/api/payments", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<PaymentRecord>> notifyPayment(@RequestBody PaymentNotification body, Principal provider) {
+        return Mono.fromSupplier(() -> toCommand(body, provider.getName()))
+                .flatMap(commands::<RecordedPayment>send)
+                .map(recorded -> ResponseEntity.status(recorded.firstNotice() ? HttpStatus.CREATED : HttpStatus.OK)
+                        .body(PaymentRecord.of(recorded)));
+    }
+
+    private RecordProviderPayment toCommand(PaymentNotification body, String authenticatedProvider) {
+        var v = new FieldValidation();
+        PaymentCode code = v.parse("paymentCode", body.paymentCode(), PaymentCode::of);
+        Money amount = v.parse("amount", body.amount(), Money::parse);
+        if (amount != null && !amount.isPositive()) {
+            v.reject("amount", "AMOUNT_NOT_POSITIVE");
+        }
+        DocumentNumber payer = v.parse("payerDocumentNumber", body.payerDocumentNumber(), DocumentNumber::parse);
+        Instant paidAt = v.parse("paidAt", body.paidAt(), Instants::parse);
+        if (paidAt != null && paidAt.isAfter(clock.instant().plus(CLOCK_SKEW))) {
+            v.reject("paidAt", "PAID_AT_IN_FUTURE");
+        }
+        String provider = v.parse("provider", body.provider(), String::strip);
+        if (provider != null && !provider.equals(authenticatedProvider)) {
+            v.reject("provider", "PROVIDER_MISMATCH");
+        }
+        v.throwIfInvalid();
+        return new RecordProviderPayment(code, amount, payer, paidAt, provider);
+    }
+}

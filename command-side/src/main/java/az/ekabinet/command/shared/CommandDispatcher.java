@@ -1,0 +1,49 @@
+package az.ekabinet.command.shared;
+
+import java.time.Duration;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.util.retry.Retry;
+
+/**
+ * The only way a web handler sends a command. The local command bus runs the handler, including the JDBC
+ * append, in the calling thread, so the send happens on a bounded scheduler sized to the connection pool and
+ * never on a Netty thread (DESIGN.md §5.3). The send is lazy, so a retry really sends again: a concurrency
+ * failure (another writer appended to the same aggregate first) is retried a few times with jitter (§5.9).
+ */
+@Component
+public class CommandDispatcher {
+
+    static final int MAX_RETRIES = 4;
+
+    private final CommandGateway gateway;
+    private final Scheduler commandScheduler;
+
+    public CommandDispatcher(CommandGateway gateway, @Qualifier("commandScheduler") Scheduler commandScheduler) {
+        this.gateway = gateway;
+        this.commandScheduler = commandScheduler;
+    }
+
+    public <R> Mono<R> send(Object command) {
+        return Mono.defer(() -> Mono.<R>fromCompletionStage(() -> gateway.send(command)))
+                .subscribeOn(commandScheduler)
+                .retryWhen(Retry.backoff(MAX_RETRIES, Duration.ofMillis(5))
+                        .maxBackoff(Duration.ofMillis(200))
+                        .jitter(0.5)
+                        .filter(CommandDispatcher::isTransient)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    /**
+     * A lost optimistic-lock race. {@link AggregateStreamCreationException} is the same race on an aggregate's
+     * first event; on a retry the handler sees the aggregate that won and decides again.
+     */
+    static boolean isTransient(Throwable failure) {
+        return failure instanceof ConcurrencyException || failure instanceof AggregateStreamCreationException;
+    }
+}

@@ -1,0 +1,42 @@
+package az.ekabinet.config;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/** The clock, the bounded schedulers that keep blocking work off Netty threads, and password hashing. */
+@Configuration(proxyBeanMethods = false)
+public class RuntimeConfiguration {
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * Commands append to the event store over JDBC: one thread per pooled connection is all that can make
+     * progress, and a bounded queue turns overload into a quick 503 rather than a pile of waiting requests.
+     */
+    @Bean(destroyMethod = "dispose")
+    public Scheduler commandScheduler(HikariDataSource dataSource,
+                                      @Value("${ekabinet.commands.queue-capacity:10000}") int queueCapacity) {
+        return Schedulers.newBoundedElastic(dataSource.getMaximumPoolSize(), queueCapacity, "command");
+    }
+
+    /** bcrypt compares are CPU-bound and slow on purpose: at most a few at once, never on a Netty thread. */
+    @Bean(destroyMethod = "dispose")
+    public Scheduler passwordScheduler(@Value("${ekabinet.passwords.parallelism:4}") int parallelism) {
+        return Schedulers.newBoundedElastic(parallelism, 1_000, "password");
+    }
+
+    @Bean
+    public PasswordEncoder passwordEncoder(@Value("${ekabinet.passwords.bcrypt-strength:11}") int strength) {
+        return new BCryptPasswordEncoder(strength);
+    }
+}

@@ -1,0 +1,20 @@
+package az.ekabinet.config.axon;
+
+import az.ekabinet.domain.payment.Payment;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The event-sourced aggregates. The domain module knows no Spring, so its aggregates carry no {@code @Aggregate}
+ * stereotype; they are registered here instead, each with its repository on the JDBC event store.
+ */
+@Configuration(proxyBeanMethods = false)
+public class Aggregates {
+
+    @Bean
+    public ConfigurerModule aggregateRegistrations() {
+        return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Payment.class));
+    }
+}

@@ -1,0 +1,56 @@
+package az.ekabinet.config.security;
+
+import az.ekabinet.command.auth.staff.StaffAccountsProperties;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Profile;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * In the production profile the service refuses to start while any demo secret or credential of SPEC.md §9
+ * is configured: a forgotten demo setting must fail loudly, not open the door.
+ */
+@Component
+@Profile("prod")
+public class ProductionSafetyCheck implements InitializingBean {
+
+    /** The published demo credentials; none of them may be accepted in production. */
+    static final Map<String, String> DEMO_PASSWORDS = Map.of(
+            "operator", "demo-operator-2026",
+            "auditor", "demo-auditor-2026",
+            "admin", "demo-admin-2026");
+    static final String DEMO_PROVIDER_SECRET = "demo-bank-secret";
+
+    private final ProvidersProperties providers;
+    private final StaffAccountsProperties staff;
+    private final PasswordEncoder encoder;
+
+    public ProductionSafetyCheck(ProvidersProperties providers, StaffAccountsProperties staff, PasswordEncoder encoder) {
+        this.providers = providers;
+        this.staff = staff;
+        this.encoder = encoder;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        List<String> problems = new ArrayList<>();
+        providers.providers().forEach((name, provider) -> {
+            if (provider.secret() == null || provider.secret().length() < 32 || DEMO_PROVIDER_SECRET.equals(provider.secret())) {
+                problems.add("provider " + name + " needs a secret of at least 32 characters that is not the demo one");
+            }
+        });
+        for (var account : staff.accounts()) {
+            boolean demo = DEMO_PASSWORDS.values().stream()
+                    .anyMatch(password -> encoder.matches(password, account.passwordHash()));
+            if (demo) {
+                problems.add("staff account " + account.username() + " has a demo password");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Refusing to start in production with demo settings: " + problems);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package az.ekabinet.config.security;
+
+import az.ekabinet.command.auth.Role;
+import az.ekabinet.command.auth.session.SessionStore;
+import az.ekabinet.config.web.ProblemWriter;
+import az.ekabinet.config.web.ProblemWriter.Problem;
+import az.ekabinet.domain.shared.ErrorCode;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may call what (SPEC.md §7). Stateless per request: a Bearer token is looked up in the server-side
+ * session table (so logout revokes it at once), a payment provider is authenticated by its signature.
+ * Unknown paths under {@code /api} need authentication; everything refused is problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class SecurityConfiguration {
+
+    @Bean
+    public SecurityWebFilterChain securityChain(ServerHttpSecurity http, SessionStore sessions,
+                                                ProvidersProperties providers, ProblemWriter problems, Clock clock,
+                                                @Value("${ekabinet.http.max-body-bytes:65536}") int maxBodyBytes) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable) // no cookies: tokens travel in a header only
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .addFilterAt(bearerTokens(sessions, problems), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAt(new ProviderSignatureFilter(providers, problems, clock, maxBodyBytes),
+                        SecurityWebFiltersOrder.AUTHENTICATION)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((exchange, ex) ->
+                                problems.write(exchange, unauthenticated()))
+                        .accessDeniedHandler((exchange, ex) ->
+                                problems.write(exchange, Problem.of(ErrorCode.FORBIDDEN))))
+                .authorizeExchange(auth -> auth
+                        .pathMatchers("/api/payments", "/api/payments/**").hasRole(Role.PROVIDER.name())
+                        .pathMatchers("/api/auth/login", "/api/auth/password-reset",
+                                "/api/auth/password-reset/confirm").permitAll()
+                        .pathMatchers("/api/registrations/**", "/api/reference/**").permitAll()
+                        .pathMatchers("/api/auth/logout").authenticated()
+                        .pathMatchers("/api/ops/**").hasRole(Role.OPERATOR.name())
+                        .pathMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
+                        .pathMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        .pathMatchers("/api/dev/**").permitAll() // exists in the demo profile only
+                        .pathMatchers("/api/me/**", "/api/exam-sessions/**", "/api/applications/**")
+                        .hasRole(Role.CITIZEN.name())
+                        .pathMatchers("/api/**").authenticated()
+                        .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .pathMatchers("/actuator/**").hasAnyRole(Role.OPERATOR.name(), Role.ADMIN.name())
+                        .anyExchange().permitAll()) // API docs, the ops page; unknown paths end as 404
+                .build();
+    }
+
+    private static Problem unauthenticated() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return new Problem(ErrorCode.UNAUTHENTICATED, java.util.Map.of(), java.util.List.of(), headers);
+    }
+
+    /** Authorization: Bearer &lt;token&gt; → the live session's principal, or 401 if the token is dead. */
+    private static AuthenticationWebFilter bearerTokens(SessionStore sessions, ProblemWriter problems) {
+        ReactiveAuthenticationManager manager = authentication -> {
+            String token = (String) authentication.getCredentials();
+            return sessions.resolve(token)
+                    .switchIfEmpty(Mono.error(() -> new BadCredentialsException("unknown, expired or revoked token")))
+                    .map(principal -> UsernamePasswordAuthenticationToken.authenticated(principal, token,
+                            principal.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+        };
+        var filter = new AuthenticationWebFilter(manager);
+        filter.setServerAuthenticationConverter(exchange -> {
+            String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+            if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return Mono.empty();
+            }
+            String token = header.substring(7).strip();
+            return Mono.just(UsernamePasswordAuthenticationToken.unauthenticated(token, token));
+        });
+        filter.setAuthenticationFailureHandler((webFilterExchange, ex) ->
+                problems.write(webFilterExchange.getExchange(), unauthenticated()));
+        filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        return filter;
+    }
+}

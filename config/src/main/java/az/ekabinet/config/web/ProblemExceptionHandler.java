@@ -1,0 +1,141 @@
+package az.ekabinet.config.web;
+
+import az.ekabinet.config.web.ProblemWriter.Problem;
+import az.ekabinet.domain.shared.DomainException;
+import az.ekabinet.domain.shared.ErrorCode;
+import az.ekabinet.domain.shared.FieldError;
+import az.ekabinet.domain.shared.ValidationFailedException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.reactive.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import reactor.core.publisher.Mono;
+
+/**
+ * The single mapping of every failure to problem+json (DESIGN.md §6): domain refusals by their code, the
+ * client's transport mistakes (malformed JSON, wrong types, oversized bodies, wrong media types, unknown paths)
+ * to a 4xx, and only what is truly the server's fault to a 500, logged, without internals on the wire.
+ * Runs before Spring Boot's own handler.
+ */
+@Component
+@Order(-2)
+public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    private final ProblemWriter writer;
+
+    public ProblemExceptionHandler(ProblemWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        Problem problem = toProblem(failure);
+        if (problem.code() == ErrorCode.INTERNAL_ERROR) {
+            log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), failure);
+        }
+        return writer.write(exchange, problem);
+    }
+
+    static Problem toProblem(Throwable failure) {
+        if (failure instanceof ValidationFailedException invalid) {
+            return new Problem(ErrorCode.VALIDATION_FAILED, Map.of(), invalid.errors(), HttpHeaders.EMPTY);
+        }
+        if (failure instanceof DomainException domain) {
+            return new Problem(domain.code(), domain.properties(), List.of(), HttpHeaders.EMPTY);
+        }
+        if (causedBy(failure, DataBufferLimitException.class)) {
+            return Problem.of(ErrorCode.PAYLOAD_TOO_LARGE);
+        }
+        if (failure instanceof WebExchangeBindException bind) {
+            return new Problem(ErrorCode.VALIDATION_FAILED, Map.of(), bind.getFieldErrors().stream()
+                    .map(e -> new FieldError(e.getField(), "INVALID")).toList(), HttpHeaders.EMPTY);
+        }
+        if (failure instanceof MissingRequestValueException missing) {
+            return new Problem(ErrorCode.VALIDATION_FAILED, Map.of(),
+                    List.of(new FieldError(missing.getName(), "REQUIRED")), HttpHeaders.EMPTY);
+        }
+        if (failure instanceof ServerWebInputException input) {
+            MismatchedInputException mismatch = cause(input, MismatchedInputException.class);
+            if (mismatch != null && !mismatch.getPath().isEmpty()) {
+                return new Problem(ErrorCode.VALIDATION_FAILED, Map.of(),
+                        List.of(new FieldError(path(mismatch), "WRONG_TYPE")), HttpHeaders.EMPTY);
+            }
+            return Problem.of(ErrorCode.MALFORMED_REQUEST);
+        }
+        if (failure instanceof UnsupportedMediaTypeStatusException) {
+            return Problem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+        }
+        if (failure instanceof NotAcceptableStatusException) {
+            return Problem.of(ErrorCode.NOT_ACCEPTABLE);
+        }
+        if (failure instanceof MethodNotAllowedException notAllowed) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setAllow(notAllowed.getSupportedMethods());
+            return new Problem(ErrorCode.METHOD_NOT_ALLOWED, Map.of(), List.of(), headers);
+        }
+        if (failure instanceof ResponseStatusException status) {
+            return switch (HttpStatus.valueOf(status.getStatusCode().value())) {
+                case NOT_FOUND -> Problem.of(ErrorCode.NOT_FOUND);
+                case PAYLOAD_TOO_LARGE -> Problem.of(ErrorCode.PAYLOAD_TOO_LARGE);
+                case UNAUTHORIZED -> Problem.of(ErrorCode.UNAUTHENTICATED);
+                case FORBIDDEN -> Problem.of(ErrorCode.FORBIDDEN);
+                default -> status.getStatusCode().is4xxClientError()
+                        ? Problem.of(ErrorCode.MALFORMED_REQUEST) : Problem.of(ErrorCode.INTERNAL_ERROR);
+            };
+        }
+        if (failure instanceof AuthenticationException) {
+            return Problem.of(ErrorCode.UNAUTHENTICATED);
+        }
+        if (failure instanceof AccessDeniedException) {
+            return Problem.of(ErrorCode.FORBIDDEN);
+        }
+        if (causedBy(failure, RejectedExecutionException.class)) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, "1");
+            return new Problem(ErrorCode.SERVICE_BUSY, Map.of(), List.of(), headers);
+        }
+        return Problem.of(ErrorCode.INTERNAL_ERROR);
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        return cause(failure, type) != null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,72 @@
+package az.ekabinet.domain.payment;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import az.ekabinet.domain.money.Money;
+import az.ekabinet.domain.shared.Instants;
+import java.time.Clock;
+import java.time.Instant;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+/**
+ * One payment code, from the provider's notification on. Its identity is the code itself, so the event
+ * store's unique (aggregate, sequence) key makes a second record of the same code impossible, also when
+ * two notifications race.
+ */
+public class Payment {
+
+    @AggregateIdentifier
+    private String id;
+    private String paymentCode;
+    private long amountQepik;
+    private String payerDocumentNumber;
+    private Instant paidAt;
+    private String provider;
+    private Instant receivedAt;
+
+    protected Payment() {
+        // for Axon
+    }
+
+    /** Records the notification once; an identical repeat gets the same answer, a different one a conflict. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public RecordedPayment handle(RecordProviderPayment command, Clock clock) {
+        if (id == null) {
+            apply(new PaymentReceived(command.paymentCode().value(), command.amount().qepik(),
+                    command.payerDocumentNumber().value(), command.paidAt(), command.provider(), Instants.now(clock)));
+            return recorded(true);
+        }
+        if (!sameNotification(command)) {
+            throw new PaymentNotificationConflictException(paymentCode);
+        }
+        return recorded(false);
+    }
+
+    private boolean sameNotification(RecordProviderPayment command) {
+        return amountQepik == command.amount().qepik()
+                && payerDocumentNumber.equals(command.payerDocumentNumber().value())
+                && paidAt.equals(command.paidAt())
+                && provider.equals(command.provider());
+    }
+
+    private RecordedPayment recorded(boolean firstNotice) {
+        return new RecordedPayment(paymentCode, Money.ofQepik(amountQepik), payerDocumentNumber, paidAt, provider,
+                receivedAt, firstNotice);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentReceived event) {
+        this.id = new PaymentCode(event.paymentCode()).aggregateId();
+        this.paymentCode = event.paymentCode();
+        this.amountQepik = event.amountQepik();
+        this.payerDocumentNumber = event.payerDocumentNumber();
+        this.paidAt = event.paidAt();
+        this.provider = event.provider();
+        this.receivedAt = event.receivedAt();
+    }
+}

@@ -1,0 +1,38 @@
+package az.ekabinet.domain.shared;
+
+/**
+ * Every error a client can see, with the stable code it carries on the wire and the kind of failure,
+ * which the HTTP layer maps to a status once. The human text lives in message bundles keyed by the code.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED(Kind.INVALID_INPUT),
+    MALFORMED_REQUEST(Kind.INVALID_INPUT),
+    PAYLOAD_TOO_LARGE(Kind.TOO_LARGE),
+    UNSUPPORTED_MEDIA_TYPE(Kind.UNSUPPORTED_MEDIA_TYPE),
+    NOT_ACCEPTABLE(Kind.NOT_ACCEPTABLE),
+    METHOD_NOT_ALLOWED(Kind.METHOD_NOT_ALLOWED),
+    NOT_FOUND(Kind.NOT_FOUND),
+    UNAUTHENTICATED(Kind.UNAUTHENTICATED),
+    INVALID_CREDENTIALS(Kind.UNAUTHENTICATED),
+    PROVIDER_SIGNATURE_INVALID(Kind.UNAUTHENTICATED),
+    FORBIDDEN(Kind.FORBIDDEN),
+    PAYMENT_NOTIFICATION_CONFLICT(Kind.CONFLICT),
+    SERVICE_BUSY(Kind.UNAVAILABLE),
+    INTERNAL_ERROR(Kind.INTERNAL);
+
+    /** What sort of failure it is; the HTTP status follows from this alone. */
+    public enum Kind {
+        INVALID_INPUT, UNPROCESSABLE, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE, METHOD_NOT_ALLOWED,
+        NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, CONFLICT, TOO_MANY_REQUESTS, UNAVAILABLE, INTERNAL
+    }
+
+    private final Kind kind;
+
+    ErrorCode(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

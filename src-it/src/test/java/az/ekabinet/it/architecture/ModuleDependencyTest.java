@@ -1,0 +1,62 @@
+package az.ekabinet.it.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module rule of DESIGN.md §2: domain ← command-side, projections, query-side ← config. The read side
+ * reads the tables projections write but never their classes; the domain knows no Spring, SQL or HTTP.
+ */
+class ModuleDependencyTest {
+
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("az.ekabinet");
+
+    @Test
+    void theDomainDependsOnNothingButJavaAndAxonModelling() {
+        classes().that().resideInAPackage("az.ekabinet.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("az.ekabinet.domain..", "java..",
+                        "org.axonframework.modelling..", "org.axonframework.eventsourcing..",
+                        "org.axonframework.commandhandling..", "org.axonframework.serialization..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void theCommandSideKnowsNeitherReadSideNorProjectionsNorTheApplication() {
+        noClasses().that().resideInAPackage("az.ekabinet.command..")
+                .should().dependOnClassesThat().resideInAnyPackage("az.ekabinet.query..", "az.ekabinet.projection..",
+                        "az.ekabinet.config..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void theQuerySideKnowsNeitherCommandSideNorProjectionsNorTheApplication() {
+        noClasses().that().resideInAPackage("az.ekabinet.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("az.ekabinet.command..", "az.ekabinet.projection..",
+                        "az.ekabinet.config..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void projectionsKnowNeitherSideOfTheApiNorTheApplication() {
+        noClasses().that().resideInAPackage("az.ekabinet.projection..")
+                .should().dependOnClassesThat().resideInAnyPackage("az.ekabinet.command..", "az.ekabinet.query..",
+                        "az.ekabinet.config..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void theModulesWereActuallyImported() {
+        classes().that().resideInAnyPackage("az.ekabinet.domain..", "az.ekabinet.command..", "az.ekabinet.query..",
+                        "az.ekabinet.projection..", "az.ekabinet.config..")
+                .should().haveSimpleNameNotEndingWith("Test")
+                .allowEmptyShould(false)
+                .check(PRODUCTION);
+    }
+}

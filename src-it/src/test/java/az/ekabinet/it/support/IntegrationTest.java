@@ -1,0 +1,22 @@
+package az.ekabinet.it.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on a random port, on a fresh PostgreSQL database of its own (created for this test
+ * JVM, dropped when it exits), driven over HTTP. Tests share the running application, so each one uses its
+ * own identifiers (see {@link Ids}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ekabinet.db.fresh=true",
+        "ekabinet.providers.other-bank.secret=other-bank-secret-for-tests-only"})
+@AutoConfigureWebTestClient(timeout = "30s")
+public @interface IntegrationTest {
+}
