@@ -6,6 +6,7 @@ import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldError;
 import az.ekabinet.domain.shared.ValidationFailedException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +81,11 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         if (failure instanceof ServerWebInputException input) {
             MismatchedInputException mismatch = cause(input, MismatchedInputException.class);
             if (mismatch != null && !mismatch.getPath().isEmpty()) {
+                boolean unknownEnumValue = mismatch instanceof InvalidFormatException format
+                        && format.getTargetType() != null && format.getTargetType().isEnum();
                 return new Problem(ErrorCode.VALIDATION_FAILED, Map.of(),
-                        List.of(new FieldError(path(mismatch), "WRONG_TYPE")), HttpHeaders.EMPTY);
+                        List.of(new FieldError(path(mismatch), unknownEnumValue ? "UNKNOWN_VALUE" : "WRONG_TYPE")),
+                        HttpHeaders.EMPTY);
             }
             return Problem.of(ErrorCode.MALFORMED_REQUEST);
         }

@@ -76,6 +76,27 @@ class PlatformIT {
     }
 
     @Test
+    void swaggerUiIsServed() {
+        http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+        http.get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
+    }
+
+    @Test
+    void prometheusMetricsAreExposedToOperators() {
+        String token = http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\":\"operator\",\"password\":\"demo-operator-2026\"}")
+                .exchange().expectStatus().isOk()
+                .expectBody(java.util.Map.class).returnResult().getResponseBody().get("accessToken").toString();
+        http.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(text -> assertThat(text)
+                        .contains("http_server_requests_seconds_count")
+                        .contains("hikaricp_connections_max"));
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void unknownPathsAreProblemsNeverAnErrorPage() {
         http.get().uri("/no/such/page").exchange()
                 .expectStatus().isNotFound()

@@ -16,6 +16,11 @@ public class BlockHoundInstaller implements TestExecutionListener {
         BlockHound.install(builder -> builder
                 // Console logging writes synchronously; tolerated in tests, as an async appender would be in production.
                 .allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "writeBytes")
-                .allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "subAppend"));
+                .allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "subAppend")
+                // Jackson builds a (de)serializer once per type under a short lock; only cold caches contend.
+                .allowBlockingCallsInside("com.fasterxml.jackson.databind.deser.DeserializerCache",
+                        "_createAndCacheValueDeserializer")
+                .allowBlockingCallsInside("com.fasterxml.jackson.databind.ser.SerializerCache",
+                        "addAndResolveNonTypedSerializer"));
     }
 }

@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -18,5 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
         "ekabinet.db.fresh=true",
         "ekabinet.providers.other-bank.secret=other-bank-secret-for-tests-only"})
 @AutoConfigureWebTestClient(timeout = "30s")
+@AutoConfigureObservability(tracing = false) // metrics are exported as in production
 public @interface IntegrationTest {
 }

@@ -26,15 +26,15 @@ public class LoginEndpoint {
     static final int MAX_USERNAME = 64;
     static final int MAX_PASSWORD = 128;
 
-    private final List<PasswordChecker> checkers;
+    private final List<CredentialsLookup> accounts;
     private final SessionStore sessions;
     private final Scheduler passwordScheduler;
     private final String dummyHash;
     private final PasswordEncoder encoder;
 
-    public LoginEndpoint(List<PasswordChecker> checkers, SessionStore sessions, PasswordEncoder encoder,
+    public LoginEndpoint(List<CredentialsLookup> accounts, SessionStore sessions, PasswordEncoder encoder,
                          @Qualifier("passwordScheduler") Scheduler passwordScheduler) {
-        this.checkers = checkers;
+        this.accounts = accounts;
         this.sessions = sessions;
         this.passwordScheduler = passwordScheduler;
         this.encoder = encoder;
@@ -62,16 +62,13 @@ public class LoginEndpoint {
                 .map(opened -> new LoginAnswer(opened.token(), "Bearer", sessions.idleTimeout().toSeconds()));
     }
 
+    /** Exactly one slow compare whether or not the username exists, so timing does not tell which do. */
     private Optional<SessionPrincipal> check(String username, String password) {
-        for (PasswordChecker checker : checkers) {
-            Optional<SessionPrincipal> principal = checker.check(username, password);
-            if (principal.isPresent()) {
-                return principal;
-            }
-        }
-        // The same slow compare for an unknown user, so response time does not tell which usernames exist.
-        encoder.matches(password, dummyHash);
-        return Optional.empty();
+        Optional<CredentialsLookup.Credentials> found = accounts.stream()
+                .flatMap(lookup -> lookup.find(username).stream())
+                .findFirst();
+        boolean matches = encoder.matches(password, found.map(CredentialsLookup.Credentials::passwordHash).orElse(dummyHash));
+        return found.filter(credentials -> matches).map(CredentialsLookup.Credentials::principal);
     }
 
     private static String tooLong() {

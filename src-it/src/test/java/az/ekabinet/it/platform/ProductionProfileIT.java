@@ -1,0 +1,85 @@
+package az.ekabinet.it.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import az.ekabinet.EkabinetApplication;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/** The production profile refuses demo secrets and credentials, and insists on an explicit database. */
+class ProductionProfileIT {
+
+    private static final String ADMIN_URL = "jdbc:postgresql://localhost:5432/postgres?user=postgres";
+    private static final String STRONG_SECRET = "a-provider-secret-of-forty-characters-xx";
+    private static final String DEMO_OPERATOR_HASH = "$2a$11$zSzlurGytf95fCAwNyfeOuTBYBKROsE50W5rQnl37l7xdjt.UP896";
+
+    private static String database;
+
+    @BeforeAll
+    static void createDatabase() throws SQLException {
+        // Named like the test databases, so a killed run's leftover is swept like theirs.
+        database = "ekabinet_test_" + Instant.now().getEpochSecond() + "_prod";
+        try (var c = DriverManager.getConnection(ADMIN_URL); var s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+    }
+
+    @AfterAll
+    static void dropDatabase() throws SQLException {
+        try (var c = DriverManager.getConnection(ADMIN_URL); var s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    private static SpringApplicationBuilder prod(String... properties) {
+        return new SpringApplicationBuilder(EkabinetApplication.class).profiles("prod")
+                .properties("server.port=0").properties(properties);
+    }
+
+    private static String databaseUrl() {
+        return "spring.datasource.url=jdbc:postgresql://localhost:5432/" + database;
+    }
+
+    @Test
+    void refusesToStartWithoutAnExplicitDatabase() {
+        assertThatThrownBy(() -> prod().run().close())
+                .hasStackTraceContaining("requires an explicit database");
+    }
+
+    @Test
+    void refusesTheDemoProviderSecret() {
+        assertThatThrownBy(() -> prod(databaseUrl(), "ekabinet.providers.demo-bank.secret=demo-bank-secret")
+                .run().close())
+                .hasStackTraceContaining("Refusing to start in production")
+                .hasStackTraceContaining("provider demo-bank");
+    }
+
+    @Test
+    void refusesADemoStaffPassword() {
+        assertThatThrownBy(() -> prod(databaseUrl(),
+                "ekabinet.staff.accounts[0].username=operator",
+                "ekabinet.staff.accounts[0].password-hash=" + DEMO_OPERATOR_HASH,
+                "ekabinet.staff.accounts[0].role=OPERATOR").run().close())
+                .hasStackTraceContaining("staff account operator has a demo password");
+    }
+
+    @Test
+    void startsWithItsOwnSecretsAndHasNoDemoSettings() {
+        String hash = new BCryptPasswordEncoder(10).encode("an operator's own long password");
+        try (var app = prod(databaseUrl(),
+                "ekabinet.providers.city-bank.secret=" + STRONG_SECRET,
+                "ekabinet.staff.accounts[0].username=operator",
+                "ekabinet.staff.accounts[0].password-hash=" + hash,
+                "ekabinet.staff.accounts[0].role=OPERATOR").run()) {
+            assertThat(app.isRunning()).isTrue();
+            assertThat(app.getEnvironment().getProperty("ekabinet.providers.demo-bank.secret")).isNull();
+        }
+    }
+}
