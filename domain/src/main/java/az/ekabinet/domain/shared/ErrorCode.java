@@ -18,6 +18,8 @@ public enum ErrorCode {
     FORBIDDEN(Kind.FORBIDDEN),
     PAYMENT_NOTIFICATION_CONFLICT(Kind.CONFLICT),
     SERVICE_BUSY(Kind.UNAVAILABLE),
+    /** An outside state system (identity registry, graduate registry, SMS gateway) did not answer in time. */
+    EXTERNAL_SERVICE_UNAVAILABLE(Kind.UNAVAILABLE),
     INTERNAL_ERROR(Kind.INTERNAL);
 
     /** What sort of failure it is; the HTTP status follows from this alone. */

@@ -19,11 +19,12 @@ class ModuleDependencyTest {
             .importPackages("az.ekabinet");
 
     @Test
-    void theDomainDependsOnNothingButJavaAndAxonModelling() {
+    void theDomainDependsOnNothingButJavaAxonModellingAndThePhoneLibrary() {
         classes().that().resideInAPackage("az.ekabinet.domain..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("az.ekabinet.domain..", "java..",
                         "org.axonframework.modelling..", "org.axonframework.eventsourcing..",
-                        "org.axonframework.commandhandling..", "org.axonframework.serialization..")
+                        "org.axonframework.commandhandling..", "org.axonframework.serialization..",
+                        "com.google.i18n.phonenumbers..")
                 .check(PRODUCTION);
     }
 
