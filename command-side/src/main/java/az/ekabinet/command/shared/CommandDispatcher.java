@@ -1,6 +1,8 @@
 package az.ekabinet.command.shared;
 
 import java.time.Duration;
+import java.util.Map;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -30,7 +32,16 @@ public class CommandDispatcher {
     }
 
     public <R> Mono<R> send(Object command) {
-        return Mono.defer(() -> Mono.<R>fromCompletionStage(() -> gateway.send(command)))
+        return send(command, Map.of());
+    }
+
+    /**
+     * Sends with metadata the handler's interceptors may use (e.g. a password hash that must be stored in the
+     * command's transaction but never in an event). Command messages are not stored.
+     */
+    public <R> Mono<R> send(Object command, Map<String, ?> metaData) {
+        return Mono.defer(() -> Mono.<R>fromCompletionStage(
+                        () -> gateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))))
                 .subscribeOn(commandScheduler)
                 .retryWhen(Retry.backoff(MAX_RETRIES, Duration.ofMillis(5))
                         .maxBackoff(Duration.ofMillis(200))

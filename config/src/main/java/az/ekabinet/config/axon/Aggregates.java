@@ -1,5 +1,6 @@
 package az.ekabinet.config.axon;
 
+import az.ekabinet.domain.cabinet.Cabinet;
 import az.ekabinet.domain.payment.Payment;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -15,6 +16,8 @@ public class Aggregates {
 
     @Bean
     public ConfigurerModule aggregateRegistrations() {
-        return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Payment.class));
+        return configurer -> configurer
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Payment.class))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Cabinet.class));
     }
 }

@@ -8,7 +8,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import az.ekabinet.command.cabinet.lookup.CabinetRegistry;
+import az.ekabinet.command.cabinet.password.CredentialWriter;
+import az.ekabinet.projection.cabinet.CabinetProfileProjector;
+import java.util.List;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
@@ -170,5 +176,27 @@ public class AxonInfrastructure {
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .batchSize(batchSize)
                         .initialSegmentCount(segments)));
+    }
+
+    /**
+     * Tables that commands decide on (registration id, FIN and cabinet number lookups) and the citizen's own
+     * profile are written by subscribing processors, inside the transaction that appends the events: never behind
+     * the event store. A failure there must roll the command back, so errors propagate instead of being logged.
+     */
+    @Bean
+    public ConfigurerModule inTransactionProjections() {
+        return configurer -> configurer.eventProcessing(processing -> {
+            for (String group : List.of(CabinetRegistry.PROCESSING_GROUP, CabinetProfileProjector.PROCESSING_GROUP)) {
+                processing.registerSubscribingEventProcessor(group)
+                        .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
+            }
+        });
+    }
+
+    /** Stores password hashes in the transaction of the command that needs them (see CredentialWriter). */
+    @Bean
+    public ConfigurerModule credentialWriterOnTheCommandBus(CredentialWriter credentialWriter) {
+        return configurer -> configurer.onInitialize(config -> config.onStart(Phase.INBOUND_COMMAND_CONNECTOR,
+                () -> config.commandBus().registerHandlerInterceptor(credentialWriter)));
     }
 }

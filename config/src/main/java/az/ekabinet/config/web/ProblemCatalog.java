@@ -1,5 +1,6 @@
 package az.ekabinet.config.web;
 
+import az.ekabinet.command.shared.Locales;
 import az.ekabinet.domain.shared.ErrorCode;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProblemCatalog {
 
-    public static final Locale AZERBAIJANI = Locale.forLanguageTag("az");
+    public static final Locale AZERBAIJANI = Locales.AZERBAIJANI;
 
     private final MessageSource messages;
 
@@ -47,16 +48,7 @@ public class ProblemCatalog {
 
     /** The locale of the answer: English if the client ranks it above Azerbaijani, else Azerbaijani. */
     public static Locale locale(ServerHttpRequest request) {
-        for (var range : request.getHeaders().getAcceptLanguage()) {
-            String lang = range.getRange().toLowerCase(Locale.ROOT);
-            if (lang.startsWith("en")) {
-                return Locale.ENGLISH;
-            }
-            if (lang.startsWith("az")) {
-                return AZERBAIJANI;
-            }
-        }
-        return AZERBAIJANI;
+        return Locales.of(request);
     }
 
     public String detail(ErrorCode code, Object[] args, Locale locale) {

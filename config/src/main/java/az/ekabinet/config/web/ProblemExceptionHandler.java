@@ -4,6 +4,7 @@ import az.ekabinet.config.web.ProblemWriter.Problem;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldError;
+import az.ekabinet.domain.shared.TooManyRequestsException;
 import az.ekabinet.domain.shared.ValidationFailedException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -63,6 +64,11 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
     static Problem toProblem(Throwable failure) {
         if (failure instanceof ValidationFailedException invalid) {
             return new Problem(ErrorCode.VALIDATION_FAILED, Map.of(), invalid.errors(), HttpHeaders.EMPTY);
+        }
+        if (failure instanceof TooManyRequestsException tooMany) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
+            return new Problem(tooMany.code(), tooMany.properties(), List.of(), headers);
         }
         if (failure instanceof DomainException domain) {
             return new Problem(domain.code(), domain.properties(), List.of(), HttpHeaders.EMPTY);

@@ -17,6 +17,22 @@ public enum ErrorCode {
     PROVIDER_SIGNATURE_INVALID(Kind.UNAUTHENTICATED),
     FORBIDDEN(Kind.FORBIDDEN),
     PAYMENT_NOTIFICATION_CONFLICT(Kind.CONFLICT),
+    /** The identity registry does not confirm that this document and FIN belong together. */
+    IDENTITY_NOT_CONFIRMED(Kind.UNPROCESSABLE),
+    /** One cabinet per FIN, ever: the citizen should log in or recover the password. */
+    CABINET_ALREADY_EXISTS(Kind.CONFLICT),
+    REGISTRATION_NOT_FOUND(Kind.NOT_FOUND),
+    /** A registration step was taken before the one it depends on (e.g. password before the phone is verified). */
+    REGISTRATION_STEP_OUT_OF_ORDER(Kind.CONFLICT),
+    REGISTRATION_ALREADY_COMPLETED(Kind.CONFLICT),
+    VERIFICATION_CODE_INVALID(Kind.UNPROCESSABLE),
+    CODE_RESEND_TOO_SOON(Kind.TOO_MANY_REQUESTS),
+    SMS_LIMIT_REACHED(Kind.TOO_MANY_REQUESTS),
+    TOO_MANY_LOGIN_ATTEMPTS(Kind.TOO_MANY_REQUESTS),
+    CURRENT_PASSWORD_WRONG(Kind.UNPROCESSABLE),
+    /** The new document belongs to someone else, or the registry does not know it. */
+    DOCUMENT_NOT_RENEWED(Kind.UNPROCESSABLE),
+    NO_PENDING_PHONE_CHANGE(Kind.CONFLICT),
     SERVICE_BUSY(Kind.UNAVAILABLE),
     /** An outside state system (identity registry, graduate registry, SMS gateway) did not answer in time. */
     EXTERNAL_SERVICE_UNAVAILABLE(Kind.UNAVAILABLE),

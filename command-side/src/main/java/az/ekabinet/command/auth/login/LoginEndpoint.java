@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,9 +32,11 @@ public class LoginEndpoint {
     private final Scheduler passwordScheduler;
     private final String dummyHash;
     private final PasswordEncoder encoder;
+    private final LoginThrottle throttle;
 
     public LoginEndpoint(List<CredentialsLookup> accounts, SessionStore sessions, PasswordEncoder encoder,
-                         @Qualifier("passwordScheduler") Scheduler passwordScheduler) {
+                         @Qualifier("passwordScheduler") Scheduler passwordScheduler, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.sessions = sessions;
         this.passwordScheduler = passwordScheduler;
@@ -49,12 +52,22 @@ public class LoginEndpoint {
 
     @PostMapping(path = "/api/auth/login", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<LoginAnswer> login(@RequestBody LoginRequest body) {
+    public Mono<LoginAnswer> login(@RequestBody LoginRequest body, ServerHttpRequest request) {
         var v = new FieldValidation();
         String username = v.parse("username", body.username(), s -> s.length() > MAX_USERNAME ? tooLong() : s.strip());
         String password = v.parse("password", body.password(), s -> s.length() > MAX_PASSWORD ? tooLong() : s);
         v.throwIfInvalid();
-        return Mono.fromCallable(() -> check(username, password))
+        String address = clientAddress(request);
+        return Mono.fromCallable(() -> {
+                    throttle.checkNotBlocked(username, address);
+                    Optional<SessionPrincipal> principal = check(username, password);
+                    if (principal.isPresent()) {
+                        throttle.recordSuccess(username);
+                    } else {
+                        throttle.recordFailure(username, address);
+                    }
+                    return principal;
+                })
                 .subscribeOn(passwordScheduler)
                 .flatMap(found -> found
                         .map(principal -> sessions.open(principal.name(), principal.roles()))
@@ -69,6 +82,11 @@ public class LoginEndpoint {
                 .findFirst();
         boolean matches = encoder.matches(password, found.map(CredentialsLookup.Credentials::passwordHash).orElse(dummyHash));
         return found.filter(credentials -> matches).map(CredentialsLookup.Credentials::principal);
+    }
+
+    private static String clientAddress(ServerHttpRequest request) {
+        var remote = request.getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     private static String tooLong() {

@@ -48,6 +48,7 @@ public class SessionStore {
         try {
             // DRBG generates in memory after seeding, so no request thread ever reads /dev/random.
             this.random = SecureRandom.getInstance("DRBG");
+            this.random.nextInt(); // seeds now, at start-up
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,106 @@
+package az.ekabinet.command.auth.reset;
+
+import az.ekabinet.command.auth.session.SessionStore;
+import az.ekabinet.command.cabinet.lookup.CabinetRegistry;
+import az.ekabinet.command.cabinet.password.Passwords;
+import az.ekabinet.command.cabinet.verification.VerificationCodes;
+import az.ekabinet.command.cabinet.verification.VerificationCodes.Purpose;
+import az.ekabinet.command.shared.CommandDispatcher;
+import az.ekabinet.command.shared.Locales;
+import az.ekabinet.domain.cabinet.PasswordChanged;
+import az.ekabinet.domain.cabinet.RecordPasswordChange;
+import az.ekabinet.domain.contact.PhoneNumber;
+import az.ekabinet.domain.identity.Fin;
+import az.ekabinet.domain.shared.DomainException;
+import az.ekabinet.domain.shared.ErrorCode;
+import az.ekabinet.domain.shared.FieldValidation;
+import az.ekabinet.domain.shared.InvalidValueException;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * "Parolu unutmuşam" (SPEC.md §3.4): a code goes to the cabinet's verified phone, and with it the citizen sets a
+ * new password; every session of the cabinet ends. The first step answers the same whether or not the username
+ * exists, so it does not reveal who has a cabinet. A password is never sent by SMS.
+ */
+@RestController
+public class PasswordResetEndpoint {
+
+    private final CabinetRegistry cabinets;
+    private final VerificationCodes codes;
+    private final Passwords passwords;
+    private final CommandDispatcher commands;
+    private final SessionStore sessions;
+
+    public PasswordResetEndpoint(CabinetRegistry cabinets, VerificationCodes codes, Passwords passwords,
+                                 CommandDispatcher commands, SessionStore sessions) {
+        this.cabinets = cabinets;
+        this.codes = codes;
+        this.passwords = passwords;
+        this.commands = commands;
+        this.sessions = sessions;
+    }
+
+    public record ResetRequest(String username) {
+    }
+
+    public record ResetRequested(long codeValidForSeconds, long resendAfterSeconds) {
+    }
+
+    public record ResetConfirmation(String username, String code, String newPassword) {
+    }
+
+    @PostMapping(path = "/api/auth/password-reset", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Mono<ResetRequested> request(@RequestBody ResetRequest body, ServerHttpRequest request) {
+        var v = new FieldValidation();
+        String username = v.parse("username", body.username(), PasswordResetEndpoint::username);
+        v.throwIfInvalid();
+        var answer = new ResetRequested(300, 60);
+        return cabinets.activeByUsername(username)
+                .filter(entry -> entry.phoneVerified() && entry.mobilePhone() != null)
+                .flatMap(entry -> codes.issue(Purpose.PASSWORD_RESET, entry.cabinetId(),
+                        new PhoneNumber(entry.mobilePhone()), Locales.of(request)))
+                .thenReturn(answer);
+    }
+
+    @PostMapping(path = "/api/auth/password-reset/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> confirm(@RequestBody ResetConfirmation body) {
+        var v = new FieldValidation();
+        String username = v.parse("username", body.username(), PasswordResetEndpoint::username);
+        String code = v.parse("code", body.code(), Locales::sixDigitCode);
+        v.throwIfInvalid();
+        return cabinets.activeByUsername(username)
+                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.VERIFICATION_CODE_INVALID,
+                        Map.of("attemptsLeft", 0))))
+                .flatMap(entry -> {
+                    var policy = new FieldValidation();
+                    passwords.check(policy, "newPassword", body.newPassword(), Fin.of(entry.fin()));
+                    policy.throwIfInvalid();
+                    return codes.verify(Purpose.PASSWORD_RESET, entry.cabinetId(), code)
+                            .then(passwords.credentialFor(entry.cabinetId(), body.newPassword()))
+                            .flatMap(credential -> commands.send(
+                                    new RecordPasswordChange(entry.cabinetId(), PasswordChanged.Reason.RESET), credential))
+                            .then(sessions.revokeAllBut(entry.cabinetId(), null));
+                })
+                .then();
+    }
+
+    private static String username(String text) {
+        String username = text.strip().toUpperCase(Locale.ROOT);
+        if (username.length() > 16) {
+            throw new InvalidValueException("TOO_LONG");
+        }
+        return username;
+    }
+}

@@ -1,0 +1,177 @@
+package az.ekabinet.command.cabinet.me;
+
+import az.ekabinet.command.auth.session.SessionStore;
+import az.ekabinet.command.cabinet.identity.IdentityRegistry;
+import az.ekabinet.command.cabinet.lookup.CabinetRegistry;
+import az.ekabinet.command.cabinet.password.Passwords;
+import az.ekabinet.command.cabinet.registration.RegistrationEndpoint.Person;
+import az.ekabinet.command.cabinet.verification.VerificationCodes;
+import az.ekabinet.command.cabinet.verification.VerificationCodes.Purpose;
+import az.ekabinet.command.shared.CommandDispatcher;
+import az.ekabinet.command.shared.Locales;
+import az.ekabinet.domain.cabinet.CabinetRefusal;
+import az.ekabinet.domain.cabinet.ChangeEmail;
+import az.ekabinet.domain.cabinet.ChangePhone;
+import az.ekabinet.domain.cabinet.PasswordChanged;
+import az.ekabinet.domain.cabinet.RecordPasswordChange;
+import az.ekabinet.domain.cabinet.RenewIdentityDocument;
+import az.ekabinet.domain.contact.Email;
+import az.ekabinet.domain.contact.PhoneNumber;
+import az.ekabinet.domain.identity.DocumentNumber;
+import az.ekabinet.domain.identity.DocumentSeries;
+import az.ekabinet.domain.identity.Fin;
+import az.ekabinet.domain.shared.DomainException;
+import az.ekabinet.domain.shared.ErrorCode;
+import az.ekabinet.domain.shared.FieldValidation;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * What a logged-in citizen changes in their cabinet (SPEC.md §3.5–3.7): contact data (a new phone only after
+ * its own SMS code, and only with the current password), the password (other sessions end), and the identity
+ * document after a renewal, re-read from the registry.
+ */
+@RestController
+public class MyCabinetEndpoint {
+
+    private final CabinetRegistry cabinets;
+    private final Passwords passwords;
+    private final VerificationCodes codes;
+    private final CommandDispatcher commands;
+    private final SessionStore sessions;
+    private final IdentityRegistry identityRegistry;
+    private final DatabaseClient db;
+    private final Clock clock;
+
+    public MyCabinetEndpoint(CabinetRegistry cabinets, Passwords passwords, VerificationCodes codes,
+                             CommandDispatcher commands, SessionStore sessions, IdentityRegistry identityRegistry,
+                             DatabaseClient db, Clock clock) {
+        this.cabinets = cabinets;
+        this.passwords = passwords;
+        this.codes = codes;
+        this.commands = commands;
+        this.sessions = sessions;
+        this.identityRegistry = identityRegistry;
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public record ContactChange(String mobilePhone, String email, String currentPassword) {
+    }
+
+    /** {@code phoneVerificationSentTo} is set when a new phone waits for its code. */
+    public record ContactChangeAnswer(String email, String phoneVerificationSentTo, Long codeValidForSeconds) {
+    }
+
+    public record Code(String code) {
+    }
+
+    public record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    public record RenewedDocument(String documentSeries, String documentNumber) {
+    }
+
+    @PutMapping(path = "/api/me/contact", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ContactChangeAnswer> changeContact(@RequestBody ContactChange body, Authentication caller,
+                                                   ServerHttpRequest request) {
+        var v = new FieldValidation();
+        PhoneNumber phone = v.parse("mobilePhone", body.mobilePhone(), PhoneNumber::parse);
+        Email email = v.parseOptional("email", body.email(), Email::parse);
+        if (body.currentPassword() == null || body.currentPassword().isEmpty()) {
+            v.reject("currentPassword", FieldValidation.REQUIRED);
+        }
+        v.throwIfInvalid();
+        String cabinetId = caller.getName();
+        return passwords.requireCurrent(cabinetId, body.currentPassword())
+                .then(commands.send(new ChangeEmail(cabinetId, email)))
+                .then(me(cabinetId))
+                .flatMap(entry -> phone.e164().equals(entry.mobilePhone())
+                        ? Mono.just(new ContactChangeAnswer(email == null ? null : email.value(), null, null))
+                        : db.sql("""
+                                        INSERT INTO command.pending_phone_change (cabinet_id, mobile_phone, requested_at)
+                                        VALUES (:id, :phone, :at) ON CONFLICT (cabinet_id) DO UPDATE
+                                        SET mobile_phone = EXCLUDED.mobile_phone, requested_at = EXCLUDED.requested_at""")
+                                .bind("id", cabinetId).bind("phone", phone.e164())
+                                .bind("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                                .then()
+                                .then(codes.issue(Purpose.PHONE_CHANGE, cabinetId, phone, Locales.of(request)))
+                                .map(sent -> new ContactChangeAnswer(email == null ? null : email.value(),
+                                        sent.maskedPhone(), sent.validForSeconds())));
+    }
+
+    @PostMapping(path = "/api/me/contact/phone-verification", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> verifyNewPhone(@RequestBody Code body, Authentication caller) {
+        var v = new FieldValidation();
+        String code = v.parse("code", body.code(), Locales::sixDigitCode);
+        v.throwIfInvalid();
+        String cabinetId = caller.getName();
+        return db.sql("SELECT mobile_phone FROM command.pending_phone_change WHERE cabinet_id = :id")
+                .bind("id", cabinetId)
+                .map((row, meta) -> row.get("mobile_phone", String.class))
+                .one()
+                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.NO_PENDING_PHONE_CHANGE)))
+                .flatMap(pending -> codes.verify(Purpose.PHONE_CHANGE, cabinetId, code)
+                        .filter(verified -> verified.e164().equals(pending))
+                        .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.NO_PENDING_PHONE_CHANGE))))
+                .flatMap(phone -> commands.send(new ChangePhone(cabinetId, phone)))
+                .then(db.sql("DELETE FROM command.pending_phone_change WHERE cabinet_id = :id").bind("id", cabinetId).then());
+    }
+
+    @PutMapping(path = "/api/me/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> changePassword(@RequestBody PasswordChange body, Authentication caller) {
+        String cabinetId = caller.getName();
+        String token = (String) caller.getCredentials();
+        return me(cabinetId).flatMap(entry -> {
+            var v = new FieldValidation();
+            if (body.currentPassword() == null || body.currentPassword().isEmpty()) {
+                v.reject("currentPassword", FieldValidation.REQUIRED);
+            }
+            passwords.check(v, "newPassword", body.newPassword(), Fin.of(entry.fin()));
+            v.throwIfInvalid();
+            return passwords.requireCurrent(cabinetId, body.currentPassword())
+                    .then(passwords.credentialFor(cabinetId, body.newPassword()))
+                    .flatMap(credential -> commands.send(
+                            new RecordPasswordChange(cabinetId, PasswordChanged.Reason.CHANGED), credential))
+                    .then(sessions.revokeAllBut(cabinetId, token))
+                    .then();
+        });
+    }
+
+    @PostMapping(path = "/api/me/identity-document", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<Person> renewDocument(@RequestBody RenewedDocument body, Authentication caller) {
+        var v = new FieldValidation();
+        DocumentSeries series = v.parse("documentSeries", body.documentSeries(), DocumentNumber::parseSeries);
+        String digits = v.parse("documentNumber", body.documentNumber(), s -> s.replace(" ", ""));
+        DocumentNumber document = series == null || digits == null ? null
+                : v.parse("documentNumber", digits, d -> new DocumentNumber(series, d));
+        v.throwIfInvalid();
+        String cabinetId = caller.getName();
+        return me(cabinetId)
+                .flatMap(entry -> identityRegistry.find(document, Fin.of(entry.fin())))
+                .switchIfEmpty(Mono.error(CabinetRefusal::documentNotRenewed))
+                .flatMap(person -> commands.send(new RenewIdentityDocument(cabinetId, person)).thenReturn(Person.of(person)));
+    }
+
+    private Mono<CabinetRegistry.Entry> me(String cabinetId) {
+        return cabinets.byCabinetId(cabinetId)
+                .filter(CabinetRegistry.Entry::active)
+                .switchIfEmpty(Mono.error(CabinetRefusal::registrationNotFound));
+    }
+}

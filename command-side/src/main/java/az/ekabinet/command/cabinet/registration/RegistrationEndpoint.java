@@ -1,0 +1,181 @@
+package az.ekabinet.command.cabinet.registration;
+
+import az.ekabinet.command.cabinet.identity.IdentityRegistry;
+import az.ekabinet.command.cabinet.lookup.CabinetRegistry;
+import az.ekabinet.command.cabinet.password.Passwords;
+import az.ekabinet.command.cabinet.verification.VerificationCodes;
+import az.ekabinet.command.cabinet.verification.VerificationCodes.Purpose;
+import az.ekabinet.command.shared.CommandDispatcher;
+import az.ekabinet.command.shared.Locales;
+import az.ekabinet.domain.cabinet.ActivateCabinet;
+import az.ekabinet.domain.cabinet.Cabinet;
+import az.ekabinet.domain.cabinet.CabinetNumber;
+import az.ekabinet.domain.cabinet.CabinetRefusal;
+import az.ekabinet.domain.cabinet.PersonRecord;
+import az.ekabinet.domain.cabinet.ProvideContact;
+import az.ekabinet.domain.cabinet.StartRegistration;
+import az.ekabinet.domain.cabinet.VerifyRegistrationPhone;
+import az.ekabinet.domain.contact.Email;
+import az.ekabinet.domain.contact.PhoneNumber;
+import az.ekabinet.domain.identity.DocumentNumber;
+import az.ekabinet.domain.identity.DocumentSeries;
+import az.ekabinet.domain.identity.Fin;
+import az.ekabinet.domain.shared.DomainException;
+import az.ekabinet.domain.shared.ErrorCode;
+import az.ekabinet.domain.shared.FieldValidation;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Creating a cabinet (SPEC.md §3.1–3.3): identify with document and FIN against the identity registry, give the
+ * contact data, verify the phone with an SMS code, set the password — then the cabinet gets its number and is
+ * active. The registration id returned by the first step is the capability for the others.
+ */
+@RestController
+public class RegistrationEndpoint {
+
+    private static final String BASE = "/api/registrations";
+
+    private final IdentityRegistry identityRegistry;
+    private final CabinetRegistry cabinets;
+    private final VerificationCodes codes;
+    private final Passwords passwords;
+    private final CommandDispatcher commands;
+    private final DatabaseClient db;
+
+    public RegistrationEndpoint(IdentityRegistry identityRegistry, CabinetRegistry cabinets, VerificationCodes codes,
+                                Passwords passwords, CommandDispatcher commands, DatabaseClient db) {
+        this.identityRegistry = identityRegistry;
+        this.cabinets = cabinets;
+        this.codes = codes;
+        this.passwords = passwords;
+        this.commands = commands;
+        this.db = db;
+    }
+
+    public record Identification(String documentSeries, String documentNumber, String fin) {
+    }
+
+    public record Document(String series, String number, LocalDate issuedOn, LocalDate validUntil, String issuedBy) {
+    }
+
+    public record Person(String fin, String surname, String name, String patronymic, LocalDate birthDate,
+                         String gender, String citizenship, String registeredAddress, Document document) {
+
+        public static Person of(PersonRecord p) {
+            return new Person(p.fin(), p.surname(), p.name(), p.patronymic(), p.birthDate(), p.gender(),
+                    p.citizenship(), p.registeredAddress(), new Document(p.documentSeries(), p.documentNumber(),
+                    p.documentIssuedOn(), p.documentValidUntil(), p.documentIssuedBy()));
+        }
+    }
+
+    public record Started(String registrationId, Person person) {
+    }
+
+    public record Contact(String mobilePhone, String email) {
+    }
+
+    public record CodeSent(String phone, long codeValidForSeconds, long resendAfterSeconds) {
+    }
+
+    public record Code(String code) {
+    }
+
+    public record NewPassword(String password) {
+    }
+
+    public record Activated(String cabinetNumber) {
+    }
+
+    @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<Started> start(@RequestBody Identification body) {
+        var v = new FieldValidation();
+        DocumentSeries series = v.parse("documentSeries", body.documentSeries(), DocumentNumber::parseSeries);
+        String digits = v.parse("documentNumber", body.documentNumber(), s -> s.replace(" ", ""));
+        Fin fin = v.parse("fin", body.fin(), Fin::of);
+        DocumentNumber document = null;
+        if (series != null && digits != null) {
+            document = v.parse("documentNumber", digits, d -> new DocumentNumber(series, d));
+        }
+        v.throwIfInvalid();
+        String registrationId = UUID.randomUUID().toString();
+        return identityRegistry.find(document, fin)
+                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.IDENTITY_NOT_CONFIRMED)))
+                .flatMap(person -> commands.send(new StartRegistration(Cabinet.idOf(fin.value()), registrationId, person))
+                        .thenReturn(new Started(registrationId, Person.of(person))));
+    }
+
+    @PutMapping(path = BASE + "/{registrationId}/contact", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Mono<CodeSent> contact(@PathVariable String registrationId, @RequestBody Contact body,
+                                  ServerHttpRequest request) {
+        var v = new FieldValidation();
+        PhoneNumber phone = v.parse("mobilePhone", body.mobilePhone(), PhoneNumber::parse);
+        Email email = v.parseOptional("email", body.email(), Email::parse);
+        v.throwIfInvalid();
+        return registration(registrationId)
+                .flatMap(entry -> commands.send(new ProvideContact(entry.cabinetId(), registrationId, phone, email)))
+                .then(codes.issue(Purpose.REGISTRATION, registrationId, phone, Locales.of(request)))
+                .map(sent -> new CodeSent(sent.maskedPhone(), sent.validForSeconds(), sent.resendAfterSeconds()));
+    }
+
+    @PostMapping(path = BASE + "/{registrationId}/phone-verification", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> verifyPhone(@PathVariable String registrationId, @RequestBody Code body) {
+        var v = new FieldValidation();
+        String code = v.parse("code", body.code(), Locales::sixDigitCode);
+        v.throwIfInvalid();
+        return registration(registrationId)
+                .flatMap(entry -> codes.verify(Purpose.REGISTRATION, registrationId, code)
+                        .flatMap(phone -> commands.send(new VerifyRegistrationPhone(entry.cabinetId(), registrationId, phone))))
+                .then();
+    }
+
+    @PostMapping(path = BASE + "/{registrationId}/password", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<Activated> setPassword(@PathVariable String registrationId, @RequestBody NewPassword body) {
+        return registration(registrationId).flatMap(entry -> {
+            if (!entry.phoneVerified()) {
+                return Mono.error(CabinetRefusal.stepOutOfOrder(entry.mobilePhone() == null ? "CONTACT" : "PHONE_VERIFICATION"));
+            }
+            var v = new FieldValidation();
+            passwords.check(v, "password", body.password(), Fin.of(entry.fin()));
+            v.throwIfInvalid();
+            return passwords.credentialFor(entry.cabinetId(), body.password())
+                    .zipWith(nextCabinetNumber())
+                    .flatMap(credentialAndNumber -> commands.send(
+                                    new ActivateCabinet(entry.cabinetId(), registrationId, credentialAndNumber.getT2()),
+                                    credentialAndNumber.getT1())
+                            .thenReturn(new Activated(credentialAndNumber.getT2().value())));
+        });
+    }
+
+    /** A live registration (not yet completed) by its id; anything else is not found. */
+    private Mono<CabinetRegistry.Entry> registration(String registrationId) {
+        if (registrationId.length() > 64) {
+            return Mono.error(CabinetRefusal.registrationNotFound());
+        }
+        return cabinets.byRegistrationId(registrationId)
+                .switchIfEmpty(Mono.error(CabinetRefusal::registrationNotFound));
+    }
+
+    private Mono<CabinetNumber> nextCabinetNumber() {
+        return db.sql("SELECT nextval('command.cabinet_number_seq') AS n")
+                .map((row, meta) -> CabinetNumber.issue(row.get("n", Long.class)))
+                .one();
+    }
+}
