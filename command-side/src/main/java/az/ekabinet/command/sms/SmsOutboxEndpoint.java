@@ -1,0 +1,40 @@
+package az.ekabinet.command.sms;
+
+import az.ekabinet.domain.contact.PhoneNumber;
+import az.ekabinet.domain.shared.FieldValidation;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+
+/**
+ * Demo only (SPEC.md §7, §9): the messages "sent" to a number, newest first, so a script can read its one-time
+ * code. It hands out codes to anyone, hence {@code @Profile("demo")}: in any other profile the path is a 404.
+ */
+@RestController
+@Profile("demo")
+public class SmsOutboxEndpoint {
+
+    static final int LIMIT = 50;
+
+    private final SmsOutbox outbox;
+
+    public SmsOutboxEndpoint(SmsOutbox outbox) {
+        this.outbox = outbox;
+        // libphonenumber reads its AZ metadata from the jar on first use, a blocking read that must not happen on
+        // a Netty thread (BlockHound fails it): do it now, at start-up. Numbers of other countries still load
+        // their region's metadata on first sight; a shared warm-up belongs with the domain's PhoneNumber.
+        PhoneNumber.parse("+994501234567");
+    }
+
+    /** {@code phone} is optional for Spring only, so that a missing one ends as the same 400 as a malformed one. */
+    @GetMapping(path = "/api/dev/sms-outbox", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Flux<OutboxMessage> messages(@RequestParam(required = false) String phone) {
+        var v = new FieldValidation();
+        PhoneNumber number = v.parse("phone", phone, PhoneNumber::parse);
+        v.throwIfInvalid();
+        return outbox.newestFirst(number, LIMIT);
+    }
+}
