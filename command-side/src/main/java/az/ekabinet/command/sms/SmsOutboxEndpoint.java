@@ -23,10 +23,6 @@ public class SmsOutboxEndpoint {
 
     public SmsOutboxEndpoint(SmsOutbox outbox) {
         this.outbox = outbox;
-        // libphonenumber reads its AZ metadata from the jar on first use, a blocking read that must not happen on
-        // a Netty thread (BlockHound fails it): do it now, at start-up. Numbers of other countries still load
-        // their region's metadata on first sight; a shared warm-up belongs with the domain's PhoneNumber.
-        PhoneNumber.parse("+994501234567");
     }
 
     /** {@code phone} is optional for Spring only, so that a missing one ends as the same 400 as a malformed one. */

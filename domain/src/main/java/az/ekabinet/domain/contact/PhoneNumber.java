@@ -26,8 +26,17 @@ public record PhoneNumber(String e164) {
         }
     }
 
+    /**
+     * Parses what a citizen typed. Only Azerbaijani spellings reach the library (+994…, 00994…, 994…, 0…): it
+     * loads a country's metadata from its jar the first time it sees that country, a blocking read that must
+     * happen at start-up ({@link #warmUp()}), never for a stranger's number on a request thread.
+     */
     public static PhoneNumber parse(String text) {
         if (text.length() > 32) {
+            throw new InvalidValueException(FORMAT_RULE);
+        }
+        String digits = text.replaceAll("[\\s().-]", "");
+        if (digits.startsWith("+") && !digits.startsWith("+994") || digits.startsWith("00") && !digits.startsWith("00994")) {
             throw new InvalidValueException(FORMAT_RULE);
         }
         try {
@@ -39,6 +48,11 @@ public record PhoneNumber(String e164) {
         } catch (NumberParseException e) {
             throw new InvalidValueException(FORMAT_RULE);
         }
+    }
+
+    /** Loads the library's Azerbaijani metadata; call once at start-up. */
+    public static void warmUp() {
+        parse("+994501234567");
     }
 
     /** For messages to the citizen: the last digits only, e.g. "+994 50 *** ** 67". */

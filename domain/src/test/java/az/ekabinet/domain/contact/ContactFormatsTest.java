@@ -13,7 +13,7 @@ class ContactFormatsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"+994501234567", "0501234567", "+994 50 123 45 67", "(050) 123-45-67", "994501234567",
-            "050 123 45 67"})
+            "050 123 45 67", "00994501234567", "+994-50-123-45-67"})
     void phonesAreNormalisedToE164(String text) {
         assertThat(PhoneNumber.parse(text).e164()).isEqualTo("+994501234567");
     }
@@ -26,7 +26,7 @@ class ContactFormatsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"+994124987654", "+74951234567", "12345", "0501234", "+99450123456789", "phone", "+994 50 123 45 6x"})
+    @ValueSource(strings = {"+994124987654", "+74951234567", "12345", "0501234", "+99450123456789", "phone", "+994 50 123 45 6x", "+1 202 555 0143", "0012025550143"})
     void landlinesForeignAndMalformedNumbersAreRefused(String text) {
         assertThatThrownBy(() -> PhoneNumber.parse(text)).isInstanceOf(InvalidValueException.class);
     }

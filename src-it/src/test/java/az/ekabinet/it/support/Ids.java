@@ -6,8 +6,28 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Ids {
 
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
+    private static final String FIN_ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     private Ids() {
+    }
+
+    /** A FIN the test identity registry answers for (it starts with T), with its document number. */
+    public static String fin() {
+        StringBuilder fin = new StringBuilder("T");
+        for (int i = 0; i < 6; i++) {
+            fin.append(FIN_ALPHABET.charAt(ThreadLocalRandom.current().nextInt(FIN_ALPHABET.length())));
+        }
+        return fin.toString();
+    }
+
+    /** An 8-digit number for an AZE document. */
+    public static String documentNumber() {
+        return String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /** A mobile number no other test uses (SMS limits are per phone). */
+    public static String phone() {
+        return String.format("+99470%07d", ThreadLocalRandom.current().nextInt(10_000_000));
     }
 
     public static String paymentCode() {

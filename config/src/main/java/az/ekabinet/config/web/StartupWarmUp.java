@@ -1,0 +1,18 @@
+package az.ekabinet.config.web;
+
+import az.ekabinet.domain.contact.PhoneNumber;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Libraries that read data files lazily from their jars do it here, at start-up, so the first request that needs
+ * them does not read a file on a Netty thread.
+ */
+@Component
+public class StartupWarmUp implements InitializingBean {
+
+    @Override
+    public void afterPropertiesSet() {
+        PhoneNumber.warmUp();
+    }
+}
