@@ -8,6 +8,7 @@ import az.ekabinet.it.support.EventStore;
 import az.ekabinet.it.support.Ids;
 import az.ekabinet.it.support.IntegrationTest;
 import az.ekabinet.it.support.ProviderClient;
+import az.ekabinet.it.support.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,8 @@ class ProviderPaymentIT {
     @Autowired
     WebTestClient http;
     @Autowired
+    TestClock clock;
+    @Autowired
     JdbcTemplate jdbc;
     @LocalServerPort
     int port;
@@ -39,7 +42,7 @@ class ProviderPaymentIT {
 
     @BeforeEach
     void setUp() {
-        bank = ProviderClient.demoBank(http);
+        bank = ProviderClient.demoBank(http, clock);
         events = new EventStore(jdbc);
     }
 
@@ -108,7 +111,7 @@ class ProviderPaymentIT {
         bank.post(bank.notification(code, "7.05", "AZE87654321")).expectStatus().isCreated();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> bank.status(code).expectStatus().isOk());
 
-        var other = new ProviderClient(http, "other-bank", "other-bank-secret-for-tests-only");
+        var other = new ProviderClient(http, "other-bank", "other-bank-secret-for-tests-only", clock);
         other.status(code).expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
     }
@@ -117,12 +120,12 @@ class ProviderPaymentIT {
     void unsignedWronglySignedStaleOrUnknownNotificationsAre401AndStoreNothing() {
         String code = Ids.paymentCode();
         String body = bank.notification(code, "50.00", "AZE12345678");
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
 
-        new ProviderClient(http, "demo-bank", "not-the-secret").post(body)
+        new ProviderClient(http, "demo-bank", "not-the-secret", clock).post(body)
                 .expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.code").isEqualTo("PROVIDER_SIGNATURE_INVALID");
-        new ProviderClient(http, "unknown-bank", "demo-bank-secret").post(body).expectStatus().isUnauthorized();
+        new ProviderClient(http, "unknown-bank", "demo-bank-secret", clock).post(body).expectStatus().isUnauthorized();
         bank.post(body, now - 301).expectStatus().isUnauthorized();
         bank.post(body, now + 301).expectStatus().isUnauthorized();
         http.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
@@ -159,7 +162,7 @@ class ProviderPaymentIT {
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].code").isEqualTo("AMOUNT_NOT_POSITIVE");
         bank.post(ProviderClient.notification(Ids.paymentCode(), "1.00", "AZE12345678",
-                        Instant.now().plus(Duration.ofHours(1)).toString(), "demo-bank"))
+                        clock.instant().plus(Duration.ofHours(1)).toString(), "demo-bank"))
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].code").isEqualTo("PAID_AT_IN_FUTURE");
         bank.post("{\"paymentCode\":\"" + Ids.paymentCode() + "\",\"amount\":50.1,\"payerDocumentNumber\":\"AZE12345678\","
@@ -181,7 +184,7 @@ class ProviderPaymentIT {
 
         List<Integer> statuses = Flux.range(0, 20)
                 .flatMap(i -> {
-                    long ts = Instant.now().getEpochSecond();
+                    long ts = clock.instant().getEpochSecond();
                     return client.post().uri("/api/payments")
                             .contentType(MediaType.APPLICATION_JSON)
                             .header(ProviderSignatureFilter.PROVIDER_HEADER, "demo-bank")

@@ -10,6 +10,7 @@ import az.ekabinet.domain.payment.RecordProviderPayment;
 import az.ekabinet.it.support.Ids;
 import az.ekabinet.it.support.IntegrationTest;
 import az.ekabinet.it.support.ProviderClient;
+import az.ekabinet.it.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,8 @@ class LateCommitIT {
     @Autowired
     WebTestClient http;
     @Autowired
+    TestClock clock;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transaction;
@@ -52,7 +55,7 @@ class LateCommitIT {
     void aTransactionCommittingAfterLaterEventsWereProjectedIsNotSkipped() {
         String lateCode = Ids.paymentCode();
         List<String> laterCodes = IntStream.range(0, 5).mapToObj(i -> Ids.paymentCode()).toList();
-        ProviderClient bank = ProviderClient.demoBank(http);
+        ProviderClient bank = ProviderClient.demoBank(http, clock);
 
         transaction.executeWithoutResult(held -> {
             // The append joins this transaction: its global index is taken now, its commit comes last.
@@ -69,14 +72,14 @@ class LateCommitIT {
 
     @Test
     void manyConcurrentWritersLoseNoEventInTheProjection() {
-        ProviderClient bank = ProviderClient.demoBank(http);
+        ProviderClient bank = ProviderClient.demoBank(http, clock);
         WebClient client = WebClient.create("http://localhost:" + port);
         List<String> codes = IntStream.range(0, 300).mapToObj(i -> Ids.paymentCode()).toList();
 
         List<Integer> statuses = Flux.fromIterable(codes)
                 .flatMap(code -> {
                     String body = bank.notification(code, "3.00", "AA1234567");
-                    long ts = Instant.now().getEpochSecond();
+                    long ts = clock.instant().getEpochSecond();
                     return client.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON)
                             .header("X-Ekabinet-Provider", "demo-bank")
                             .header("X-Ekabinet-Timestamp", Long.toString(ts))

@@ -75,11 +75,19 @@ class ProductionProfileIT {
         String hash = new BCryptPasswordEncoder(10).encode("an operator's own long password");
         try (var app = prod(databaseUrl(),
                 "ekabinet.providers.city-bank.secret=" + STRONG_SECRET,
+                "ekabinet.identity-registry.base-url=http://127.0.0.1:9",
+                "ekabinet.sms.base-url=http://127.0.0.1:9", "ekabinet.sms.api-key=a-key-for-the-sms-gateway",
                 "ekabinet.staff.accounts[0].username=operator",
                 "ekabinet.staff.accounts[0].password-hash=" + hash,
                 "ekabinet.staff.accounts[0].role=OPERATOR").run()) {
             assertThat(app.isRunning()).isTrue();
             assertThat(app.getEnvironment().getProperty("ekabinet.providers.demo-bank.secret")).isNull();
+            // no demo adapters, no demo outbox endpoint
+            assertThat(app.getBean(az.ekabinet.command.cabinet.identity.IdentityRegistry.class))
+                    .isInstanceOf(az.ekabinet.command.cabinet.identity.HttpIdentityRegistry.class);
+            assertThat(app.getBean(az.ekabinet.command.sms.SmsGateway.class))
+                    .isInstanceOf(az.ekabinet.command.sms.HttpSmsGateway.class);
+            assertThat(app.getBeanNamesForType(az.ekabinet.command.sms.SmsOutboxEndpoint.class)).isEmpty();
         }
     }
 }

@@ -23,7 +23,7 @@ class RestartIT {
     private static ProviderClient bankOn(ConfigurableApplicationContext app) {
         String port = app.getEnvironment().getProperty("local.server.port");
         return ProviderClient.demoBank(WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build());
+                .responseTimeout(Duration.ofSeconds(30)).build(), java.time.Clock.systemUTC());
     }
 
     @Test

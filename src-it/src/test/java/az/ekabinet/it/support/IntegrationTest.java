@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a random port, on a fresh PostgreSQL database of its own (created for this test
@@ -20,5 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
         "ekabinet.providers.other-bank.secret=other-bank-secret-for-tests-only"})
 @AutoConfigureWebTestClient(timeout = "30s")
 @AutoConfigureObservability(tracing = false) // metrics are exported as in production
+@Import({TestIdentityRegistry.class, TestClock.Configuration.class})
 public @interface IntegrationTest {
 }

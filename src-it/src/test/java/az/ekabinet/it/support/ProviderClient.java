@@ -2,19 +2,20 @@ package az.ekabinet.it.support;
 
 import az.ekabinet.config.security.ProviderSignatureFilter;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HexFormat;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A payment provider as the outside world sees one: it signs every request with its secret. */
-public record ProviderClient(WebTestClient http, String provider, String secret) {
+public record ProviderClient(WebTestClient http, String provider, String secret, Clock clock) {
 
     public static final String DEMO_BANK = "demo-bank";
     public static final String DEMO_SECRET = "demo-bank-secret";
 
-    public static ProviderClient demoBank(WebTestClient http) {
-        return new ProviderClient(http, DEMO_BANK, DEMO_SECRET);
+    /** @param clock the application's clock: signatures are fresh by the server's time */
+    public static ProviderClient demoBank(WebTestClient http, Clock clock) {
+        return new ProviderClient(http, DEMO_BANK, DEMO_SECRET, clock);
     }
 
     public static String notification(String code, String amount, String payer, String paidAt, String provider) {
@@ -28,7 +29,7 @@ public record ProviderClient(WebTestClient http, String provider, String secret)
     }
 
     public WebTestClient.ResponseSpec post(String body) {
-        return post(body, Instant.now().getEpochSecond());
+        return post(body, clock.instant().getEpochSecond());
     }
 
     public WebTestClient.ResponseSpec post(String body, long timestamp) {
@@ -43,7 +44,7 @@ public record ProviderClient(WebTestClient http, String provider, String secret)
     }
 
     public WebTestClient.ResponseSpec status(String code) {
-        long timestamp = Instant.now().getEpochSecond();
+        long timestamp = clock.instant().getEpochSecond();
         return http.get().uri("/api/payments/{code}", code)
                 .header(ProviderSignatureFilter.PROVIDER_HEADER, provider)
                 .header(ProviderSignatureFilter.TIMESTAMP_HEADER, Long.toString(timestamp))

@@ -58,16 +58,7 @@ public class LoginEndpoint {
         String password = v.parse("password", body.password(), s -> s.length() > MAX_PASSWORD ? tooLong() : s);
         v.throwIfInvalid();
         String address = clientAddress(request);
-        return Mono.fromCallable(() -> {
-                    throttle.checkNotBlocked(username, address);
-                    Optional<SessionPrincipal> principal = check(username, password);
-                    if (principal.isPresent()) {
-                        throttle.recordSuccess(username);
-                    } else {
-                        throttle.recordFailure(username, address);
-                    }
-                    return principal;
-                })
+        return Mono.fromCallable(() -> check(username, password, address))
                 .subscribeOn(passwordScheduler)
                 .flatMap(found -> found
                         .map(principal -> sessions.open(principal.name(), principal.roles()))
@@ -75,13 +66,23 @@ public class LoginEndpoint {
                 .map(opened -> new LoginAnswer(opened.token(), "Bearer", sessions.idleTimeout().toSeconds()));
     }
 
-    /** Exactly one slow compare whether or not the username exists, so timing does not tell which do. */
-    private Optional<SessionPrincipal> check(String username, String password) {
+    /**
+     * Throttled per account (whichever username names it: FIN or cabinet number) and per address, then exactly one
+     * slow compare whether or not the username exists, so timing does not tell which do.
+     */
+    private Optional<SessionPrincipal> check(String username, String password, String address) {
         Optional<CredentialsLookup.Credentials> found = accounts.stream()
                 .flatMap(lookup -> lookup.find(username).stream())
                 .findFirst();
+        String account = found.map(credentials -> credentials.principal().name()).orElse("unknown:" + username);
+        throttle.checkNotBlocked(account, address);
         boolean matches = encoder.matches(password, found.map(CredentialsLookup.Credentials::passwordHash).orElse(dummyHash));
-        return found.filter(credentials -> matches).map(CredentialsLookup.Credentials::principal);
+        if (found.isPresent() && matches) {
+            throttle.recordSuccess(account);
+            return found.map(CredentialsLookup.Credentials::principal);
+        }
+        throttle.recordFailure(account, address);
+        return Optional.empty();
     }
 
     private static String clientAddress(ServerHttpRequest request) {

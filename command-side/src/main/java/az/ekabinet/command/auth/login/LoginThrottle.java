@@ -34,8 +34,9 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
-    static String accountKey(String username) {
-        return "account:" + username.strip().toUpperCase(Locale.ROOT);
+    /** @param account the principal (e.g. {@code cabinet:5ZK3M7P}), or {@code unknown:<username>} */
+    static String accountKey(String account) {
+        return "account:" + account.toUpperCase(Locale.ROOT);
     }
 
     static String addressKey(String address) {
@@ -43,26 +44,26 @@ public class LoginThrottle {
     }
 
     /** Refuses with 429 while either key is blocked. */
-    public void checkNotBlocked(String username, String address) {
+    public void checkNotBlocked(String account, String address) {
         Instant now = clock.instant();
         List<Timestamp> blocks = jdbc.queryForList("""
                 SELECT blocked_until FROM command.login_throttle
                 WHERE throttle_key IN (?, ?) AND blocked_until > ?""", Timestamp.class,
-                accountKey(username), addressKey(address), Timestamp.from(now));
+                accountKey(account), addressKey(address), Timestamp.from(now));
         blocks.stream().map(Timestamp::toInstant).max(Instant::compareTo).ifPresent(until -> {
             throw new TooManyRequestsException(ErrorCode.TOO_MANY_LOGIN_ATTEMPTS,
                     Duration.between(now, until).toSeconds() + 1);
         });
     }
 
-    public void recordFailure(String username, String address) {
+    public void recordFailure(String account, String address) {
         Instant now = clock.instant();
-        fail(accountKey(username), ACCOUNT_FREE_FAILURES, now);
+        fail(accountKey(account), ACCOUNT_FREE_FAILURES, now);
         fail(addressKey(address), ADDRESS_FREE_FAILURES, now);
     }
 
-    public void recordSuccess(String username) {
-        jdbc.update("DELETE FROM command.login_throttle WHERE throttle_key = ?", accountKey(username));
+    public void recordSuccess(String account) {
+        jdbc.update("DELETE FROM command.login_throttle WHERE throttle_key = ?", accountKey(account));
     }
 
     private void fail(String key, int freeFailures, Instant now) {

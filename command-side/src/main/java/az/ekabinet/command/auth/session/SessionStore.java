@@ -1,17 +1,16 @@
 package az.ekabinet.command.auth.session;
 
 import az.ekabinet.command.auth.Role;
+import az.ekabinet.command.shared.SecureTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -36,22 +35,16 @@ public class SessionStore {
     private final Clock clock;
     private final Duration idle;
     private final Duration absolute;
-    private final SecureRandom random;
+    private final SecureTokens tokens;
 
-    public SessionStore(DatabaseClient db, Clock clock,
+    public SessionStore(DatabaseClient db, Clock clock, SecureTokens tokens,
                         @Value("${ekabinet.sessions.idle-timeout:30m}") Duration idle,
                         @Value("${ekabinet.sessions.absolute-timeout:8h}") Duration absolute) {
         this.db = db;
         this.clock = clock;
         this.idle = idle;
         this.absolute = absolute;
-        try {
-            // DRBG generates in memory after seeding, so no request thread ever reads /dev/random.
-            this.random = SecureRandom.getInstance("DRBG");
-            this.random.nextInt(); // seeds now, at start-up
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.tokens = tokens;
     }
 
     public Duration idleTimeout() {
@@ -59,9 +52,7 @@ public class SessionStore {
     }
 
     public Mono<OpenedSession> open(String principal, Set<Role> roles) {
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = tokens.token(32);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(absolute);
         return db.sql("""

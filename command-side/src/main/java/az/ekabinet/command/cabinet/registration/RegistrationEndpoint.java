@@ -7,6 +7,7 @@ import az.ekabinet.command.cabinet.verification.VerificationCodes;
 import az.ekabinet.command.cabinet.verification.VerificationCodes.Purpose;
 import az.ekabinet.command.shared.CommandDispatcher;
 import az.ekabinet.command.shared.Locales;
+import az.ekabinet.command.shared.SecureTokens;
 import az.ekabinet.domain.cabinet.ActivateCabinet;
 import az.ekabinet.domain.cabinet.Cabinet;
 import az.ekabinet.domain.cabinet.CabinetNumber;
@@ -24,7 +25,6 @@ import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
 import java.time.LocalDate;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -53,9 +53,11 @@ public class RegistrationEndpoint {
     private final Passwords passwords;
     private final CommandDispatcher commands;
     private final DatabaseClient db;
+    private final SecureTokens tokens;
 
     public RegistrationEndpoint(IdentityRegistry identityRegistry, CabinetRegistry cabinets, VerificationCodes codes,
-                                Passwords passwords, CommandDispatcher commands, DatabaseClient db) {
+                                Passwords passwords, CommandDispatcher commands, DatabaseClient db, SecureTokens tokens) {
+        this.tokens = tokens;
         this.identityRegistry = identityRegistry;
         this.cabinets = cabinets;
         this.codes = codes;
@@ -110,7 +112,7 @@ public class RegistrationEndpoint {
             document = v.parse("documentNumber", digits, d -> new DocumentNumber(series, d));
         }
         v.throwIfInvalid();
-        String registrationId = UUID.randomUUID().toString();
+        String registrationId = tokens.token(18);
         return identityRegistry.find(document, fin)
                 .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.IDENTITY_NOT_CONFIRMED)))
                 .flatMap(person -> commands.send(new StartRegistration(Cabinet.idOf(fin.value()), registrationId, person))

@@ -1,5 +1,6 @@
 package az.ekabinet.command.cabinet.verification;
 
+import az.ekabinet.command.shared.SecureTokens;
 import az.ekabinet.command.sms.SmsGateway;
 import az.ekabinet.domain.contact.PhoneNumber;
 import az.ekabinet.domain.shared.DomainException;
@@ -8,7 +9,6 @@ import az.ekabinet.domain.shared.TooManyRequestsException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,17 +44,16 @@ public class VerificationCodes {
     private final SmsGateway sms;
     private final MessageSource messages;
     private final Clock clock;
-    private final SecureRandom random;
+    private final SecureTokens tokens;
 
     public VerificationCodes(DatabaseClient db, ReactiveTransactionManager transactions, SmsGateway sms,
-                             MessageSource messages, Clock clock) throws NoSuchAlgorithmException {
+                             MessageSource messages, Clock clock, SecureTokens tokens) {
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.sms = sms;
         this.messages = messages;
         this.clock = clock;
-        this.random = SecureRandom.getInstance("DRBG");
-        this.random.nextInt(); // seeds now, at start-up, not on the first request's thread
+        this.tokens = tokens;
     }
 
     /** What the citizen is told after a code was sent. */
@@ -62,7 +61,7 @@ public class VerificationCodes {
     }
 
     public Mono<Sent> issue(Purpose purpose, String subject, PhoneNumber phone, Locale locale) {
-        String code = String.format("%06d", random.nextInt(1_000_000));
+        String code = tokens.sixDigitCode();
         Instant now = clock.instant();
         Mono<Long> stored = db.sql("SELECT pg_advisory_xact_lock(hashtext(:phone))").bind("phone", phone.e164()).then()
                 .then(enforceLimits(phone, now))

@@ -1,0 +1,36 @@
+package az.ekabinet.it.support;
+
+import az.ekabinet.command.cabinet.identity.DemoIdentityRegistry;
+import az.ekabinet.command.cabinet.identity.IdentityRegistry;
+import az.ekabinet.domain.cabinet.PersonRecord;
+import az.ekabinet.domain.identity.DocumentNumber;
+import az.ekabinet.domain.identity.DocumentSeries;
+import az.ekabinet.domain.identity.Fin;
+import java.time.LocalDate;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import reactor.core.publisher.Mono;
+
+/**
+ * The demo identity registry (SPEC.md §9 fixtures answer exactly as in the demo), plus any number of synthetic
+ * people for tests that need many cabinets: a FIN starting with {@code T} holding an {@code AZE} card is a
+ * person named after their FIN. A FIN can register only once per database, and tests share one.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestIdentityRegistry {
+
+    @Bean
+    @Primary
+    IdentityRegistry demoPlusSyntheticPeople(DemoIdentityRegistry demo) {
+        return (document, fin) -> fin.value().startsWith("T") && document.series() == DocumentSeries.AZE
+                ? Mono.just(synthetic(document, fin))
+                : demo.find(document, fin);
+    }
+
+    static PersonRecord synthetic(DocumentNumber document, Fin fin) {
+        return new PersonRecord(fin.value(), document.series().name(), document.number(), "Testov", "Test " + fin.value(),
+                "Sınaq oğlu", LocalDate.of(2000, 1, 1), "M", "Azərbaycan Respublikası", "Bakı şəhəri",
+                LocalDate.of(2020, 1, 1), LocalDate.of(2030, 1, 1), "ASAN xidmət");
+    }
+}
