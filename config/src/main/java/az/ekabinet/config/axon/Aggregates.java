@@ -2,6 +2,7 @@ package az.ekabinet.config.axon;
 
 import az.ekabinet.domain.cabinet.Cabinet;
 import az.ekabinet.domain.payment.Payment;
+import az.ekabinet.domain.wallet.Wallet;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,7 @@ public class Aggregates {
     public ConfigurerModule aggregateRegistrations() {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Payment.class))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Cabinet.class));
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Cabinet.class))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Wallet.class));
     }
 }

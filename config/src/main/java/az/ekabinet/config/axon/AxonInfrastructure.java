@@ -26,8 +26,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
@@ -155,13 +153,6 @@ public class AxonInfrastructure {
                 .handlerDefinition(handlerDefinition)
                 .executor(snapshotExecutor)
                 .build();
-    }
-
-    /** Aggregates with long histories (wallets) snapshot every so many events. */
-    @Bean
-    public SnapshotTriggerDefinition snapshotEvery(SpringAggregateSnapshotter snapshotter,
-                                                   @Value("${ekabinet.axon.snapshot-threshold:100}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
     /**

@@ -1,6 +1,8 @@
 package az.ekabinet.config.security;
 
 import az.ekabinet.command.auth.staff.StaffAccountsProperties;
+import az.ekabinet.command.cabinet.identity.IdentityRegistryProperties;
+import az.ekabinet.command.sms.SmsProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +29,16 @@ public class ProductionSafetyCheck implements InitializingBean {
     private final ProvidersProperties providers;
     private final StaffAccountsProperties staff;
     private final PasswordEncoder encoder;
+    private final IdentityRegistryProperties identityRegistry;
+    private final SmsProperties sms;
 
-    public ProductionSafetyCheck(ProvidersProperties providers, StaffAccountsProperties staff, PasswordEncoder encoder) {
+    public ProductionSafetyCheck(ProvidersProperties providers, StaffAccountsProperties staff, PasswordEncoder encoder,
+                                 IdentityRegistryProperties identityRegistry, SmsProperties sms) {
         this.providers = providers;
         this.staff = staff;
         this.encoder = encoder;
+        this.identityRegistry = identityRegistry;
+        this.sms = sms;
     }
 
     @Override
@@ -48,6 +55,12 @@ public class ProductionSafetyCheck implements InitializingBean {
             if (demo) {
                 problems.add("staff account " + account.username() + " has a demo password");
             }
+        }
+        if (identityRegistry.mode() != IdentityRegistryProperties.Mode.HTTP) {
+            problems.add("the identity registry must be the real one (mode http), not the demo citizens");
+        }
+        if (sms.mode() != SmsProperties.Mode.HTTP) {
+            problems.add("SMS must go to the real gateway (mode http), not the demo outbox");
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start in production with demo settings: " + problems);

@@ -1,6 +1,7 @@
 package az.ekabinet.it.cabinet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import az.ekabinet.domain.cabinet.CabinetNumber;
 import az.ekabinet.it.support.CitizenClient;
@@ -8,6 +9,7 @@ import az.ekabinet.it.support.Ids;
 import az.ekabinet.it.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,11 @@ class CabinetJourneyIT {
         String cabinetNumber = citizen.setPassword(registrationId, password).expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().get("cabinetNumber").asText();
         assertThat(CabinetNumber.parse(cabinetNumber).value()).isEqualTo(cabinetNumber);
+
+        // the cabinet's wallet opens with it
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = 'wallet:cabinet:5ZK3M7P'"
+                        + " AND payloadtype LIKE '%WalletOpened'", Integer.class) == 1);
 
         // log in by cabinet number and by FIN
         String token = citizen.token(cabinetNumber, password);

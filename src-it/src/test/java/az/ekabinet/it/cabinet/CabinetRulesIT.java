@@ -254,6 +254,43 @@ class CabinetRulesIT {
     }
 
     @Test
+    void badInputOnMyEndpointsIsA4xxAndChangesNothing() {
+        var registered = citizen.register("AZE", Ids.documentNumber(), Ids.fin(), Ids.phone(), "my own password 1");
+        String token = citizen.token(registered.cabinetNumber(), registered.password());
+        long before = events.totalEvents();
+
+        http.put().uri("/api/me/contact").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"mobilePhone\":\"+994124987654\",\"email\":\"x@\"}").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'mobilePhone')].code").isEqualTo("PHONE_NOT_MOBILE") // a Baku landline
+                .jsonPath("$.errors[?(@.field == 'email')].code").isEqualTo("EMAIL_FORMAT")
+                .jsonPath("$.errors[?(@.field == 'currentPassword')].code").isEqualTo("REQUIRED");
+        http.post().uri("/api/me/contact/phone-verification").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"code\":\"123456\"}").exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("NO_PENDING_PHONE_CHANGE");
+        http.put().uri("/api/me/password").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"currentPassword\":\"my own password 1\",\"newPassword\":\"qwerty\"}").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].code").value(codes -> assertThat(codes.toString())
+                        .contains("PASSWORD_TOO_SHORT"));
+        http.put().uri("/api/me/password").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"currentPassword\":\"not my password\",\"newPassword\":\"a brand new password\"}").exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.code").isEqualTo("CURRENT_PASSWORD_WRONG");
+        http.post().uri("/api/me/identity-document").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"documentSeries\":\"AZE\",\"documentNumber\":\"x\"}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].code").isEqualTo("DOCUMENT_NUMBER_FORMAT");
+        http.put().uri("/api/me/contact").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"mobilePhone\":{\"a\":1}}").exchange().expectStatus().isBadRequest();
+
+        assertThat(events.totalEvents()).isEqualTo(before);
+        citizen.login(registered.fin(), registered.password()).expectStatus().isOk();
+    }
+
+    @Test
     void myEndpointsNeedACitizen() {
         http.get().uri("/api/me").exchange().expectStatus().isUnauthorized();
         String operator = citizen.token("operator", "demo-operator-2026");

@@ -71,6 +71,15 @@ class ProductionProfileIT {
     }
 
     @Test
+    void refusesTheDemoAdaptersOfOutsideSystems() {
+        // as an operator would by mistake: environment or command line over the profile's settings
+        assertThatThrownBy(() -> prod(databaseUrl())
+                .run("--ekabinet.identity-registry.mode=demo", "--ekabinet.sms.mode=outbox").close())
+                .hasStackTraceContaining("identity registry must be the real one")
+                .hasStackTraceContaining("SMS must go to the real gateway");
+    }
+
+    @Test
     void startsWithItsOwnSecretsAndHasNoDemoSettings() {
         String hash = new BCryptPasswordEncoder(10).encode("an operator's own long password");
         try (var app = prod(databaseUrl(),
