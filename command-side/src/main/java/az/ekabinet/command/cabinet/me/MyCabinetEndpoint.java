@@ -1,6 +1,7 @@
 package az.ekabinet.command.cabinet.me;
 
 import az.ekabinet.command.auth.session.SessionStore;
+import az.ekabinet.command.cabinet.identity.DocumentInput;
 import az.ekabinet.command.cabinet.identity.IdentityRegistry;
 import az.ekabinet.command.cabinet.lookup.CabinetRegistry;
 import az.ekabinet.command.cabinet.password.Passwords;
@@ -18,7 +19,6 @@ import az.ekabinet.domain.cabinet.RenewIdentityDocument;
 import az.ekabinet.domain.contact.Email;
 import az.ekabinet.domain.contact.PhoneNumber;
 import az.ekabinet.domain.identity.DocumentNumber;
-import az.ekabinet.domain.identity.DocumentSeries;
 import az.ekabinet.domain.identity.Fin;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
@@ -157,10 +157,7 @@ public class MyCabinetEndpoint {
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<Person> renewDocument(@RequestBody RenewedDocument body, Authentication caller) {
         var v = new FieldValidation();
-        DocumentSeries series = v.parse("documentSeries", body.documentSeries(), DocumentNumber::parseSeries);
-        String digits = v.parse("documentNumber", body.documentNumber(), s -> s.replace(" ", ""));
-        DocumentNumber document = series == null || digits == null ? null
-                : v.parse("documentNumber", digits, d -> new DocumentNumber(series, d));
+        DocumentNumber document = DocumentInput.parse(v, body.documentSeries(), body.documentNumber());
         v.throwIfInvalid();
         String cabinetId = caller.getName();
         return me(cabinetId)

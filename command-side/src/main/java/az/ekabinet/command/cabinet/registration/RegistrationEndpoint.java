@@ -1,5 +1,6 @@
 package az.ekabinet.command.cabinet.registration;
 
+import az.ekabinet.command.cabinet.identity.DocumentInput;
 import az.ekabinet.command.cabinet.identity.IdentityRegistry;
 import az.ekabinet.command.cabinet.lookup.CabinetRegistry;
 import az.ekabinet.command.cabinet.password.Passwords;
@@ -19,7 +20,6 @@ import az.ekabinet.domain.cabinet.VerifyRegistrationPhone;
 import az.ekabinet.domain.contact.Email;
 import az.ekabinet.domain.contact.PhoneNumber;
 import az.ekabinet.domain.identity.DocumentNumber;
-import az.ekabinet.domain.identity.DocumentSeries;
 import az.ekabinet.domain.identity.Fin;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
@@ -104,13 +104,8 @@ public class RegistrationEndpoint {
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<Started> start(@RequestBody Identification body) {
         var v = new FieldValidation();
-        DocumentSeries series = v.parse("documentSeries", body.documentSeries(), DocumentNumber::parseSeries);
-        String digits = v.parse("documentNumber", body.documentNumber(), s -> s.replace(" ", ""));
+        DocumentNumber document = DocumentInput.parse(v, body.documentSeries(), body.documentNumber());
         Fin fin = v.parse("fin", body.fin(), Fin::of);
-        DocumentNumber document = null;
-        if (series != null && digits != null) {
-            document = v.parse("documentNumber", digits, d -> new DocumentNumber(series, d));
-        }
         v.throwIfInvalid();
         String registrationId = tokens.token(18);
         return identityRegistry.find(document, fin)
