@@ -2,6 +2,7 @@ package az.ekabinet.config.axon;
 
 import az.ekabinet.domain.cabinet.Cabinet;
 import az.ekabinet.domain.payment.Payment;
+import az.ekabinet.domain.wallet.PaymentCodeCrediting;
 import az.ekabinet.domain.wallet.Wallet;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -20,6 +21,9 @@ public class Aggregates {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Payment.class))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Cabinet.class))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Wallet.class));
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Wallet.class))
+                // crediting a code redeems the code and credits the wallet in one unit of work
+                .registerCommandHandler(config -> new PaymentCodeCrediting(config.repository(Payment.class),
+                        config.repository(Wallet.class)));
     }
 }

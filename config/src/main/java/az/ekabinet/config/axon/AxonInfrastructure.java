@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import az.ekabinet.command.cabinet.lookup.CabinetRegistry;
 import az.ekabinet.command.cabinet.password.CredentialWriter;
 import az.ekabinet.projection.cabinet.CabinetProfileProjector;
+import az.ekabinet.projection.wallet.WalletProjector;
 import java.util.List;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -177,7 +178,8 @@ public class AxonInfrastructure {
     @Bean
     public ConfigurerModule inTransactionProjections() {
         return configurer -> configurer.eventProcessing(processing -> {
-            for (String group : List.of(CabinetRegistry.PROCESSING_GROUP, CabinetProfileProjector.PROCESSING_GROUP)) {
+            for (String group : List.of(CabinetRegistry.PROCESSING_GROUP, CabinetProfileProjector.PROCESSING_GROUP,
+                    WalletProjector.PROCESSING_GROUP)) {
                 processing.registerSubscribingEventProcessor(group)
                         .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
             }

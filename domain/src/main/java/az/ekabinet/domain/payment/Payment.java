@@ -3,7 +3,10 @@ package az.ekabinet.domain.payment;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import az.ekabinet.domain.money.Money;
+import az.ekabinet.domain.shared.DomainException;
+import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.Instants;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
@@ -27,6 +30,7 @@ public class Payment {
     private Instant paidAt;
     private String provider;
     private Instant receivedAt;
+    private String redeemedBy;
 
     protected Payment() {
         // for Axon
@@ -47,6 +51,18 @@ public class Payment {
         return recorded(false);
     }
 
+    /**
+     * Marks the code credited to {@code walletId}; called by the crediting service in the same unit of work that
+     * credits the wallet, so the two can never split.
+     */
+    public Money redeem(String walletId, String cabinetId, Clock clock) {
+        if (redeemedBy != null) {
+            throw new DomainException(ErrorCode.PAYMENT_CODE_ALREADY_CREDITED, Map.of("paymentCode", paymentCode));
+        }
+        apply(new PaymentCodeRedeemed(paymentCode, walletId, cabinetId, amountQepik, Instants.now(clock)));
+        return Money.ofQepik(amountQepik);
+    }
+
     private boolean sameNotification(RecordProviderPayment command) {
         return amountQepik == command.amount().qepik()
                 && payerDocumentNumber.equals(command.payerDocumentNumber().value())
@@ -57,6 +73,11 @@ public class Payment {
     private RecordedPayment recorded(boolean firstNotice) {
         return new RecordedPayment(paymentCode, Money.ofQepik(amountQepik), payerDocumentNumber, paidAt, provider,
                 receivedAt, firstNotice);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCodeRedeemed event) {
+        this.redeemedBy = event.walletId();
     }
 
     @EventSourcingHandler

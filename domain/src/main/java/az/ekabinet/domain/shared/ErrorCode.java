@@ -33,6 +33,10 @@ public enum ErrorCode {
     /** The new document belongs to someone else, or the registry does not know it. */
     DOCUMENT_NOT_RENEWED(Kind.UNPROCESSABLE),
     NO_PENDING_PHONE_CHANGE(Kind.CONFLICT),
+    PAYMENT_CODE_NOT_FOUND(Kind.NOT_FOUND),
+    /** A payment code credits exactly one wallet exactly once. */
+    PAYMENT_CODE_ALREADY_CREDITED(Kind.CONFLICT),
+    WALLET_NOT_FOUND(Kind.NOT_FOUND),
     SERVICE_BUSY(Kind.UNAVAILABLE),
     /** An outside state system (identity registry, graduate registry, SMS gateway) did not answer in time. */
     EXTERNAL_SERVICE_UNAVAILABLE(Kind.UNAVAILABLE),

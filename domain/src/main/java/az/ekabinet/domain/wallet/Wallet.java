@@ -2,6 +2,7 @@ package az.ekabinet.domain.wallet;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import az.ekabinet.domain.money.Money;
 import az.ekabinet.domain.shared.Instants;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
@@ -20,6 +21,8 @@ public class Wallet {
 
     @AggregateIdentifier
     private String id;
+    private String cabinetId;
+    private long balanceQepik;
 
     protected Wallet() {
         // for Axon
@@ -38,8 +41,21 @@ public class Wallet {
         }
     }
 
+    /** Adds money; the balance after it travels in the event, so the ledger can be re-checked line by line. */
+    public Money credit(Money amount, String cause, Clock clock) {
+        long after = Math.addExact(balanceQepik, amount.qepik());
+        apply(new FundsCredited(id, cabinetId, amount.qepik(), after, cause, Instants.now(clock)));
+        return Money.ofQepik(after);
+    }
+
     @EventSourcingHandler
     void on(WalletOpened event) {
         id = event.walletId();
+        cabinetId = event.cabinetId();
+    }
+
+    @EventSourcingHandler
+    void on(FundsCredited event) {
+        balanceQepik = event.balanceAfterQepik();
     }
 }

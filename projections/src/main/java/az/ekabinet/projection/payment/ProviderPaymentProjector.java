@@ -1,5 +1,6 @@
 package az.ekabinet.projection.payment;
 
+import az.ekabinet.domain.payment.PaymentCodeRedeemed;
 import az.ekabinet.domain.payment.PaymentReceived;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
@@ -34,6 +35,14 @@ public class ProviderPaymentProjector {
                 ON CONFLICT (payment_code) DO NOTHING""",
                 event.paymentCode(), event.amountQepik(), event.payerDocumentNumber(),
                 Timestamp.from(event.paidAt()), event.provider(), Timestamp.from(event.receivedAt()));
+    }
+
+    @EventHandler
+    public void on(PaymentCodeRedeemed event) {
+        jdbc.update("""
+                UPDATE readmodel.provider_payment SET credited_at = ?, credited_to_wallet = ?
+                WHERE payment_code = ? AND credited_at IS NULL""",
+                Timestamp.from(event.redeemedAt()), event.walletId(), event.paymentCode());
     }
 
     @ResetHandler

@@ -18,6 +18,7 @@ import az.ekabinet.domain.cabinet.ProvideContact;
 import az.ekabinet.domain.cabinet.StartRegistration;
 import az.ekabinet.domain.cabinet.VerifyRegistrationPhone;
 import az.ekabinet.domain.contact.Email;
+import az.ekabinet.domain.wallet.OpenWallet;
 import az.ekabinet.domain.contact.PhoneNumber;
 import az.ekabinet.domain.identity.DocumentNumber;
 import az.ekabinet.domain.identity.Fin;
@@ -157,6 +158,9 @@ public class RegistrationEndpoint {
                     .flatMap(credentialAndNumber -> commands.send(
                                     new ActivateCabinet(entry.cabinetId(), registrationId, credentialAndNumber.getT2()),
                                     credentialAndNumber.getT1())
+                            // The wallet opens now, so the citizen can use it at once; WalletOpening opens it
+                            // anyway should the service stop between the two commands.
+                            .then(commands.send(new OpenWallet(entry.cabinetId(), credentialAndNumber.getT2().value())))
                             .thenReturn(new Activated(credentialAndNumber.getT2().value())));
         });
     }

@@ -1,0 +1,112 @@
+package az.ekabinet.query.wallet;
+
+import az.ekabinet.domain.money.Money;
+import az.ekabinet.domain.shared.FieldValidation;
+import az.ekabinet.domain.shared.InvalidValueException;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+/** The citizen's own money account (SPEC.md §4): balance, credits history, payments waiting to be credited. */
+@RestController
+public class MyWalletEndpoint {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final DatabaseClient db;
+
+    public MyWalletEndpoint(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public record Balance(String balance, String currency) {
+    }
+
+    /** One credit: a payment code, or a transfer received ({@code kind} TRANSFER_IN). */
+    public record Credit(String kind, String reference, String amount, String balanceAfter, Instant creditedAt) {
+    }
+
+    public record Page<T>(List<T> items, int page, int size, boolean hasMore) {
+    }
+
+    public record PendingPayment(String paymentCode, String amount, String payerDocumentNumber, Instant paidAt,
+                                 String provider) {
+    }
+
+    @GetMapping(path = "/api/me/wallet", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<Balance> balance(Principal citizen) {
+        return db.sql("SELECT balance_qepik, currency FROM readmodel.wallet WHERE cabinet_id = :cabinet")
+                .bind("cabinet", citizen.getName())
+                .map((row, meta) -> new Balance(Money.ofQepik(row.get("balance_qepik", Long.class)).toWire(),
+                        row.get("currency", String.class)))
+                .one()
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+    }
+
+    @GetMapping(path = "/api/me/wallet/credits", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<Page<Credit>> credits(Principal citizen, @RequestParam(required = false) String page,
+                                      @RequestParam(required = false) String size) {
+        var v = new FieldValidation();
+        int pageNumber = orDefault(v.parseOptional("page", page, text -> number(text, 0, 100_000)), 0);
+        int pageSize = orDefault(v.parseOptional("size", size, text -> number(text, 1, MAX_PAGE_SIZE)), 20);
+        v.throwIfInvalid();
+        return db.sql("""
+                        SELECT c.kind, c.reference, c.amount_qepik, c.balance_after_qepik, c.credited_at
+                        FROM readmodel.wallet_credit c JOIN readmodel.wallet w ON w.wallet_id = c.wallet_id
+                        WHERE w.cabinet_id = :cabinet
+                        ORDER BY c.credited_at DESC, c.event_sequence DESC LIMIT :limit OFFSET :offset""")
+                .bind("cabinet", citizen.getName())
+                .bind("limit", pageSize + 1)
+                .bind("offset", (long) pageNumber * pageSize)
+                .map((row, meta) -> new Credit(row.get("kind", String.class), row.get("reference", String.class),
+                        Money.ofQepik(row.get("amount_qepik", Long.class)).toWire(),
+                        Money.ofQepik(row.get("balance_after_qepik", Long.class)).toWire(),
+                        row.get("credited_at", OffsetDateTime.class).toInstant()))
+                .all()
+                .collectList()
+                .map(rows -> new Page<>(rows.subList(0, Math.min(rows.size(), pageSize)), pageNumber, pageSize,
+                        rows.size() > pageSize));
+    }
+
+    /** Way 1: payments made with any document number this cabinet has had, that nobody has credited yet. */
+    @GetMapping(path = "/api/me/wallet/pending-payments", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<List<PendingPayment>> pending(Principal citizen) {
+        return db.sql("""
+                        SELECT p.payment_code, p.amount_qepik, p.payer_document_number, p.paid_at, p.provider
+                        FROM readmodel.cabinet_document d
+                        JOIN readmodel.provider_payment p ON p.payer_document_number = d.document_number
+                        WHERE d.cabinet_id = :cabinet AND p.credited_at IS NULL
+                        ORDER BY p.paid_at DESC LIMIT 200""")
+                .bind("cabinet", citizen.getName())
+                .map((row, meta) -> new PendingPayment(row.get("payment_code", String.class),
+                        Money.ofQepik(row.get("amount_qepik", Long.class)).toWire(),
+                        row.get("payer_document_number", String.class),
+                        row.get("paid_at", OffsetDateTime.class).toInstant(), row.get("provider", String.class)))
+                .all()
+                .collectList();
+    }
+
+    private static int number(String text, int min, int max) {
+        if (!text.matches("[0-9]{1,6}")) {
+            throw new InvalidValueException("PAGE_PARAMETER");
+        }
+        int value = Integer.parseInt(text);
+        if (value < min || value > max) {
+            throw new InvalidValueException("PAGE_PARAMETER");
+        }
+        return value;
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+}
