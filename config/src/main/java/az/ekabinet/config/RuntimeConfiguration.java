@@ -5,7 +5,7 @@ import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import az.ekabinet.config.security.PrehashedBcrypt;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -37,6 +37,6 @@ public class RuntimeConfiguration {
 
     @Bean
     public PasswordEncoder passwordEncoder(@Value("${ekabinet.passwords.bcrypt-strength:11}") int strength) {
-        return new BCryptPasswordEncoder(strength);
+        return new PrehashedBcrypt(strength);
     }
 }

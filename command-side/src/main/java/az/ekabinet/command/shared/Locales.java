@@ -1,6 +1,7 @@
 package az.ekabinet.command.shared;
 
 import az.ekabinet.domain.shared.InvalidValueException;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
@@ -15,7 +16,13 @@ public final class Locales {
 
     /** The language of texts to the citizen: English if asked for before Azerbaijani, else Azerbaijani. */
     public static Locale of(ServerHttpRequest request) {
-        for (var range : request.getHeaders().getAcceptLanguage()) {
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = request.getHeaders().getAcceptLanguage();
+        } catch (IllegalArgumentException malformed) { // e.g. "en;q=2": a client's mistake, not worth a failure
+            return AZERBAIJANI;
+        }
+        for (var range : ranges) {
             String language = range.getRange().toLowerCase(Locale.ROOT);
             if (language.startsWith("en")) {
                 return Locale.ENGLISH;

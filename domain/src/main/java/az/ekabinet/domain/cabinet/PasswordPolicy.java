@@ -27,6 +27,15 @@ public final class PasswordPolicy {
     }
 
     public List<String> brokenRules(String password, Fin fin) {
+        List<String> broken = new ArrayList<>(brokenRulesIgnoringFin(password));
+        if (password.toUpperCase(Locale.ROOT).contains(fin.value())) {
+            broken.add(CONTAINS_FIN);
+        }
+        return broken;
+    }
+
+    /** Length and commonness: what can be checked before knowing whose password it is. */
+    public List<String> brokenRulesIgnoringFin(String password) {
         List<String> broken = new ArrayList<>();
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
@@ -34,9 +43,6 @@ public final class PasswordPolicy {
         }
         if (length > MAX_LENGTH) {
             broken.add(TOO_LONG);
-        }
-        if (password.toUpperCase(Locale.ROOT).contains(fin.value())) {
-            broken.add(CONTAINS_FIN);
         }
         if (common.contains(password.toLowerCase(Locale.ROOT))) {
             broken.add(TOO_COMMON);

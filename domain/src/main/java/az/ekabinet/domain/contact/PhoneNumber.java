@@ -35,6 +35,9 @@ public record PhoneNumber(String e164) {
         if (text.length() > 32) {
             throw new InvalidValueException(FORMAT_RULE);
         }
+        if (!text.matches("[0-9+()\\s.-]+")) { // ASCII only: full-width digits would reach other countries' data
+            throw new InvalidValueException(FORMAT_RULE);
+        }
         String digits = text.replaceAll("[\\s().-]", "");
         if (digits.startsWith("+") && !digits.startsWith("+994") || digits.startsWith("00") && !digits.startsWith("00994")) {
             throw new InvalidValueException(FORMAT_RULE);

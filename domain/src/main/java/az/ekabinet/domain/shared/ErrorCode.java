@@ -26,9 +26,13 @@ public enum ErrorCode {
     REGISTRATION_STEP_OUT_OF_ORDER(Kind.CONFLICT),
     REGISTRATION_ALREADY_COMPLETED(Kind.CONFLICT),
     VERIFICATION_CODE_INVALID(Kind.UNPROCESSABLE),
+    /** A code that is wrong, used, expired, or for a username without a cabinet: which of them is not told. */
+    VERIFICATION_CODE_INVALID_OR_UNKNOWN(Kind.UNPROCESSABLE),
     CODE_RESEND_TOO_SOON(Kind.TOO_MANY_REQUESTS),
     SMS_LIMIT_REACHED(Kind.TOO_MANY_REQUESTS),
     TOO_MANY_LOGIN_ATTEMPTS(Kind.TOO_MANY_REQUESTS),
+    /** Too many wrong codes or unconfirmed identities from one place: guessing is slowed down. */
+    TOO_MANY_ATTEMPTS(Kind.TOO_MANY_REQUESTS),
     CURRENT_PASSWORD_WRONG(Kind.UNPROCESSABLE),
     /** The new document belongs to someone else, or the registry does not know it. */
     DOCUMENT_NOT_RENEWED(Kind.UNPROCESSABLE),

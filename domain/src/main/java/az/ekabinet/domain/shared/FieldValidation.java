@@ -3,6 +3,7 @@ package az.ekabinet.domain.shared;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Collects the field errors of one request so a client hears of all of them at once. Value objects keep
@@ -17,6 +18,9 @@ import java.util.function.Function;
 public final class FieldValidation {
 
     public static final String REQUIRED = "REQUIRED";
+    /** NUL and other control characters have no place in any field (PostgreSQL refuses NUL in text, too). */
+    public static final String CONTROL_CHARACTERS = "CONTROL_CHARACTERS";
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -32,6 +36,10 @@ public final class FieldValidation {
     /** Parses an optional value; null or blank gives null. */
     public <T> T parseOptional(String field, String raw, Function<String, T> parser) {
         if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (CONTROL.matcher(raw).find()) {
+            errors.add(new FieldError(field, CONTROL_CHARACTERS));
             return null;
         }
         try {

@@ -49,7 +49,7 @@ class StaffSessionIT {
                 .exchange().expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.code").isEqualTo("INVALID_CREDENTIALS");
         http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"username\":\"\",\"password\":\"" + "p".repeat(129) + "\"}")
+                .bodyValue("{\"username\":\"\",\"password\":\"" + "p".repeat(513) + "\"}")
                 .exchange().expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors[?(@.field == 'username')].code").isEqualTo("REQUIRED")

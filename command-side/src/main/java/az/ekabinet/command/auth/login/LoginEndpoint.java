@@ -2,6 +2,9 @@ package az.ekabinet.command.auth.login;
 
 import az.ekabinet.command.auth.session.SessionPrincipal;
 import az.ekabinet.command.auth.session.SessionStore;
+import az.ekabinet.command.shared.ClientAddress;
+import az.ekabinet.command.shared.throttle.FailureThrottle;
+import az.ekabinet.command.shared.throttle.FailureThrottle.Limit;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
@@ -25,17 +28,18 @@ import reactor.core.scheduler.Scheduler;
 public class LoginEndpoint {
 
     static final int MAX_USERNAME = 64;
-    static final int MAX_PASSWORD = 128;
+    /** Generous on purpose (a policy-conforming password has at most 128 characters); only bounds the work. */
+    static final int MAX_PASSWORD = 512;
 
     private final List<CredentialsLookup> accounts;
     private final SessionStore sessions;
     private final Scheduler passwordScheduler;
     private final String dummyHash;
     private final PasswordEncoder encoder;
-    private final LoginThrottle throttle;
+    private final FailureThrottle throttle;
 
     public LoginEndpoint(List<CredentialsLookup> accounts, SessionStore sessions, PasswordEncoder encoder,
-                         @Qualifier("passwordScheduler") Scheduler passwordScheduler, LoginThrottle throttle) {
+                         @Qualifier("passwordScheduler") Scheduler passwordScheduler, FailureThrottle throttle) {
         this.throttle = throttle;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -55,9 +59,14 @@ public class LoginEndpoint {
     public Mono<LoginAnswer> login(@RequestBody LoginRequest body, ServerHttpRequest request) {
         var v = new FieldValidation();
         String username = v.parse("username", body.username(), s -> s.length() > MAX_USERNAME ? tooLong() : s.strip());
-        String password = v.parse("password", body.password(), s -> s.length() > MAX_PASSWORD ? tooLong() : s);
+        String password = body.password(); // any characters: never parsed, only length-checked
+        if (password == null || password.isEmpty()) {
+            v.reject("password", FieldValidation.REQUIRED);
+        } else if (password.length() > MAX_PASSWORD) {
+            v.reject("password", "TOO_LONG");
+        }
         v.throwIfInvalid();
-        String address = clientAddress(request);
+        String address = ClientAddress.of(request);
         return Mono.fromCallable(() -> check(username, password, address))
                 .subscribeOn(passwordScheduler)
                 .flatMap(found -> found
@@ -74,20 +83,18 @@ public class LoginEndpoint {
         Optional<CredentialsLookup.Credentials> found = accounts.stream()
                 .flatMap(lookup -> lookup.find(username).stream())
                 .findFirst();
-        String account = found.map(credentials -> credentials.principal().name()).orElse("unknown:" + username);
-        throttle.checkNotBlocked(account, address);
+        String account = found.map(credentials -> credentials.principal().name())
+                .orElse("unknown:" + username.toUpperCase(java.util.Locale.ROOT));
+        var fromHere = Limit.accountFromAddress(account, address);
+        throttle.checkNotBlocked(ErrorCode.TOO_MANY_LOGIN_ATTEMPTS, fromHere, Limit.account(account),
+                Limit.address("login", address));
         boolean matches = encoder.matches(password, found.map(CredentialsLookup.Credentials::passwordHash).orElse(dummyHash));
         if (found.isPresent() && matches) {
-            throttle.recordSuccess(account);
+            throttle.recordSuccess(fromHere);
             return found.map(CredentialsLookup.Credentials::principal);
         }
-        throttle.recordFailure(account, address);
+        throttle.recordFailure(fromHere, Limit.account(account), Limit.address("login", address));
         return Optional.empty();
-    }
-
-    private static String clientAddress(ServerHttpRequest request) {
-        var remote = request.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     private static String tooLong() {

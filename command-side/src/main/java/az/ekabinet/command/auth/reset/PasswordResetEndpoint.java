@@ -6,17 +6,21 @@ import az.ekabinet.command.cabinet.password.Passwords;
 import az.ekabinet.command.cabinet.verification.VerificationCodes;
 import az.ekabinet.command.cabinet.verification.VerificationCodes.Purpose;
 import az.ekabinet.command.shared.CommandDispatcher;
+import az.ekabinet.command.shared.ClientAddress;
 import az.ekabinet.command.shared.Locales;
+import az.ekabinet.command.shared.throttle.FailureThrottle;
+import az.ekabinet.command.shared.throttle.FailureThrottle.Limit;
 import az.ekabinet.domain.cabinet.PasswordChanged;
 import az.ekabinet.domain.cabinet.RecordPasswordChange;
 import az.ekabinet.domain.contact.PhoneNumber;
 import az.ekabinet.domain.identity.Fin;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
+import az.ekabinet.domain.shared.ExternalServiceUnavailableException;
+import az.ekabinet.domain.shared.TooManyRequestsException;
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.InvalidValueException;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -39,9 +43,11 @@ public class PasswordResetEndpoint {
     private final Passwords passwords;
     private final CommandDispatcher commands;
     private final SessionStore sessions;
+    private final FailureThrottle throttle;
 
     public PasswordResetEndpoint(CabinetRegistry cabinets, VerificationCodes codes, Passwords passwords,
-                                 CommandDispatcher commands, SessionStore sessions) {
+                                 CommandDispatcher commands, SessionStore sessions, FailureThrottle throttle) {
+        this.throttle = throttle;
         this.cabinets = cabinets;
         this.codes = codes;
         this.passwords = passwords;
@@ -70,30 +76,48 @@ public class PasswordResetEndpoint {
                 .filter(entry -> entry.phoneVerified() && entry.mobilePhone() != null)
                 .flatMap(entry -> codes.issue(Purpose.PASSWORD_RESET, entry.cabinetId(),
                         new PhoneNumber(entry.mobilePhone()), Locales.of(request)))
+                // Limits and an unreachable gateway are not told either: the answer must not reveal the account.
+                .onErrorResume(failure -> failure instanceof TooManyRequestsException
+                        || failure instanceof ExternalServiceUnavailableException, failure -> Mono.empty())
                 .thenReturn(answer);
     }
 
     @PostMapping(path = "/api/auth/password-reset/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public Mono<Void> confirm(@RequestBody ResetConfirmation body) {
+    public Mono<Void> confirm(@RequestBody ResetConfirmation body, ServerHttpRequest request) {
         var v = new FieldValidation();
         String username = v.parse("username", body.username(), PasswordResetEndpoint::username);
         String code = v.parse("code", body.code(), Locales::sixDigitCode);
+        passwords.checkWithoutFin(v, "newPassword", body.newPassword());
         v.throwIfInvalid();
-        return cabinets.activeByUsername(username)
-                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.VERIFICATION_CODE_INVALID,
-                        Map.of("attemptsLeft", 0))))
+        // Known and unknown usernames answer alike until the code is proven, and wrong codes from one place or
+        // for one account are throttled: the step reveals no account and cannot be used to guess codes.
+        Mono<CabinetRegistry.Entry> proven = cabinets.activeByUsername(username)
+                .switchIfEmpty(Mono.error(PasswordResetEndpoint::wrongCode))
+                .flatMap(entry -> codes.verify(Purpose.PASSWORD_RESET, entry.cabinetId(), code)
+                        .onErrorMap(PasswordResetEndpoint::isWrongCode, failure -> wrongCode())
+                        .thenReturn(entry));
+        return throttle.guarded(proven, ErrorCode.TOO_MANY_ATTEMPTS, PasswordResetEndpoint::isWrongCode,
+                        Limit.address("code", ClientAddress.of(request)), Limit.account("reset:" + username))
                 .flatMap(entry -> {
                     var policy = new FieldValidation();
                     passwords.check(policy, "newPassword", body.newPassword(), Fin.of(entry.fin()));
                     policy.throwIfInvalid();
-                    return codes.verify(Purpose.PASSWORD_RESET, entry.cabinetId(), code)
-                            .then(passwords.credentialFor(entry.cabinetId(), body.newPassword()))
+                    return passwords.credentialFor(entry.cabinetId(), body.newPassword())
                             .flatMap(credential -> commands.send(
                                     new RecordPasswordChange(entry.cabinetId(), PasswordChanged.Reason.RESET), credential))
                             .then(sessions.revokeAllBut(entry.cabinetId(), null));
                 })
                 .then();
+    }
+
+    private static boolean isWrongCode(Throwable failure) {
+        return FailureThrottle.refusal(ErrorCode.VERIFICATION_CODE_INVALID).test(failure);
+    }
+
+    /** Without the attempts left: that number would tell a known account from an unknown one. */
+    private static DomainException wrongCode() {
+        return new DomainException(ErrorCode.VERIFICATION_CODE_INVALID_OR_UNKNOWN);
     }
 
     private static String username(String text) {

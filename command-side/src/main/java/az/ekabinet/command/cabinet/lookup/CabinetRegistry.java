@@ -35,16 +35,18 @@ public class CabinetRegistry {
     }
 
     /** A cabinet as commands see it. */
+    /** {@code registrationRef} is the stored form of the registration id (see RegistrationIds). */
     public record Entry(String cabinetId, String fin, String status, String cabinetNumber, String mobilePhone,
-                        boolean phoneVerified, String documentNumber) {
+                        boolean phoneVerified, String documentNumber, String registrationRef) {
 
         public boolean active() {
             return "ACTIVE".equals(status);
         }
     }
 
-    public Mono<Entry> byRegistrationId(String registrationId) {
-        return find("registration_id = :key", registrationId);
+    /** @param registrationRef the stored form of the id (RegistrationIds.stored) */
+    public Mono<Entry> byRegistrationId(String registrationRef) {
+        return find("registration_id = :key", registrationRef);
     }
 
     public Mono<Entry> byCabinetId(String cabinetId) {
@@ -57,13 +59,14 @@ public class CabinetRegistry {
     }
 
     private Mono<Entry> find(String condition, String key) {
-        return db.sql("SELECT cabinet_id, fin, status, cabinet_number, mobile_phone, phone_verified, document_number "
+        return db.sql("SELECT cabinet_id, fin, status, cabinet_number, mobile_phone, phone_verified, document_number, "
+                        + "registration_id "
                         + "FROM command.cabinet_registry WHERE " + condition)
                 .bind("key", key)
                 .map((row, meta) -> new Entry(row.get("cabinet_id", String.class), row.get("fin", String.class),
                         row.get("status", String.class), row.get("cabinet_number", String.class),
                         row.get("mobile_phone", String.class), Boolean.TRUE.equals(row.get("phone_verified", Boolean.class)),
-                        row.get("document_number", String.class)))
+                        row.get("document_number", String.class), row.get("registration_id", String.class)))
                 .one();
     }
 

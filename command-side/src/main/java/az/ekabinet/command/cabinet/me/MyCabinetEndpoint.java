@@ -8,8 +8,11 @@ import az.ekabinet.command.cabinet.password.Passwords;
 import az.ekabinet.command.cabinet.registration.RegistrationEndpoint.Person;
 import az.ekabinet.command.cabinet.verification.VerificationCodes;
 import az.ekabinet.command.cabinet.verification.VerificationCodes.Purpose;
+import az.ekabinet.command.shared.ClientAddress;
 import az.ekabinet.command.shared.CommandDispatcher;
 import az.ekabinet.command.shared.Locales;
+import az.ekabinet.command.shared.throttle.FailureThrottle;
+import az.ekabinet.command.shared.throttle.FailureThrottle.Limit;
 import az.ekabinet.domain.cabinet.CabinetRefusal;
 import az.ekabinet.domain.cabinet.ChangeEmail;
 import az.ekabinet.domain.cabinet.ChangePhone;
@@ -54,10 +57,12 @@ public class MyCabinetEndpoint {
     private final IdentityRegistry identityRegistry;
     private final DatabaseClient db;
     private final Clock clock;
+    private final FailureThrottle throttle;
 
     public MyCabinetEndpoint(CabinetRegistry cabinets, Passwords passwords, VerificationCodes codes,
                              CommandDispatcher commands, SessionStore sessions, IdentityRegistry identityRegistry,
-                             DatabaseClient db, Clock clock) {
+                             DatabaseClient db, Clock clock, FailureThrottle throttle) {
+        this.throttle = throttle;
         this.cabinets = cabinets;
         this.passwords = passwords;
         this.codes = codes;
@@ -96,7 +101,7 @@ public class MyCabinetEndpoint {
         }
         v.throwIfInvalid();
         String cabinetId = caller.getName();
-        return passwords.requireCurrent(cabinetId, body.currentPassword())
+        return passwords.requireCurrent(cabinetId, body.currentPassword(), ClientAddress.of(request))
                 .then(commands.send(new ChangeEmail(cabinetId, email)))
                 .then(me(cabinetId))
                 .flatMap(entry -> phone.e164().equals(entry.mobilePhone())
@@ -115,7 +120,7 @@ public class MyCabinetEndpoint {
 
     @PostMapping(path = "/api/me/contact/phone-verification", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public Mono<Void> verifyNewPhone(@RequestBody Code body, Authentication caller) {
+    public Mono<Void> verifyNewPhone(@RequestBody Code body, Authentication caller, ServerHttpRequest request) {
         var v = new FieldValidation();
         String code = v.parse("code", body.code(), Locales::sixDigitCode);
         v.throwIfInvalid();
@@ -125,7 +130,9 @@ public class MyCabinetEndpoint {
                 .map((row, meta) -> row.get("mobile_phone", String.class))
                 .one()
                 .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.NO_PENDING_PHONE_CHANGE)))
-                .flatMap(pending -> codes.verify(Purpose.PHONE_CHANGE, cabinetId, code)
+                .flatMap(pending -> throttle.guarded(codes.verify(Purpose.PHONE_CHANGE, cabinetId, code),
+                                ErrorCode.TOO_MANY_ATTEMPTS, FailureThrottle.refusal(ErrorCode.VERIFICATION_CODE_INVALID),
+                                Limit.address("code", ClientAddress.of(request)), Limit.account(cabinetId))
                         .filter(verified -> verified.e164().equals(pending))
                         .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.NO_PENDING_PHONE_CHANGE))))
                 .flatMap(phone -> commands.send(new ChangePhone(cabinetId, phone)))
@@ -134,7 +141,8 @@ public class MyCabinetEndpoint {
 
     @PutMapping(path = "/api/me/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public Mono<Void> changePassword(@RequestBody PasswordChange body, Authentication caller) {
+    public Mono<Void> changePassword(@RequestBody PasswordChange body, Authentication caller,
+                                     ServerHttpRequest request) {
         String cabinetId = caller.getName();
         String token = (String) caller.getCredentials();
         return me(cabinetId).flatMap(entry -> {
@@ -144,7 +152,7 @@ public class MyCabinetEndpoint {
             }
             passwords.check(v, "newPassword", body.newPassword(), Fin.of(entry.fin()));
             v.throwIfInvalid();
-            return passwords.requireCurrent(cabinetId, body.currentPassword())
+            return passwords.requireCurrent(cabinetId, body.currentPassword(), ClientAddress.of(request))
                     .then(passwords.credentialFor(cabinetId, body.newPassword()))
                     .flatMap(credential -> commands.send(
                             new RecordPasswordChange(cabinetId, PasswordChanged.Reason.CHANGED), credential))

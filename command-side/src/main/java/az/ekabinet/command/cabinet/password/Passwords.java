@@ -1,5 +1,7 @@
 package az.ekabinet.command.cabinet.password;
 
+import az.ekabinet.command.shared.throttle.FailureThrottle;
+import az.ekabinet.command.shared.throttle.FailureThrottle.Limit;
 import az.ekabinet.domain.cabinet.PasswordPolicy;
 import az.ekabinet.domain.identity.Fin;
 import az.ekabinet.domain.shared.FieldValidation;
@@ -33,9 +35,11 @@ public class Passwords {
     private final PasswordEncoder encoder;
     private final Scheduler passwordScheduler;
     private final DatabaseClient db;
+    private final FailureThrottle throttle;
 
     public Passwords(PasswordEncoder encoder, @Qualifier("passwordScheduler") Scheduler passwordScheduler,
-                     DatabaseClient db) throws IOException {
+                     DatabaseClient db, FailureThrottle throttle) throws IOException {
+        this.throttle = throttle;
         this.encoder = encoder;
         this.db = db;
         this.passwordScheduler = passwordScheduler;
@@ -59,6 +63,15 @@ public class Passwords {
         policy.brokenRules(password, fin).forEach(rule -> validation.reject(field, rule));
     }
 
+    /** The rules that do not depend on whose password it is (length, common passwords). */
+    public void checkWithoutFin(FieldValidation validation, String field, String password) {
+        if (password == null || password.isEmpty()) {
+            validation.reject(field, FieldValidation.REQUIRED);
+            return;
+        }
+        policy.brokenRulesIgnoringFin(password).forEach(rule -> validation.reject(field, rule));
+    }
+
     /** Command metadata that makes {@link CredentialWriter} store the new password's hash for the cabinet. */
     public Mono<Map<String, String>> credentialFor(String cabinetId, String password) {
         return Mono.fromCallable(() -> Map.of(CredentialWriter.PASSWORD_HASH, encoder.encode(password),
@@ -66,8 +79,11 @@ public class Passwords {
                 .subscribeOn(passwordScheduler);
     }
 
-    /** Refuses with CURRENT_PASSWORD_WRONG unless {@code password} is the cabinet's current one. */
-    public Mono<Void> requireCurrent(String cabinetId, String password) {
+    /**
+     * Refuses with CURRENT_PASSWORD_WRONG unless {@code password} is the cabinet's current one. Wrong guesses count
+     * like failed logins, so a stolen session cannot be used to guess the password (and then take the phone).
+     */
+    public Mono<Void> requireCurrent(String cabinetId, String password, String address) {
         if (password == null || password.isEmpty() || password.length() > PasswordPolicy.MAX_LENGTH * 4) {
             return Mono.error(new DomainException(ErrorCode.CURRENT_PASSWORD_WRONG));
         }
@@ -76,7 +92,15 @@ public class Passwords {
                 .map((row, meta) -> row.get("password_hash", String.class))
                 .one()
                 .publishOn(passwordScheduler)
-                .map(hash -> encoder.matches(password, hash))
+                .map(hash -> {
+                    var fromHere = Limit.accountFromAddress(cabinetId, address);
+                    throttle.checkNotBlocked(ErrorCode.TOO_MANY_LOGIN_ATTEMPTS, fromHere, Limit.account(cabinetId));
+                    boolean matches = encoder.matches(password, hash);
+                    if (!matches) {
+                        throttle.recordFailure(fromHere, Limit.account(cabinetId));
+                    }
+                    return matches;
+                })
                 .filter(Boolean::booleanValue)
                 .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.CURRENT_PASSWORD_WRONG)))
                 .then();

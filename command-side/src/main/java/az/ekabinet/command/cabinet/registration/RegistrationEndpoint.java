@@ -8,7 +8,10 @@ import az.ekabinet.command.cabinet.verification.VerificationCodes;
 import az.ekabinet.command.cabinet.verification.VerificationCodes.Purpose;
 import az.ekabinet.command.shared.CommandDispatcher;
 import az.ekabinet.command.shared.Locales;
+import az.ekabinet.command.shared.ClientAddress;
 import az.ekabinet.command.shared.SecureTokens;
+import az.ekabinet.command.shared.throttle.FailureThrottle;
+import az.ekabinet.command.shared.throttle.FailureThrottle.Limit;
 import az.ekabinet.domain.cabinet.ActivateCabinet;
 import az.ekabinet.domain.cabinet.Cabinet;
 import az.ekabinet.domain.cabinet.CabinetNumber;
@@ -55,9 +58,12 @@ public class RegistrationEndpoint {
     private final CommandDispatcher commands;
     private final DatabaseClient db;
     private final SecureTokens tokens;
+    private final FailureThrottle throttle;
 
     public RegistrationEndpoint(IdentityRegistry identityRegistry, CabinetRegistry cabinets, VerificationCodes codes,
-                                Passwords passwords, CommandDispatcher commands, DatabaseClient db, SecureTokens tokens) {
+                                Passwords passwords, CommandDispatcher commands, DatabaseClient db, SecureTokens tokens,
+                                FailureThrottle throttle) {
+        this.throttle = throttle;
         this.tokens = tokens;
         this.identityRegistry = identityRegistry;
         this.cabinets = cabinets;
@@ -103,15 +109,20 @@ public class RegistrationEndpoint {
 
     @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    public Mono<Started> start(@RequestBody Identification body) {
+    public Mono<Started> start(@RequestBody Identification body, ServerHttpRequest request) {
         var v = new FieldValidation();
         DocumentNumber document = DocumentInput.parse(v, body.documentSeries(), body.documentNumber());
         Fin fin = v.parse("fin", body.fin(), Fin::of);
         v.throwIfInvalid();
         String registrationId = tokens.token(18);
-        return identityRegistry.find(document, fin)
-                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.IDENTITY_NOT_CONFIRMED)))
-                .flatMap(person -> commands.send(new StartRegistration(Cabinet.idOf(fin.value()), registrationId, person))
+        // The registry answers with personal data: guessing FIN / document pairs from one place is slowed down.
+        Mono<PersonRecord> confirmed = identityRegistry.find(document, fin)
+                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.IDENTITY_NOT_CONFIRMED)));
+        return throttle.guarded(confirmed, ErrorCode.TOO_MANY_ATTEMPTS,
+                        FailureThrottle.refusal(ErrorCode.IDENTITY_NOT_CONFIRMED),
+                        Limit.address("identify", ClientAddress.of(request)))
+                .flatMap(person -> commands.send(new StartRegistration(Cabinet.idOf(fin.value()),
+                                RegistrationIds.stored(registrationId), person))
                         .thenReturn(new Started(registrationId, Person.of(person))));
     }
 
@@ -125,20 +136,24 @@ public class RegistrationEndpoint {
         Email email = v.parseOptional("email", body.email(), Email::parse);
         v.throwIfInvalid();
         return registration(registrationId)
-                .flatMap(entry -> commands.send(new ProvideContact(entry.cabinetId(), registrationId, phone, email)))
-                .then(codes.issue(Purpose.REGISTRATION, registrationId, phone, Locales.of(request)))
+                .flatMap(entry -> commands.send(new ProvideContact(entry.cabinetId(), entry.registrationRef(), phone, email))
+                        .then(codes.issue(Purpose.REGISTRATION, entry.registrationRef(), phone, Locales.of(request))))
                 .map(sent -> new CodeSent(sent.maskedPhone(), sent.validForSeconds(), sent.resendAfterSeconds()));
     }
 
     @PostMapping(path = BASE + "/{registrationId}/phone-verification", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public Mono<Void> verifyPhone(@PathVariable String registrationId, @RequestBody Code body) {
+    public Mono<Void> verifyPhone(@PathVariable String registrationId, @RequestBody Code body,
+                                  ServerHttpRequest request) {
         var v = new FieldValidation();
         String code = v.parse("code", body.code(), Locales::sixDigitCode);
         v.throwIfInvalid();
         return registration(registrationId)
-                .flatMap(entry -> codes.verify(Purpose.REGISTRATION, registrationId, code)
-                        .flatMap(phone -> commands.send(new VerifyRegistrationPhone(entry.cabinetId(), registrationId, phone))))
+                .flatMap(entry -> throttle.guarded(codes.verify(Purpose.REGISTRATION, entry.registrationRef(), code),
+                                ErrorCode.TOO_MANY_ATTEMPTS, FailureThrottle.refusal(ErrorCode.VERIFICATION_CODE_INVALID),
+                                Limit.address("code", ClientAddress.of(request)))
+                        .flatMap(phone -> commands.send(
+                                new VerifyRegistrationPhone(entry.cabinetId(), entry.registrationRef(), phone))))
                 .then();
     }
 
@@ -156,7 +171,7 @@ public class RegistrationEndpoint {
             return passwords.credentialFor(entry.cabinetId(), body.password())
                     .zipWith(nextCabinetNumber())
                     .flatMap(credentialAndNumber -> commands.send(
-                                    new ActivateCabinet(entry.cabinetId(), registrationId, credentialAndNumber.getT2()),
+                                    new ActivateCabinet(entry.cabinetId(), entry.registrationRef(), credentialAndNumber.getT2()),
                                     credentialAndNumber.getT1())
                             // The wallet opens now, so the citizen can use it at once; WalletOpening opens it
                             // anyway should the service stop between the two commands.
@@ -170,7 +185,7 @@ public class RegistrationEndpoint {
         if (registrationId.length() > 64) {
             return Mono.error(CabinetRefusal.registrationNotFound());
         }
-        return cabinets.byRegistrationId(registrationId)
+        return cabinets.byRegistrationId(RegistrationIds.stored(registrationId))
                 .switchIfEmpty(Mono.error(CabinetRefusal::registrationNotFound));
     }
 

@@ -63,8 +63,11 @@ public class VerificationCodes {
     public Mono<Sent> issue(Purpose purpose, String subject, PhoneNumber phone, Locale locale) {
         String code = tokens.sixDigitCode();
         Instant now = clock.instant();
-        Mono<Long> stored = db.sql("SELECT pg_advisory_xact_lock(hashtext(:phone))").bind("phone", phone.e164()).then()
+        // Serialise issues per phone and per subject, so that the limits below hold under concurrent requests.
+        Mono<Long> stored = db.sql("SELECT pg_advisory_xact_lock(hashtext(:phone)), pg_advisory_xact_lock(hashtext(:subject))")
+                .bind("phone", phone.e164()).bind("subject", purpose.name() + ":" + subject).then()
                 .then(enforceLimits(phone, now))
+                .then(enforceSubjectLimit(purpose, subject, now))
                 .then(db.sql("""
                                 UPDATE command.verification_code SET closed_at = :now
                                 WHERE purpose = :purpose AND subject = :subject AND closed_at IS NULL""")
@@ -104,6 +107,25 @@ public class VerificationCodes {
                     if (sent >= MAX_PER_HOUR) {
                         throw new TooManyRequestsException(ErrorCode.SMS_LIMIT_REACHED,
                                 Duration.between(now, firstInHour.plus(Duration.ofHours(1))).toSeconds());
+                    }
+                    return Boolean.TRUE;
+                })
+                .one()
+                .then();
+    }
+
+    /** One registration or account gets at most as many codes an hour as one phone, whatever numbers it names. */
+    private Mono<Void> enforceSubjectLimit(Purpose purpose, String subject, Instant now) {
+        return db.sql("""
+                        SELECT count(*) AS sent, min(created_at) AS first_in_hour FROM command.verification_code
+                        WHERE purpose = :purpose AND subject = :subject AND created_at > :hourAgo""")
+                .bind("purpose", purpose.name()).bind("subject", subject)
+                .bind("hourAgo", at(now.minus(Duration.ofHours(1))))
+                .map((row, meta) -> {
+                    if (row.get("sent", Long.class) >= MAX_PER_HOUR) {
+                        Instant first = row.get("first_in_hour", OffsetDateTime.class).toInstant();
+                        throw new TooManyRequestsException(ErrorCode.SMS_LIMIT_REACHED,
+                                Duration.between(now, first.plus(Duration.ofHours(1))).toSeconds());
                     }
                     return Boolean.TRUE;
                 })
