@@ -5,7 +5,9 @@ import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import java.sql.SQLException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -52,9 +54,20 @@ public class CommandDispatcher {
 
     /**
      * A lost optimistic-lock race. {@link AggregateStreamCreationException} is the same race on an aggregate's
-     * first event; on a retry the handler sees the aggregate that won and decides again.
+     * first event; on a retry the handler sees the aggregate that won and decides again. A database deadlock
+     * between two transactions is as transient.
      */
     static boolean isTransient(Throwable failure) {
-        return failure instanceof ConcurrencyException || failure instanceof AggregateStreamCreationException;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
+                    || t instanceof PessimisticLockingFailureException
+                    || t instanceof SQLException sql && TRANSIENT_SQL_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
+
+    /** PostgreSQL's deadlock_detected and serialization_failure: the transaction may simply be tried again. */
+    private static final java.util.Set<String> TRANSIENT_SQL_STATES = java.util.Set.of("40P01", "40001");
 }

@@ -2,6 +2,8 @@ package az.ekabinet.config.axon;
 
 import az.ekabinet.domain.cabinet.Cabinet;
 import az.ekabinet.domain.payment.Payment;
+import az.ekabinet.domain.transfer.MoneyTransfers;
+import az.ekabinet.domain.transfer.Transfer;
 import az.ekabinet.domain.wallet.PaymentCodeCrediting;
 import az.ekabinet.domain.wallet.Wallet;
 import org.axonframework.config.AggregateConfigurer;
@@ -24,6 +26,10 @@ public class Aggregates {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Wallet.class))
                 // crediting a code redeems the code and credits the wallet in one unit of work
                 .registerCommandHandler(config -> new PaymentCodeCrediting(config.repository(Payment.class),
+                        config.repository(Wallet.class)))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Transfer.class))
+                // confirming a transfer completes it, debits the sender and credits the recipient in one unit of work
+                .registerCommandHandler(config -> new MoneyTransfers(config.repository(Transfer.class),
                         config.repository(Wallet.class)));
     }
 }

@@ -20,4 +20,15 @@ public record PersonRecord(
         LocalDate documentIssuedOn,
         LocalDate documentValidUntil,
         String documentIssuedBy) {
+
+    /** The name as another citizen may see it before sending money: "Məmmədov E. Ə." (surname, initials). */
+    public String maskedName() {
+        return surname + initial(name) + initial(patronymic);
+    }
+
+    private static String initial(String part) {
+        return part == null || part.isBlank() ? ""
+                : " " + part.strip().substring(0, part.strip().offsetByCodePoints(0, 1))
+                        .toUpperCase(java.util.Locale.forLanguageTag("az")) + ".";
+    }
 }

@@ -41,6 +41,12 @@ public enum ErrorCode {
     /** A payment code credits exactly one wallet exactly once. */
     PAYMENT_CODE_ALREADY_CREDITED(Kind.CONFLICT),
     WALLET_NOT_FOUND(Kind.NOT_FOUND),
+    INSUFFICIENT_FUNDS(Kind.CONFLICT),
+    RECIPIENT_NOT_FOUND(Kind.UNPROCESSABLE),
+    TRANSFER_TO_SELF(Kind.UNPROCESSABLE),
+    TRANSFER_NOT_FOUND(Kind.NOT_FOUND),
+    /** An unconfirmed transfer lapses after a few minutes; the citizen starts again. */
+    TRANSFER_EXPIRED(Kind.CONFLICT),
     SERVICE_BUSY(Kind.UNAVAILABLE),
     /** An outside state system (identity registry, graduate registry, SMS gateway) did not answer in time. */
     EXTERNAL_SERVICE_UNAVAILABLE(Kind.UNAVAILABLE),

@@ -48,6 +48,29 @@ public class Wallet {
         return Money.ofQepik(after);
     }
 
+    /** Takes money out; never below zero (CannotDebitMoreThanBalance). */
+    public Money debit(Money amount, String cause, Clock clock) {
+        if (amount.qepik() > balanceQepik) {
+            throw new InsufficientFundsException(Money.ofQepik(amount.qepik() - balanceQepik), Money.ofQepik(balanceQepik));
+        }
+        long after = balanceQepik - amount.qepik();
+        apply(new FundsDebited(id, cabinetId, amount.qepik(), after, cause, Instants.now(clock)));
+        return Money.ofQepik(after);
+    }
+
+    public String cabinetId() {
+        return cabinetId;
+    }
+
+    public Money balance() {
+        return Money.ofQepik(balanceQepik);
+    }
+
+    @EventSourcingHandler
+    void on(FundsDebited event) {
+        balanceQepik = event.balanceAfterQepik();
+    }
+
     @EventSourcingHandler
     void on(WalletOpened event) {
         id = event.walletId();

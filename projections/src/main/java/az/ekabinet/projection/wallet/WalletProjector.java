@@ -1,6 +1,9 @@
 package az.ekabinet.projection.wallet;
 
+import az.ekabinet.domain.transfer.TransferCompleted;
+import az.ekabinet.domain.transfer.TransferPrepared;
 import az.ekabinet.domain.wallet.FundsCredited;
+import az.ekabinet.domain.wallet.FundsDebited;
 import az.ekabinet.domain.wallet.WalletOpened;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
@@ -39,22 +42,67 @@ public class WalletProjector {
 
     @EventHandler
     void on(FundsCredited event, @SequenceNumber long sequence) {
-        int colon = event.cause().indexOf(':');
+        Cause cause = Cause.of(event.cause());
+        // a transfer received names its sender's cabinet
         jdbc.update("""
                 INSERT INTO readmodel.wallet_credit (wallet_id, event_sequence, kind, reference, amount_qepik,
-                    balance_after_qepik, credited_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    balance_after_qepik, credited_at, counterparty_cabinet_number)
+                VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT w.cabinet_number FROM readmodel.transfer t
+                    JOIN readmodel.wallet w ON w.wallet_id = t.from_wallet_id WHERE t.transfer_id = ?))
                 ON CONFLICT DO NOTHING""",
-                event.walletId(), sequence, event.cause().substring(0, colon), event.cause().substring(colon + 1),
-                event.amountQepik(), event.balanceAfterQepik(), Timestamp.from(event.creditedAt()));
+                event.walletId(), sequence, cause.kind(), cause.reference(), event.amountQepik(),
+                event.balanceAfterQepik(), Timestamp.from(event.creditedAt()), "transfer:" + cause.reference());
+        balance(event.walletId(), event.balanceAfterQepik(), sequence);
+    }
+
+    @EventHandler
+    void on(FundsDebited event, @SequenceNumber long sequence) {
+        Cause cause = Cause.of(event.cause());
+        jdbc.update("""
+                INSERT INTO readmodel.wallet_debit (wallet_id, event_sequence, kind, reference, amount_qepik,
+                    balance_after_qepik, debited_at, counterparty_cabinet_number)
+                VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT to_cabinet_number FROM readmodel.transfer WHERE transfer_id = ?))
+                ON CONFLICT DO NOTHING""",
+                event.walletId(), sequence, cause.kind(), cause.reference(), event.amountQepik(),
+                event.balanceAfterQepik(), Timestamp.from(event.debitedAt()), "transfer:" + cause.reference());
+        balance(event.walletId(), event.balanceAfterQepik(), sequence);
+    }
+
+    @EventHandler
+    void on(TransferPrepared event) {
+        jdbc.update("""
+                INSERT INTO readmodel.transfer (transfer_id, from_wallet_id, to_wallet_id, to_cabinet_number, amount_qepik,
+                    status, prepared_at, expires_at) VALUES (?, ?, ?, ?, ?, 'AWAITING_CONFIRMATION', ?, ?)
+                ON CONFLICT DO NOTHING""",
+                event.transferId(), event.fromWalletId(), event.toWalletId(), event.toCabinetNumber(),
+                event.amountQepik(), Timestamp.from(event.preparedAt()), Timestamp.from(event.expiresAt()));
+    }
+
+    @EventHandler
+    void on(TransferCompleted event) {
+        jdbc.update("UPDATE readmodel.transfer SET status = 'COMPLETED', completed_at = ? WHERE transfer_id = ?",
+                Timestamp.from(event.completedAt()), event.transferId());
+    }
+
+    private void balance(String walletId, long balanceQepik, long sequence) {
         jdbc.update("""
                 UPDATE readmodel.wallet SET balance_qepik = ?, last_event_sequence = ?
-                WHERE wallet_id = ? AND last_event_sequence < ?""",
-                event.balanceAfterQepik(), sequence, event.walletId(), sequence);
+                WHERE wallet_id = ? AND last_event_sequence < ?""", balanceQepik, sequence, walletId, sequence);
+    }
+
+    /** A ledger cause such as {@code PAYMENT_CODE:ABC123} split into its kind and reference. */
+    record Cause(String kind, String reference) {
+        static Cause of(String cause) {
+            int colon = cause.indexOf(':');
+            return new Cause(cause.substring(0, colon), cause.substring(colon + 1));
+        }
     }
 
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM readmodel.wallet_credit");
+        jdbc.update("DELETE FROM readmodel.wallet_debit");
+        jdbc.update("DELETE FROM readmodel.transfer");
         jdbc.update("DELETE FROM readmodel.wallet");
     }
 }

@@ -31,8 +31,14 @@ public class MyWalletEndpoint {
     public record Balance(String balance, String currency) {
     }
 
-    /** One credit: a payment code, or a transfer received ({@code kind} TRANSFER_IN). */
-    public record Credit(String kind, String reference, String amount, String balanceAfter, Instant creditedAt) {
+    /** One credit: a payment code, or a transfer received ({@code kind} TRANSFER_IN, from {@code counterpartyCabinetNumber}). */
+    public record Credit(String kind, String reference, String counterpartyCabinetNumber, String amount,
+                         String balanceAfter, Instant creditedAt) {
+    }
+
+    /** One use of the money: an exam fee (reference: application number) or a transfer to another cabinet. */
+    public record Debit(String kind, String reference, String counterpartyCabinetNumber, String amount,
+                        String balanceAfter, Instant debitedAt) {
     }
 
     public record Page<T>(List<T> items, int page, int size, boolean hasMore) {
@@ -55,22 +61,37 @@ public class MyWalletEndpoint {
     @GetMapping(path = "/api/me/wallet/credits", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<Page<Credit>> credits(Principal citizen, @RequestParam(required = false) String page,
                                       @RequestParam(required = false) String size) {
+        return history("wallet_credit", "credited_at", citizen, page, size,
+                (row, when) -> new Credit(row.get("kind", String.class), row.get("reference", String.class),
+                        row.get("counterparty_cabinet_number", String.class),
+                        Money.ofQepik(row.get("amount_qepik", Long.class)).toWire(),
+                        Money.ofQepik(row.get("balance_after_qepik", Long.class)).toWire(), when));
+    }
+
+    @GetMapping(path = "/api/me/wallet/debits", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<Page<Debit>> debits(Principal citizen, @RequestParam(required = false) String page,
+                                    @RequestParam(required = false) String size) {
+        return history("wallet_debit", "debited_at", citizen, page, size,
+                (row, when) -> new Debit(row.get("kind", String.class), row.get("reference", String.class),
+                        row.get("counterparty_cabinet_number", String.class),
+                        Money.ofQepik(row.get("amount_qepik", Long.class)).toWire(),
+                        Money.ofQepik(row.get("balance_after_qepik", Long.class)).toWire(), when));
+    }
+
+    /** A history table of the caller's wallet, newest first, one page (asking one row more tells if more exist). */
+    private <T> Mono<Page<T>> history(String table, String timeColumn, Principal citizen, String page, String size,
+                                      java.util.function.BiFunction<io.r2dbc.spi.Row, Instant, T> toItem) {
         var v = new FieldValidation();
         int pageNumber = orDefault(v.parseOptional("page", page, text -> number(text, 0, 100_000)), 0);
         int pageSize = orDefault(v.parseOptional("size", size, text -> number(text, 1, MAX_PAGE_SIZE)), 20);
         v.throwIfInvalid();
-        return db.sql("""
-                        SELECT c.kind, c.reference, c.amount_qepik, c.balance_after_qepik, c.credited_at
-                        FROM readmodel.wallet_credit c JOIN readmodel.wallet w ON w.wallet_id = c.wallet_id
-                        WHERE w.cabinet_id = :cabinet
-                        ORDER BY c.credited_at DESC, c.event_sequence DESC LIMIT :limit OFFSET :offset""")
+        return db.sql("SELECT h.* FROM readmodel." + table + " h JOIN readmodel.wallet w ON w.wallet_id = h.wallet_id "
+                        + "WHERE w.cabinet_id = :cabinet ORDER BY h." + timeColumn + " DESC, h.event_sequence DESC "
+                        + "LIMIT :limit OFFSET :offset")
                 .bind("cabinet", citizen.getName())
                 .bind("limit", pageSize + 1)
                 .bind("offset", (long) pageNumber * pageSize)
-                .map((row, meta) -> new Credit(row.get("kind", String.class), row.get("reference", String.class),
-                        Money.ofQepik(row.get("amount_qepik", Long.class)).toWire(),
-                        Money.ofQepik(row.get("balance_after_qepik", Long.class)).toWire(),
-                        row.get("credited_at", OffsetDateTime.class).toInstant()))
+                .map((row, meta) -> toItem.apply(row, row.get(timeColumn, OffsetDateTime.class).toInstant()))
                 .all()
                 .collectList()
                 .map(rows -> new Page<>(rows.subList(0, Math.min(rows.size(), pageSize)), pageNumber, pageSize,

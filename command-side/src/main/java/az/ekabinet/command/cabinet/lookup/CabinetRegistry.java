@@ -37,7 +37,7 @@ public class CabinetRegistry {
     /** A cabinet as commands see it. */
     /** {@code registrationRef} is the stored form of the registration id (see RegistrationIds). */
     public record Entry(String cabinetId, String fin, String status, String cabinetNumber, String mobilePhone,
-                        boolean phoneVerified, String documentNumber, String registrationRef) {
+                        boolean phoneVerified, String documentNumber, String registrationRef, String maskedName) {
 
         public boolean active() {
             return "ACTIVE".equals(status);
@@ -60,13 +60,14 @@ public class CabinetRegistry {
 
     private Mono<Entry> find(String condition, String key) {
         return db.sql("SELECT cabinet_id, fin, status, cabinet_number, mobile_phone, phone_verified, document_number, "
-                        + "registration_id "
+                        + "registration_id, masked_name "
                         + "FROM command.cabinet_registry WHERE " + condition)
                 .bind("key", key)
                 .map((row, meta) -> new Entry(row.get("cabinet_id", String.class), row.get("fin", String.class),
                         row.get("status", String.class), row.get("cabinet_number", String.class),
                         row.get("mobile_phone", String.class), Boolean.TRUE.equals(row.get("phone_verified", Boolean.class)),
-                        row.get("document_number", String.class), row.get("registration_id", String.class)))
+                        row.get("document_number", String.class), row.get("registration_id", String.class),
+                        row.get("masked_name", String.class)))
                 .one();
     }
 
@@ -74,13 +75,15 @@ public class CabinetRegistry {
     void on(RegistrationStarted event, @org.axonframework.eventhandling.Timestamp Instant at) {
         jdbc.update("""
                 INSERT INTO command.cabinet_registry
-                    (cabinet_id, fin, registration_id, status, mobile_phone, phone_verified, document_number, updated_at)
-                VALUES (?, ?, ?, 'REGISTERING', NULL, FALSE, ?, ?)
+                    (cabinet_id, fin, registration_id, status, mobile_phone, phone_verified, document_number, masked_name,
+                     updated_at)
+                VALUES (?, ?, ?, 'REGISTERING', NULL, FALSE, ?, ?, ?)
                 ON CONFLICT (cabinet_id) DO UPDATE SET registration_id = EXCLUDED.registration_id, status = 'REGISTERING',
                     mobile_phone = NULL, phone_verified = FALSE, document_number = EXCLUDED.document_number,
-                    updated_at = EXCLUDED.updated_at""",
+                    masked_name = EXCLUDED.masked_name, updated_at = EXCLUDED.updated_at""",
                 event.cabinetId(), event.person().fin(), event.registrationId(),
-                event.person().documentSeries() + event.person().documentNumber(), Timestamp.from(at));
+                event.person().documentSeries() + event.person().documentNumber(), event.person().maskedName(),
+                Timestamp.from(at));
     }
 
     @EventHandler
@@ -115,7 +118,10 @@ public class CabinetRegistry {
 
     @EventHandler
     void on(IdentityDocumentRenewed event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update("UPDATE command.cabinet_registry SET document_number = ?, updated_at = ? WHERE cabinet_id = ?",
-                event.person().documentSeries() + event.person().documentNumber(), Timestamp.from(at), event.cabinetId());
+        jdbc.update("""
+                UPDATE command.cabinet_registry SET document_number = ?, masked_name = ?, updated_at = ?
+                WHERE cabinet_id = ?""",
+                event.person().documentSeries() + event.person().documentNumber(), event.person().maskedName(),
+                Timestamp.from(at), event.cabinetId());
     }
 }
