@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import az.ekabinet.config.security.PrehashedBcrypt;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import reactor.core.scheduler.Scheduler;
@@ -12,6 +13,7 @@ import reactor.core.scheduler.Schedulers;
 
 /** The clock, the bounded schedulers that keep blocking work off Netty threads, and password hashing. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 public class RuntimeConfiguration {
 
     @Bean

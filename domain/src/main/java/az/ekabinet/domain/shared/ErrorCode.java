@@ -47,6 +47,10 @@ public enum ErrorCode {
     TRANSFER_NOT_FOUND(Kind.NOT_FOUND),
     /** An unconfirmed transfer lapses after a few minutes; the citizen starts again. */
     TRANSFER_EXPIRED(Kind.CONFLICT),
+    /** The Idempotency-Key was used before with another request body. */
+    IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE),
+    /** The first request with this Idempotency-Key is still running. */
+    IDEMPOTENCY_KEY_IN_USE(Kind.CONFLICT),
     SERVICE_BUSY(Kind.UNAVAILABLE),
     /** An outside state system (identity registry, graduate registry, SMS gateway) did not answer in time. */
     EXTERNAL_SERVICE_UNAVAILABLE(Kind.UNAVAILABLE),
