@@ -7,12 +7,10 @@ import az.ekabinet.it.support.Ids;
 import az.ekabinet.it.support.IntegrationTest;
 import az.ekabinet.it.support.ProviderClient;
 import az.ekabinet.it.support.TestClock;
+import az.ekabinet.it.support.WalletLedger;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -55,7 +53,7 @@ class BankIT {
     }
 
     @Test
-    void moneyIsNeverCreatedNorDestroyed() throws Exception {
+    void moneyIsNeverCreatedNorDestroyed() {
         var citizens = new CitizenClient(http);
         var bank = ProviderClient.demoBank(http, clock);
         List<Account> accounts = Flux.range(0, WALLETS)
@@ -108,7 +106,7 @@ class BankIT {
         assertThat(statuses).isNotEmpty().allMatch(s -> s < 500, "no 5xx");
         assertThat(statuses).contains(200); // transfers did complete
         assertThat(snapshot(wallets)).isEmpty();
-        assertReadModelEqualsReplay(wallets);
+        new WalletLedger(jdbc).assertReadModelEqualsReplay(wallets);
     }
 
     private Mono<Integer> transfer(WebClient client, List<Account> accounts) {
@@ -149,34 +147,4 @@ class BankIT {
                 : java.util.Optional.of("held " + held + " credited " + credited + " negative " + negative);
     }
 
-    /** Replays each wallet's events from the event store, checking every balance-after on the way. */
-    private void assertReadModelEqualsReplay(List<String> wallets) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        Map<String, Long> replayed = new HashMap<>();
-        List<String> brokenChains = new ArrayList<>();
-        for (Map<String, Object> event : jdbc.queryForList("""
-                SELECT aggregateidentifier, payloadtype, payload FROM domainevententry
-                WHERE aggregateidentifier = ANY(?) ORDER BY aggregateidentifier, sequencenumber""",
-                (Object) wallets.toArray(String[]::new))) {
-            String wallet = (String) event.get("aggregateidentifier");
-            String type = (String) event.get("payloadtype");
-            JsonNode payload = json.readTree((byte[]) event.get("payload"));
-            long before = replayed.getOrDefault(wallet, 0L);
-            long after = before;
-            if (type.endsWith("FundsCredited")) {
-                after = before + payload.get("amountQepik").asLong();
-            } else if (type.endsWith("FundsDebited")) {
-                after = before - payload.get("amountQepik").asLong();
-            }
-            if (payload.has("balanceAfterQepik") && payload.get("balanceAfterQepik").asLong() != after || after < 0) {
-                brokenChains.add(wallet + " at " + payload);
-            }
-            replayed.put(wallet, after);
-        }
-        assertThat(brokenChains).isEmpty();
-        Map<String, Long> readModel = new HashMap<>();
-        jdbc.query("SELECT wallet_id, balance_qepik FROM readmodel.wallet WHERE wallet_id = ANY(?)",
-                rs -> { readModel.put(rs.getString(1), rs.getLong(2)); }, (Object) wallets.toArray(String[]::new));
-        assertThat(readModel).hasSize(WALLETS).isEqualTo(replayed);
-    }
 }
