@@ -2,6 +2,7 @@ package az.ekabinet.config.security;
 
 import az.ekabinet.command.auth.Role;
 import az.ekabinet.config.web.ProblemWriter;
+import az.ekabinet.config.web.RequestBodies;
 import az.ekabinet.config.web.ProblemWriter.Problem;
 import az.ekabinet.domain.shared.ErrorCode;
 import java.nio.charset.StandardCharsets;
@@ -14,18 +15,15 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -64,7 +62,7 @@ public class ProviderSignatureFilter implements WebFilter {
             return chain.filter(exchange);
         }
         return DataBufferUtils.join(exchange.getRequest().getBody(), maxBodyBytes)
-                .map(ProviderSignatureFilter::drain)
+                .map(RequestBodies::drain)
                 .defaultIfEmpty(new byte[0])
                 .flatMap(body -> {
                     String provider = verifiedProvider(exchange.getRequest(), body);
@@ -73,7 +71,7 @@ public class ProviderSignatureFilter implements WebFilter {
                     }
                     var auth = new UsernamePasswordAuthenticationToken(provider, null,
                             List.of(new SimpleGrantedAuthority(Role.PROVIDER.authority())));
-                    var withBody = exchange.mutate().request(replayBody(exchange.getRequest(), body)).build();
+                    var withBody = exchange.mutate().request(RequestBodies.replaying(exchange.getRequest(), body)).build();
                     return chain.filter(withBody).contextWrite(ReactiveSecurityContextHolder.withAuthentication(auth));
                 })
                 .onErrorResume(DataBufferLimitException.class,
@@ -117,24 +115,5 @@ public class ProviderSignatureFilter implements WebFilter {
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] drain(DataBuffer buffer) {
-        try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            return bytes;
-        } finally {
-            DataBufferUtils.release(buffer);
-        }
-    }
-
-    private static ServerHttpRequest replayBody(ServerHttpRequest request, byte[] body) {
-        return new ServerHttpRequestDecorator(request) {
-            @Override
-            public Flux<DataBuffer> getBody() {
-                return Flux.defer(() -> Flux.just(org.springframework.core.io.buffer.DefaultDataBufferFactory.sharedInstance.wrap(body)));
-            }
-        };
     }
 }

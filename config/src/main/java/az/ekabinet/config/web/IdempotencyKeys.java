@@ -19,13 +19,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -95,7 +93,7 @@ public class IdempotencyKeys implements WebFilter {
                 .flatMap(caller -> caller.isEmpty()
                         ? chain.filter(exchange) // no caller: the security chain refuses the request anyway
                         : DataBufferUtils.join(request.getBody(), maxBodyBytes)
-                                .map(IdempotencyKeys::drain)
+                                .map(RequestBodies::drain)
                                 .defaultIfEmpty(new byte[0])
                                 .flatMap(body -> handle(exchange, chain, caller.get().getName(), key, path, body)))
                 .onErrorResume(DataBufferLimitException.class,
@@ -127,7 +125,7 @@ public class IdempotencyKeys implements WebFilter {
             @Override
             public Mono<Void> writeWith(Publisher<? extends DataBuffer> content) {
                 return DataBufferUtils.join(Flux.from(content)).flatMap(buffer -> {
-                    byte[] bytes = drain(buffer);
+                    byte[] bytes = RequestBodies.drain(buffer);
                     var status = getStatusCode();
                     Mono<Void> remember = status != null && status.is2xxSuccessful()
                             ? remember(principal, key, status.value(), getHeaders().getContentType(), bytes)
@@ -136,13 +134,8 @@ public class IdempotencyKeys implements WebFilter {
                 });
             }
         };
-        var replayable = new ServerHttpRequestDecorator(exchange.getRequest()) {
-            @Override
-            public Flux<DataBuffer> getBody() {
-                return Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)));
-            }
-        };
-        return chain.filter(exchange.mutate().request(replayable).response(response).build())
+        return chain.filter(exchange.mutate().request(RequestBodies.replaying(exchange.getRequest(), body))
+                        .response(response).build())
                 .onErrorResume(failure -> forget(principal, key).then(Mono.error(failure)));
     }
 
@@ -214,13 +207,4 @@ public class IdempotencyKeys implements WebFilter {
         }
     }
 
-    private static byte[] drain(DataBuffer buffer) {
-        try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            return bytes;
-        } finally {
-            DataBufferUtils.release(buffer);
-        }
-    }
 }
