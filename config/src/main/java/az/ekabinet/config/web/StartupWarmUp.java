@@ -1,6 +1,7 @@
 package az.ekabinet.config.web;
 
 import az.ekabinet.domain.contact.PhoneNumber;
+import az.ekabinet.domain.reference.ReferenceData;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
@@ -14,5 +15,6 @@ public class StartupWarmUp implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         PhoneNumber.warmUp();
+        ReferenceData.shipped(); // reads the shipped lists from the jar
     }
 }
