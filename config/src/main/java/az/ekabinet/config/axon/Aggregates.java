@@ -1,6 +1,7 @@
 package az.ekabinet.config.axon;
 
 import az.ekabinet.domain.cabinet.Cabinet;
+import az.ekabinet.domain.exam.session.ExamSession;
 import az.ekabinet.domain.payment.Payment;
 import az.ekabinet.domain.transfer.MoneyTransfers;
 import az.ekabinet.domain.transfer.Transfer;
@@ -27,6 +28,7 @@ public class Aggregates {
                 // crediting a code redeems the code and credits the wallet in one unit of work
                 .registerCommandHandler(config -> new PaymentCodeCrediting(config.repository(Payment.class),
                         config.repository(Wallet.class)))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(ExamSession.class))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Transfer.class))
                 // confirming a transfer completes it, debits the sender and credits the recipient in one unit of work
                 .registerCommandHandler(config -> new MoneyTransfers(config.repository(Transfer.class),

@@ -47,6 +47,9 @@ public enum ErrorCode {
     TRANSFER_NOT_FOUND(Kind.NOT_FOUND),
     /** An unconfirmed transfer lapses after a few minutes; the citizen starts again. */
     TRANSFER_EXPIRED(Kind.CONFLICT),
+    /** An exam session with this id was already published with other terms. */
+    EXAM_SESSION_EXISTS(Kind.CONFLICT),
+    EXAM_SESSION_WINDOW_INVALID(Kind.UNPROCESSABLE),
     /** The Idempotency-Key was used before with another request body. */
     IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE),
     /** The first request with this Idempotency-Key is still running. */

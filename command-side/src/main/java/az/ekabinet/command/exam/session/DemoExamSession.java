@@ -1,0 +1,47 @@
+package az.ekabinet.command.exam.session;
+
+import az.ekabinet.domain.exam.session.ExamSession;
+import az.ekabinet.domain.exam.session.PublishExamSession;
+import az.ekabinet.domain.money.Money;
+import az.ekabinet.domain.shared.DomainException;
+import az.ekabinet.domain.shared.ErrorCode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo profile's exam session (SPEC.md §9): "2025/2026 — magistraturaya qəbul, 1-ci cəhd", fee 50.00 AZN, open,
+ * its deadline 60 days after the first start. Published once; later starts find it there.
+ */
+@Component
+@Profile("demo")
+public class DemoExamSession {
+
+    public static final String ID = "2025-2026-magistr-1";
+
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    public DemoExamSession(CommandGateway commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void publish() {
+        var now = clock.instant().truncatedTo(ChronoUnit.DAYS);
+        try {
+            commands.sendAndWait(new PublishExamSession(ExamSession.idOf(ID), "2025/2026 — magistraturaya qəbul, 1-ci cəhd",
+                    "2025/2026", 1, Money.parse("50.00"), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(60))));
+        } catch (DomainException e) {
+            if (e.code() != ErrorCode.EXAM_SESSION_EXISTS) {
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package az.ekabinet.domain.exam.session;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import az.ekabinet.domain.shared.DomainException;
+import az.ekabinet.domain.shared.ErrorCode;
+import az.ekabinet.domain.shared.Instants;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+/** An exam session ({@code exam-session:<id>}): its fee and the window in which citizens apply. */
+public class ExamSession {
+
+    @AggregateIdentifier
+    private String id;
+    private ExamSessionPublished published;
+
+    protected ExamSession() {
+        // for Axon
+    }
+
+    public static String idOf(String code) {
+        return "exam-session:" + code;
+    }
+
+    /** Publishing the same session again changes nothing; publishing other terms under its id is refused. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(PublishExamSession command, Clock clock) {
+        if (published != null) {
+            boolean same = published.title().equals(command.title()) && published.attempt() == command.attempt()
+                    && published.academicYear().equals(command.academicYear())
+                    && published.feeQepik() == command.fee().qepik()
+                    && published.opensAt().equals(command.opensAt()) && published.deadline().equals(command.deadline());
+            if (!same) {
+                throw new DomainException(ErrorCode.EXAM_SESSION_EXISTS, Map.of("sessionId", command.sessionId()));
+            }
+            return;
+        }
+        Objects.requireNonNull(command.fee());
+        if (!command.opensAt().isBefore(command.deadline())) {
+            throw new DomainException(ErrorCode.EXAM_SESSION_WINDOW_INVALID);
+        }
+        apply(new ExamSessionPublished(command.sessionId(), command.title(), command.academicYear(), command.attempt(),
+                command.fee().qepik(), command.opensAt(), command.deadline(), Instants.now(clock)));
+    }
+
+    @EventSourcingHandler
+    void on(ExamSessionPublished event) {
+        id = event.sessionId();
+        published = event;
+    }
+}
