@@ -11,14 +11,15 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Static pages (Swagger UI, later the ops dashboard) are read from jars with blocking file I/O. Their requests
- * are handled on the bounded-elastic scheduler, so the read never happens on a Netty event-loop thread.
+ * Pages whose handlers block: static pages read from jars (Swagger UI, later the ops dashboard) and the OpenAPI
+ * document, which springdoc builds under a lock (a request arriving while the start-up build runs would wait on it).
+ * They are handled on the bounded-elastic scheduler, never on a Netty event-loop thread.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class JarResourcesOffEventLoop implements WebFilter {
+public class BlockingPagesOffEventLoop implements WebFilter {
 
-    static final List<String> PREFIXES = List.of("/webjars/", "/swagger-ui");
+    static final List<String> PREFIXES = List.of("/webjars/", "/swagger-ui", "/v3/api-docs");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
