@@ -1,6 +1,8 @@
 package az.ekabinet.config.axon;
 
 import az.ekabinet.domain.cabinet.Cabinet;
+import az.ekabinet.domain.exam.application.ApplicationStarting;
+import az.ekabinet.domain.exam.application.ExamApplication;
 import az.ekabinet.domain.exam.session.ExamSession;
 import az.ekabinet.domain.payment.Payment;
 import az.ekabinet.domain.transfer.MoneyTransfers;
@@ -29,6 +31,9 @@ public class Aggregates {
                 .registerCommandHandler(config -> new PaymentCodeCrediting(config.repository(Payment.class),
                         config.repository(Wallet.class)))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(ExamSession.class))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(ExamApplication.class))
+                .registerCommandHandler(config -> new ApplicationStarting(config.repository(ExamApplication.class),
+                        config.repository(ExamSession.class)))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Transfer.class))
                 // confirming a transfer completes it, debits the sender and credits the recipient in one unit of work
                 .registerCommandHandler(config -> new MoneyTransfers(config.repository(Transfer.class),

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import az.ekabinet.command.cabinet.lookup.CabinetRegistry;
 import az.ekabinet.command.cabinet.password.CredentialWriter;
 import az.ekabinet.projection.cabinet.CabinetProfileProjector;
+import az.ekabinet.projection.exam.ExamApplicationProjector;
 import az.ekabinet.projection.exam.ExamSessionProjector;
 import az.ekabinet.projection.wallet.WalletProjector;
 import java.util.List;
@@ -180,7 +181,8 @@ public class AxonInfrastructure {
     public ConfigurerModule inTransactionProjections() {
         return configurer -> configurer.eventProcessing(processing -> {
             for (String group : List.of(CabinetRegistry.PROCESSING_GROUP, CabinetProfileProjector.PROCESSING_GROUP,
-                    WalletProjector.PROCESSING_GROUP, ExamSessionProjector.PROCESSING_GROUP)) {
+                    WalletProjector.PROCESSING_GROUP, ExamSessionProjector.PROCESSING_GROUP,
+                    ExamApplicationProjector.PROCESSING_GROUP)) {
                 processing.registerSubscribingEventProcessor(group)
                         .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
             }

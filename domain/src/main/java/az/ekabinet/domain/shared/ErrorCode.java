@@ -50,6 +50,11 @@ public enum ErrorCode {
     /** An exam session with this id was already published with other terms. */
     EXAM_SESSION_EXISTS(Kind.CONFLICT),
     EXAM_SESSION_WINDOW_INVALID(Kind.UNPROCESSABLE),
+    EXAM_SESSION_NOT_FOUND(Kind.NOT_FOUND),
+    EXAM_SESSION_NOT_OPEN_YET(Kind.CONFLICT),
+    /** After the deadline nothing can be started, changed or confirmed. */
+    DEADLINE_PASSED(Kind.CONFLICT),
+    APPLICATION_NOT_FOUND(Kind.NOT_FOUND),
     /** The Idempotency-Key was used before with another request body. */
     IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE),
     /** The first request with this Idempotency-Key is still running. */

@@ -1,6 +1,7 @@
 package az.ekabinet.query.exam;
 
 import az.ekabinet.domain.money.Money;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,8 +14,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * GET /api/exam-sessions: the e-services a citizen sees after login ("İstifadə etdiyiniz xidmətlər"), each with its
- * deadline, fee and whether it is open now. The citizen's own application number and status join in with the
- * application capability.
+ * deadline, fee, whether it is open now, and the citizen's own application number and status if they applied.
  */
 @RestController
 public class ExamSessionsEndpoint {
@@ -32,16 +32,21 @@ public class ExamSessionsEndpoint {
     }
 
     @GetMapping(path = "/api/exam-sessions", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<List<Session>> sessions() {
+    public Mono<List<Session>> sessions(Principal citizen) {
         Instant now = clock.instant();
-        return db.sql("SELECT * FROM readmodel.exam_session ORDER BY deadline DESC, session_id")
+        return db.sql("""
+                        SELECT s.*, a.application_number, a.status AS application_status FROM readmodel.exam_session s
+                        LEFT JOIN readmodel.exam_application a ON a.session_id = s.session_id AND a.cabinet_id = :cabinet
+                        ORDER BY s.deadline DESC, s.session_id""")
+                .bind("cabinet", citizen.getName())
                 .map((row, meta) -> {
                     Instant opensAt = row.get("opens_at", OffsetDateTime.class).toInstant();
                     Instant deadline = row.get("deadline", OffsetDateTime.class).toInstant();
                     return new Session(row.get("session_id", String.class).substring("exam-session:".length()),
                             row.get("title", String.class), row.get("academic_year", String.class),
                             row.get("attempt", Short.class), Money.ofQepik(row.get("fee_qepik", Long.class)).toWire(),
-                            opensAt, deadline, !now.isBefore(opensAt) && now.isBefore(deadline), null, null);
+                            opensAt, deadline, !now.isBefore(opensAt) && now.isBefore(deadline),
+                            row.get("application_number", String.class), row.get("application_status", String.class));
                 })
                 .all()
                 .collectList();

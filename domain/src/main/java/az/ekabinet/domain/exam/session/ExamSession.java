@@ -51,6 +51,14 @@ public class ExamSession {
                 command.fee().qepik(), command.opensAt(), command.deadline(), Instants.now(clock)));
     }
 
+    /** Why nothing can be started or changed at {@code instant}, or null while the session is open. */
+    public ErrorCode closedBecause(java.time.Instant instant) {
+        if (instant.isBefore(published.opensAt())) {
+            return ErrorCode.EXAM_SESSION_NOT_OPEN_YET;
+        }
+        return instant.isBefore(published.deadline()) ? null : ErrorCode.DEADLINE_PASSED;
+    }
+
     @EventSourcingHandler
     void on(ExamSessionPublished event) {
         id = event.sessionId();

@@ -1,0 +1,50 @@
+package az.ekabinet.command.exam.application;
+
+import az.ekabinet.command.shared.CommandDispatcher;
+import az.ekabinet.domain.exam.application.StartApplication;
+import az.ekabinet.domain.exam.application.StartedApplication;
+import az.ekabinet.domain.exam.session.ExamSession;
+import az.ekabinet.domain.shared.DomainException;
+import az.ekabinet.domain.shared.ErrorCode;
+import java.security.Principal;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * POST /api/exam-sessions/{sessionId}/applications: start my application to an open session (SPEC.md §5.2):
+ * 201 with its number the first time, 200 with the same number after that; one per cabinet per session.
+ */
+@RestController
+public class StartApplicationEndpoint {
+
+    private final CommandDispatcher commands;
+    private final DatabaseClient db;
+
+    public StartApplicationEndpoint(CommandDispatcher commands, DatabaseClient db) {
+        this.commands = commands;
+        this.db = db;
+    }
+
+    public record Started(String applicationNumber) {
+    }
+
+    @PostMapping(path = "/api/exam-sessions/{sessionId}/applications", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<Started>> start(@PathVariable String sessionId, Principal citizen) {
+        if (!sessionId.matches("[a-z0-9-]{3,40}")) {
+            return Mono.error(new DomainException(ErrorCode.EXAM_SESSION_NOT_FOUND));
+        }
+        return db.sql("SELECT nextval('command.application_number_seq') AS n")
+                .map((row, meta) -> Long.toString(row.get("n", Long.class)))
+                .one()
+                .flatMap(number -> commands.<StartedApplication>send(
+                        new StartApplication(ExamSession.idOf(sessionId), citizen.getName(), number)))
+                .map(started -> ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                        .body(new Started(started.applicationNumber())));
+    }
+}

@@ -1,0 +1,47 @@
+package az.ekabinet.domain.exam.application;
+
+import az.ekabinet.domain.exam.session.ExamSession;
+import az.ekabinet.domain.shared.DomainException;
+import az.ekabinet.domain.shared.ErrorCode;
+import java.time.Clock;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+
+/**
+ * Starting an application: an existing one is answered with its number (a repeat is harmless); a new one needs
+ * the session open now. Two racing starts both try to create the same aggregate; the event store lets one win,
+ * and the other's retry finds it and answers with its number.
+ */
+public class ApplicationStarting {
+
+    private final Repository<ExamApplication> applications;
+    private final Repository<ExamSession> sessions;
+
+    public ApplicationStarting(Repository<ExamApplication> applications, Repository<ExamSession> sessions) {
+        this.applications = applications;
+        this.sessions = sessions;
+    }
+
+    @CommandHandler
+    public StartedApplication handle(StartApplication command, Clock clock) throws Exception {
+        String id = ExamApplication.idOf(command.sessionId(), command.cabinetId());
+        try {
+            return new StartedApplication(applications.load(id).invoke(ExamApplication::applicationNumber), false);
+        } catch (AggregateNotFoundException notYet) {
+            // first start: below
+        }
+        try {
+            ErrorCode closed = sessions.load(command.sessionId()).invoke(session -> session.closedBecause(clock.instant()));
+            if (closed != null) {
+                throw new DomainException(closed);
+            }
+        } catch (AggregateNotFoundException e) {
+            throw new DomainException(ErrorCode.EXAM_SESSION_NOT_FOUND, Map.of());
+        }
+        applications.newInstance(() -> new ExamApplication(id, command.proposedNumber(), command.sessionId(),
+                command.cabinetId(), clock));
+        return new StartedApplication(command.proposedNumber(), true);
+    }
+}
