@@ -135,6 +135,7 @@ public class HttpIdentityRegistry implements IdentityRegistry {
         if (!same) {
             throw new UnusableAnswer("200 about another FIN or document than asked");
         }
+        requireFits(person);
         return new PersonRecord(fin.value(), document.series().name(), document.number(), person.surname(),
                 person.name(), person.patronymic(), person.birthDate(), person.gender(), person.citizenship(),
                 person.registeredAddress(), person.documentIssuedOn(), person.documentValidUntil(),
@@ -210,6 +211,27 @@ public class HttpIdentityRegistry implements IdentityRegistry {
     }
 
     /** An answer we cannot use whatever we do; not retried. */
+    /**
+     * A person the cabinet can keep: names and birth date present, every text within what the cabinet stores. A
+     * registry answering otherwise is off, and the citizen must not get a 500 for it.
+     */
+    private static void requireFits(PersonRecord person) {
+        boolean fits = present(person.surname(), 100) && present(person.name(), 100) && person.birthDate() != null
+                && within(person.patronymic(), 100) && within(person.gender(), 8) && within(person.citizenship(), 100)
+                && within(person.registeredAddress(), 300) && within(person.documentIssuedBy(), 200);
+        if (!fits) {
+            throw new UnusableAnswer("200 with a missing or oversized field");
+        }
+    }
+
+    private static boolean present(String text, int max) {
+        return text != null && !text.isBlank() && text.length() <= max;
+    }
+
+    private static boolean within(String text, int max) {
+        return text == null || text.length() <= max;
+    }
+
     static final class UnusableAnswer extends RuntimeException {
         UnusableAnswer(String reason) {
             super(reason, null, false, false);

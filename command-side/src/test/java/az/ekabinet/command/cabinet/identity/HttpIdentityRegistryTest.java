@@ -195,6 +195,17 @@ class HttpIdentityRegistryTest {
     }
 
     @Test
+    void aPersonWithAMissingOrOversizedFieldIsNeverReturned() {
+        answer = (hit, response) -> json(response, ELVIN_JSON.replace("\"Məmmədov\"", "\"" + "M".repeat(101) + "\""));
+
+        StepVerifier.create(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN))
+                .expectErrorSatisfies(HttpIdentityRegistryTest::isRegistryUnavailable)
+                .verify(VERIFY_LIMIT);
+
+        assertThat(hits).hasValue(1);
+    }
+
+    @Test
     void aPersonOtherThanTheOneAskedForIsNeverReturned() {
         answer = (hit, response) -> json(response, ELVIN_JSON.replace("\"5ZK3M7P\"", "\"2HBX9QD\""));
 
