@@ -272,8 +272,8 @@ class CabinetRulesIT {
 
     @Test
     void badInputOnMyEndpointsIsA4xxAndChangesNothing() {
-        var registered = citizen.register("AZE", Ids.documentNumber(), Ids.fin(), Ids.phone(), "my own password 1");
-        String token = citizen.token(registered.cabinetNumber(), registered.password());
+        var registered = citizen.signUp("my own password 1");
+        String token = registered.token();
         String cabinet = "cabinet:" + registered.fin();
         int before = events.eventsOf(cabinet);
 

@@ -43,8 +43,7 @@ class ExamApplicationIT {
     }
 
     private String citizen() {
-        var registered = citizens.register("AZE", Ids.documentNumber(), Ids.fin(), Ids.phone(), "an applicant's password");
-        return citizens.token(registered.cabinetNumber(), registered.password());
+        return citizens.signUp("an applicant's password").token();
     }
 
     private WebTestClient.ResponseSpec start(String token, String session) {
@@ -105,8 +104,8 @@ class ExamApplicationIT {
     @Test
     void nothingStartsOutsideTheSessionsWindow() {
         String admin = citizens.token("admin", "demo-admin-2026");
-        var registered = citizens.register("AZE", Ids.documentNumber(), Ids.fin(), Ids.phone(), "an applicant's password");
-        String me = citizens.token(registered.cabinetNumber(), registered.password());
+        var registered = citizens.signUp("an applicant's password");
+        String me = registered.token();
         String closing = "closing-" + Ids.paymentCode().toLowerCase();
         String later = "later-" + Ids.paymentCode().toLowerCase();
         publish(admin, closing, clock.instant().minus(Duration.ofDays(1)), clock.instant().plus(Duration.ofDays(1)));

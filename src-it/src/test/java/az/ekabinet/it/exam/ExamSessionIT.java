@@ -31,8 +31,7 @@ class ExamSessionIT {
     void setUp() {
         var citizens = new CitizenClient(http);
         admin = citizens.token("admin", "demo-admin-2026");
-        var registered = citizens.register("AZE", Ids.documentNumber(), Ids.fin(), Ids.phone(), "an applicant's password");
-        citizen = citizens.token(registered.cabinetNumber(), registered.password());
+        citizen = citizens.signUp("an applicant's password").token();
     }
 
     private JsonNode sessions() {

@@ -16,6 +16,18 @@ public record CitizenClient(WebTestClient http) {
     public record Registered(String fin, String cabinetNumber, String phone, String password) {
     }
 
+    /** A registered citizen with a live session; {@code document} is the full number ("AZE12345678"). */
+    public record SignedUp(String fin, String document, String cabinetNumber, String password, String token) {
+    }
+
+    /** A new synthetic citizen (the test identity registry knows every T-FIN), registered and logged in. */
+    public SignedUp signUp(String password) {
+        String number = Ids.documentNumber();
+        var registered = register("AZE", number, Ids.fin(), Ids.phone(), password);
+        return new SignedUp(registered.fin(), "AZE" + number, registered.cabinetNumber(), password,
+                token(registered.cabinetNumber(), password));
+    }
+
     public String start(String series, String number, String fin) {
         return http.post().uri("/api/registrations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"documentSeries\":\"%s\",\"documentNumber\":\"%s\",\"fin\":\"%s\"}".formatted(series, number, fin))

@@ -58,10 +58,8 @@ class BankIT {
         var bank = ProviderClient.demoBank(http, clock);
         List<Account> accounts = Flux.range(0, WALLETS)
                 .flatMap(i -> Mono.fromCallable(() -> {
-                    String fin = Ids.fin();
-                    var registered = citizens.register("AZE", Ids.documentNumber(), fin, Ids.phone(), PASSWORD);
-                    return new Account("cabinet:" + fin, registered.cabinetNumber(),
-                            citizens.token(registered.cabinetNumber(), PASSWORD));
+                    var signedUp = citizens.signUp(PASSWORD);
+                    return new Account("cabinet:" + signedUp.fin(), signedUp.cabinetNumber(), signedUp.token());
                 }).subscribeOn(Schedulers.boundedElastic()), 8)
                 .collectList().block(Duration.ofSeconds(120));
         List<String> wallets = accounts.stream().map(a -> "wallet:" + a.cabinetId()).toList();

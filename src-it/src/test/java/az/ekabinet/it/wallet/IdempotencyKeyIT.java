@@ -43,8 +43,7 @@ class IdempotencyKeyIT {
     }
 
     private String citizen() {
-        var registered = citizens.register("AZE", Ids.documentNumber(), Ids.fin(), Ids.phone(), "an idempotent password");
-        return citizens.token(registered.cabinetNumber(), registered.password());
+        return citizens.signUp("an idempotent password").token();
     }
 
     private WebTestClient.ResponseSpec credit(String token, String key, String code) {

@@ -50,9 +50,8 @@ class PaymentCodeCreditIT {
     }
 
     private Citizen newCitizen() {
-        String document = Ids.documentNumber();
-        var registered = citizens.register("AZE", document, Ids.fin(), Ids.phone(), "citizen's own password");
-        return new Citizen("AZE" + document, citizens.token(registered.cabinetNumber(), registered.password()));
+        var signedUp = citizens.signUp("citizen's own password");
+        return new Citizen(signedUp.document(), signedUp.token());
     }
 
     private WebTestClient.ResponseSpec credit(String token, String code) {

@@ -47,8 +47,8 @@ class TransferIT {
     }
 
     private Citizen citizenWith(String money) {
-        var registered = citizens.register("AZE", Ids.documentNumber(), Ids.fin(), Ids.phone(), PASSWORD);
-        var citizen = new Citizen(registered.cabinetNumber(), citizens.token(registered.cabinetNumber(), PASSWORD));
+        var signedUp = citizens.signUp(PASSWORD);
+        var citizen = new Citizen(signedUp.cabinetNumber(), signedUp.token());
         if (!money.equals("0.00")) {
             String code = Ids.paymentCode();
             bank.post(bank.notification(code, money, "AA1234567")).expectStatus().isCreated();
