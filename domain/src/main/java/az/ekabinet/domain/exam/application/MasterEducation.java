@@ -1,0 +1,8 @@
+package az.ekabinet.domain.exam.application;
+
+/** A master's education already had (SPEC.md §5.5); institution and year are null for {@code NONE}. */
+public record MasterEducation(MasterEducationKind kind, String institutionCode, String institutionName,
+                              Integer graduationYear) {
+
+    public static final MasterEducation NONE = new MasterEducation(MasterEducationKind.NONE, null, null, null);
+}
