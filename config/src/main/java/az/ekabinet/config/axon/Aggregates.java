@@ -1,6 +1,8 @@
 package az.ekabinet.config.axon;
 
 import az.ekabinet.domain.cabinet.Cabinet;
+import az.ekabinet.domain.exam.application.ApplicationConfirming;
+import az.ekabinet.domain.exam.application.ApplicationEditing;
 import az.ekabinet.domain.exam.application.ApplicationStarting;
 import az.ekabinet.domain.exam.application.ExamApplication;
 import az.ekabinet.domain.exam.session.ExamSession;
@@ -34,6 +36,11 @@ public class Aggregates {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(ExamApplication.class))
                 .registerCommandHandler(config -> new ApplicationStarting(config.repository(ExamApplication.class),
                         config.repository(ExamSession.class)))
+                .registerCommandHandler(config -> new ApplicationEditing(config.repository(ExamApplication.class),
+                        config.repository(ExamSession.class)))
+                // confirming an application debits its fee and confirms it in one unit of work
+                .registerCommandHandler(config -> new ApplicationConfirming(config.repository(ExamApplication.class),
+                        config.repository(ExamSession.class), config.repository(Wallet.class)))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Transfer.class))
                 // confirming a transfer completes it, debits the sender and credits the recipient in one unit of work
                 .registerCommandHandler(config -> new MoneyTransfers(config.repository(Transfer.class),

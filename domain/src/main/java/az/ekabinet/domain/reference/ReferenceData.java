@@ -21,7 +21,8 @@ public final class ReferenceData {
 
     public enum Kind {
         INSTITUTIONS("institutions"), SPECIALTIES("specialties"), FOREIGN_LANGUAGES("foreign-languages"),
-        SECTIONS("sections"), DOCUMENT_SERIES("document-series"), DISTRICTS("districts"), GPA_SCALES("gpa-scales");
+        SECTIONS("sections"), DOCUMENT_SERIES("document-series"), DISTRICTS("districts"), GPA_SCALES("gpa-scales"),
+        SPECIALIZATIONS("specializations"), INSTRUCTION_LANGUAGES("instruction-languages");
 
         private final String path;
 

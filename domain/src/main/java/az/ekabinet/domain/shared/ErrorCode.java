@@ -55,6 +55,12 @@ public enum ErrorCode {
     /** After the deadline nothing can be started, changed or confirmed. */
     DEADLINE_PASSED(Kind.CONFLICT),
     APPLICATION_NOT_FOUND(Kind.NOT_FOUND),
+    /** A confirmed application is read-only. */
+    APPLICATION_ALREADY_CONFIRMED(Kind.CONFLICT),
+    /** Something is still missing or wrong; the problems list says what. */
+    APPLICATION_INCOMPLETE(Kind.UNPROCESSABLE),
+    /** The PDF exists for confirmed applications only. */
+    APPLICATION_NOT_CONFIRMED(Kind.CONFLICT),
     /** The Idempotency-Key was used before with another request body. */
     IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE),
     /** The first request with this Idempotency-Key is still running. */

@@ -12,6 +12,8 @@ import java.time.temporal.ChronoUnit;
 public final class Instants {
 
     public static final String FORMAT_RULE = "INSTANT_FORMAT";
+    /** The service's civil time: deadlines, "this year" and printed times are Baku's. */
+    public static final java.time.ZoneId BAKU = java.time.ZoneId.of("Asia/Baku");
 
     private Instants() {
     }
@@ -19,6 +21,11 @@ public final class Instants {
     /** Now, to the microsecond. */
     public static Instant now(java.time.Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The current year in Baku. */
+    public static int currentYear(java.time.Clock clock) {
+        return clock.instant().atZone(BAKU).getYear();
     }
 
     public static Instant parse(String text) {

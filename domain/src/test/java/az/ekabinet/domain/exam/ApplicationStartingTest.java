@@ -3,6 +3,7 @@ package az.ekabinet.domain.exam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import az.ekabinet.domain.MovableClock;
 import az.ekabinet.domain.exam.application.ApplicationStarting;
 import az.ekabinet.domain.exam.application.ExamApplication;
 import az.ekabinet.domain.exam.application.StartApplication;
@@ -15,8 +16,6 @@ import az.ekabinet.domain.shared.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -31,31 +30,15 @@ class ApplicationStartingTest {
     static final Instant NOW = Instant.parse("2026-02-01T09:00:00Z");
     static final String SESSION = "exam-session:s1";
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
+    private final MovableClock now = new MovableClock(NOW);
     private Configuration axon;
     private CommandGateway commands;
 
     @BeforeEach
     void setUp() {
-        Clock clock = new Clock() {
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-        };
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
-                .registerComponent(Clock.class, c -> clock)
+                .registerComponent(Clock.class, c -> now)
                 .configureAggregate(ExamSession.class)
                 .configureAggregate(ExamApplication.class)
                 .registerCommandHandler(c -> new ApplicationStarting(c.repository(ExamApplication.class),

@@ -3,6 +3,7 @@ package az.ekabinet.domain.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import az.ekabinet.domain.MovableClock;
 import az.ekabinet.domain.identity.DocumentNumber;
 import az.ekabinet.domain.money.Money;
 import az.ekabinet.domain.payment.Payment;
@@ -18,8 +19,6 @@ import az.ekabinet.domain.transfer.TransferOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
@@ -150,33 +149,5 @@ class MoneyRulesTest {
         assertThat(codeOf(() -> commands.sendAndWait(new PrepareTransfer("transfer:t4", "wallet:cabinet:A",
                 "wallet:cabinet:A", "100000009", Money.parse("1.00"), Duration.ofMinutes(10)))))
                 .isEqualTo(ErrorCode.TRANSFER_TO_SELF);
-    }
-
-    /** A clock the test moves forward. */
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

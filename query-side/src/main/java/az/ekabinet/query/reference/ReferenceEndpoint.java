@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * GET /api/reference/{institutions,specialties,foreign-languages,sections,document-series,districts,gpa-scales}:
+ * GET /api/reference/{institutions,specialties,foreign-languages,sections,document-series,districts,gpa-scales,specializations,instruction-languages}:
  * the shipped reference lists, open to anyone; {@code codePrefix} narrows a list (a specialty is found by typing
  * the first characters of its code).
  */

@@ -33,10 +33,7 @@ public class ApplicationStarting {
             // first start: below
         }
         try {
-            ErrorCode closed = sessions.load(command.sessionId()).invoke(session -> session.closedBecause(clock.instant()));
-            if (closed != null) {
-                throw new DomainException(closed);
-            }
+            sessions.load(command.sessionId()).execute(session -> session.requireOpen(clock.instant()));
         } catch (AggregateNotFoundException e) {
             throw new DomainException(ErrorCode.EXAM_SESSION_NOT_FOUND, Map.of());
         }

@@ -1,5 +1,7 @@
 package az.ekabinet.domain.exam.application;
 
+import java.time.Instant;
+
 /**
  * The bachelor's education of an application (SPEC.md §5.4), as the graduate registry gave it or as the citizen
  * entered it. {@code recordId} and {@code registry} ({@code TMMS} or {@code ABROAD}) are set for registry records
@@ -9,5 +11,10 @@ package az.ekabinet.domain.exam.application;
 public record BachelorEducation(BachelorSource source, String recordId, String registry, String institutionCode,
                                 String institutionName, int admissionYear, int graduationYear, String specialtyCode,
                                 String specialtyName, String admissionCaseNumber, String diplomaSeries,
-                                String diplomaNumber, String instructionLanguage, Gpa gpa) {
+                                String diplomaNumber, String instructionLanguage, Gpa gpa) implements ApplicationEdit {
+
+    @Override
+    public SectionRecorded recordedFor(String applicationId, Instant at) {
+        return new BachelorEducationRecorded(applicationId, this, at);
+    }
 }

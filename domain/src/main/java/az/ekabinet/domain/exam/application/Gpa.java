@@ -7,10 +7,10 @@ import java.util.Objects;
 
 /**
  * The bachelor's grade point average ("ÜOMG"): a scale from the reference list (its code is its maximum, e.g.
- * {@code 100} or {@code 4}) and a value above zero, at most the maximum, with at most two decimals. Exact decimal,
- * never floating point.
+ * {@code 100} or {@code 4}) and a value above zero, at most the maximum, with at most two decimals. The value is kept
+ * as its exact decimal text ("87.5"), like amounts: never floating point.
  */
-public record Gpa(String scale, BigDecimal value) {
+public record Gpa(String scale, String value) {
 
     public static final String SCALE_RULE = "GPA_SCALE_UNKNOWN";
     public static final String FORMAT_RULE = "GPA_FORMAT";
@@ -33,6 +33,6 @@ public record Gpa(String scale, BigDecimal value) {
         if (parsed.signum() <= 0 || parsed.compareTo(new BigDecimal(scale)) > 0) {
             throw new InvalidValueException(RANGE_RULE);
         }
-        return new Gpa(scale, parsed);
+        return new Gpa(scale, parsed.toPlainString());
     }
 }

@@ -2,6 +2,7 @@ package az.ekabinet.domain.exam.session;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import az.ekabinet.domain.money.Money;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.Instants;
@@ -49,6 +50,18 @@ public class ExamSession {
         }
         apply(new ExamSessionPublished(command.sessionId(), command.title(), command.academicYear(), command.attempt(),
                 command.fee().qepik(), command.opensAt(), command.deadline(), Instants.now(clock)));
+    }
+
+    public Money fee() {
+        return Money.ofQepik(published.feeQepik());
+    }
+
+    /** Refuses with the reason when nothing can be started, changed or confirmed at {@code instant}. */
+    public void requireOpen(java.time.Instant instant) {
+        ErrorCode closed = closedBecause(instant);
+        if (closed != null) {
+            throw new DomainException(closed, Map.of("deadline", published.deadline().toString()));
+        }
     }
 
     /** Why nothing can be started or changed at {@code instant}, or null while the session is open. */

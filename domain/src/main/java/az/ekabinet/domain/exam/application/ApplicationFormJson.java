@@ -1,0 +1,34 @@
+package az.ekabinet.domain.exam.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.UncheckedIOException;
+
+/**
+ * The one JSON shape of an {@link ApplicationForm} outside the event store: the projection writes it into the read
+ * model and the query side reads it back, so both must use this same mapping (plain Jackson defaults on the records).
+ */
+public final class ApplicationFormJson {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private ApplicationFormJson() {
+    }
+
+    public static String write(ApplicationForm form) {
+        try {
+            return JSON.writeValueAsString(form);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ApplicationForm read(String json) {
+        try {
+            return JSON.readValue(json, ApplicationForm.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

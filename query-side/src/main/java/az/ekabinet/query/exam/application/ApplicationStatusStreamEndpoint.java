@@ -1,0 +1,62 @@
+package az.ekabinet.query.exam.application;
+
+import az.ekabinet.domain.exam.application.ApplicationStatus;
+import az.ekabinet.domain.exam.application.ApplicationStatusQuery;
+import java.security.Principal;
+import java.time.Duration;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+
+/**
+ * GET /api/applications/{number}/status-stream: server-sent events of the owner's application status — the status
+ * now, then each change (a confirmation arrives once its transaction has committed) — from an Axon subscription
+ * query. A comment line every {@code ekabinet.sse.heartbeat} keeps proxies from closing an idle stream and lets
+ * the server notice a client that went away; when the client goes, the subscription query is closed.
+ *
+ * <p>Updates are emitted by the node that handled the confirmation; a stream held by another node of a cluster
+ * sees them on reconnect (the initial status), until the ops stream brings cross-node fan-out.
+ */
+@RestController
+public class ApplicationStatusStreamEndpoint {
+
+    private final ApplicationViews views;
+    private final QueryGateway queries;
+    private final Duration heartbeat;
+
+    public ApplicationStatusStreamEndpoint(ApplicationViews views, QueryGateway queries,
+                                           @Value("${ekabinet.sse.heartbeat:15s}") Duration heartbeat) {
+        this.views = views;
+        this.queries = queries;
+        this.heartbeat = heartbeat;
+    }
+
+    @GetMapping(path = "/api/applications/{number}/status-stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<ServerSentEvent<ApplicationStatus>> statusStream(@PathVariable String number, Principal citizen,
+                                                                 ServerWebExchange exchange) {
+        return views.owned(number, citizen.getName(), exchange.getLocaleContext().getLocale())
+                .flatMapMany(owned -> Flux.using(
+                        () -> queries.subscriptionQuery(new ApplicationStatusQuery(owned.applicationNumber()),
+                                ApplicationStatus.class, ApplicationStatus.class),
+                        this::events,
+                        SubscriptionQueryResult::close));
+    }
+
+    private Flux<ServerSentEvent<ApplicationStatus>> events(
+            SubscriptionQueryResult<ApplicationStatus, ApplicationStatus> result) {
+        Flux<ServerSentEvent<ApplicationStatus>> statuses = result.initialResult()
+                .concatWith(result.updates())
+                .distinctUntilChanged(ApplicationStatus::status)
+                .map(status -> ServerSentEvent.builder(status).event("status").id(status.status()).build());
+        Flux<ServerSentEvent<ApplicationStatus>> heartbeats = Flux.interval(heartbeat)
+                .map(tick -> ServerSentEvent.<ApplicationStatus>builder().comment("heartbeat").build());
+        return Flux.merge(statuses, heartbeats);
+    }
+}
