@@ -37,6 +37,12 @@ public class RuntimeConfiguration {
         return Schedulers.newBoundedElastic(parallelism, 1_000, "password");
     }
 
+    /** Printing a PDF is CPU work of ~100 ms: a few at once, off the Netty threads, overload refused quickly. */
+    @Bean(destroyMethod = "dispose")
+    public Scheduler printScheduler(@Value("${ekabinet.printing.parallelism:2}") int parallelism) {
+        return Schedulers.newBoundedElastic(parallelism, 200, "print");
+    }
+
     @Bean
     public PasswordEncoder passwordEncoder(@Value("${ekabinet.passwords.bcrypt-strength:11}") int strength) {
         return new PrehashedBcrypt(strength);

@@ -2,6 +2,7 @@ package az.ekabinet.config.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import az.ekabinet.domain.exam.application.ApplicationProblem;
 import az.ekabinet.domain.shared.ErrorCode;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -32,6 +33,18 @@ class MessageBundlesTest {
         var az = load("messages.properties");
         assertThat(Arrays.stream(ErrorCode.values()).map(code -> "problem." + code.name()))
                 .allSatisfy(key -> assertThat(az.getProperty(key)).as(key).isNotBlank());
+    }
+
+    /** The status panel's lines: every problem code the application form can report has its plain words. */
+    @Test
+    void everyApplicationProblemHasItsWords() throws IOException, IllegalAccessException {
+        var az = load("messages.properties");
+        for (var field : ApplicationProblem.class.getFields()) {
+            if (field.getType() == String.class && java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                String key = "application.problem." + field.get(null);
+                assertThat(az.getProperty(key)).as(key).isNotBlank();
+            }
+        }
     }
 
     @Test

@@ -22,8 +22,13 @@ public record CitizenClient(WebTestClient http) {
 
     /** A new synthetic citizen (the test identity registry knows every T-FIN), registered and logged in. */
     public SignedUp signUp(String password) {
+        return signUp(Ids.fin(), password);
+    }
+
+    /** A synthetic citizen with this FIN (see {@link Ids#azerbaijaniFin()}), registered and logged in. */
+    public SignedUp signUp(String fin, String password) {
         String number = Ids.documentNumber();
-        var registered = register("AZE", number, Ids.fin(), Ids.phone(), password);
+        var registered = register("AZE", number, fin, Ids.phone(), password);
         return new SignedUp(registered.fin(), "AZE" + number, registered.cabinetNumber(), password,
                 token(registered.cabinetNumber(), password));
     }

@@ -11,10 +11,19 @@ public final class Ids {
     private Ids() {
     }
 
-    /** A FIN the test identity registry answers for (it starts with T), with its document number. */
+    /** A FIN the test identity registry answers for (it starts with T, never TZ), with its document number. */
     public static String fin() {
-        StringBuilder fin = new StringBuilder("T");
-        for (int i = 0; i < 6; i++) {
+        return finStartingWith("T" + FIN_ALPHABET.charAt(ThreadLocalRandom.current().nextInt(FIN_ALPHABET.length() - 1)));
+    }
+
+    /** A FIN of a synthetic person with an Azerbaijani name full of its own letters (see TestIdentityRegistry). */
+    public static String azerbaijaniFin() {
+        return finStartingWith(TestIdentityRegistry.AZERBAIJANI_NAMED);
+    }
+
+    private static String finStartingWith(String prefix) {
+        StringBuilder fin = new StringBuilder(prefix);
+        while (fin.length() < 7) {
             fin.append(FIN_ALPHABET.charAt(ThreadLocalRandom.current().nextInt(FIN_ALPHABET.length())));
         }
         return fin.toString();

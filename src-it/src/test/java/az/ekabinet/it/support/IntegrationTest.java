@@ -18,9 +18,10 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ekabinet.db.fresh=true",
-        "ekabinet.providers.other-bank.secret=other-bank-secret-for-tests-only"})
+        "ekabinet.providers.other-bank.secret=other-bank-secret-for-tests-only",
+        "ekabinet.sse.heartbeat=1s"})
 @AutoConfigureWebTestClient(timeout = "30s")
 @AutoConfigureObservability(tracing = false) // metrics are exported as in production
-@Import({TestIdentityRegistry.class, TestClock.Configuration.class})
+@Import({TestIdentityRegistry.class, TestGraduateRegistry.class, TestClock.Configuration.class})
 public @interface IntegrationTest {
 }

@@ -43,6 +43,15 @@ public record ProviderClient(WebTestClient http, String provider, String secret,
                 .exchange();
     }
 
+    /** Pays {@code amount} with a new code and has the citizen credit it: money on the citizen's balance. */
+    public void payInto(String citizenToken, String amount) {
+        String code = Ids.paymentCode();
+        post(notification(code, amount, "AA1234567")).expectStatus().isCreated();
+        http.post().uri("/api/me/wallet/credits").headers(h -> h.setBearerAuth(citizenToken))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"paymentCode\":\"%s\"}".formatted(code))
+                .exchange().expectStatus().isCreated();
+    }
+
     public WebTestClient.ResponseSpec status(String code) {
         long timestamp = clock.instant().getEpochSecond();
         return http.get().uri("/api/payments/{code}", code)

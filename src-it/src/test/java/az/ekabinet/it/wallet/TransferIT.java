@@ -50,11 +50,7 @@ class TransferIT {
         var signedUp = citizens.signUp(PASSWORD);
         var citizen = new Citizen(signedUp.cabinetNumber(), signedUp.token());
         if (!money.equals("0.00")) {
-            String code = Ids.paymentCode();
-            bank.post(bank.notification(code, money, "AA1234567")).expectStatus().isCreated();
-            http.post().uri("/api/me/wallet/credits").headers(h -> h.setBearerAuth(citizen.token()))
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"paymentCode\":\"%s\"}".formatted(code))
-                    .exchange().expectStatus().isCreated();
+            bank.payInto(citizen.token(), money);
         }
         return citizen;
     }

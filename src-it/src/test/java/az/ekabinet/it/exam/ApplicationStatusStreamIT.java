@@ -1,0 +1,108 @@
+package az.ekabinet.it.exam;
+
+import static az.ekabinet.it.support.ApplicationClient.DEMO_SESSION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import az.ekabinet.it.support.ApplicationClient;
+import az.ekabinet.it.support.CitizenClient;
+import az.ekabinet.it.support.IntegrationTest;
+import az.ekabinet.it.support.ProviderClient;
+import az.ekabinet.it.support.TestClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+/** GET /api/applications/{number}/status-stream: the status now, each change, heartbeats, a clean close. */
+@IntegrationTest
+class ApplicationStatusStreamIT {
+
+    static final ParameterizedTypeReference<ServerSentEvent<JsonNode>> EVENTS = new ParameterizedTypeReference<>() { };
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    QueryUpdateEmitter updateEmitter;
+    @LocalServerPort
+    int port;
+
+    CitizenClient citizens;
+    ApplicationClient applications;
+
+    @BeforeEach
+    void setUp() {
+        citizens = new CitizenClient(http);
+        applications = new ApplicationClient(http);
+    }
+
+    private Flux<ServerSentEvent<JsonNode>> stream(String token, String number) {
+        return WebClient.create("http://localhost:" + port).get().uri("/api/applications/{n}/status-stream", number)
+                .headers(h -> h.setBearerAuth(token)).accept(MediaType.TEXT_EVENT_STREAM)
+                .retrieve().bodyToFlux(EVENTS);
+    }
+
+    @Test
+    void aSubscriberConnectedBeforeTheConfirmationReceivesConfirmed() {
+        String me = citizens.signUp("an applicant's password").token();
+        ProviderClient.demoBank(http, clock).payInto(me, "50.00");
+        String number = applications.start(me, DEMO_SESSION);
+        applications.fillIn(me, number);
+        int subscriptionsBefore = updateEmitter.activeSubscriptions().size();
+
+        Flux<ServerSentEvent<JsonNode>> statuses = stream(me, number).filter(event -> event.data() != null);
+        StepVerifier.create(statuses)
+                .assertNext(event -> {
+                    assertThat(event.event()).isEqualTo("status");
+                    assertThat(event.data().get("status").asText()).isEqualTo("DRAFT");
+                    assertThat(event.data().get("applicationNumber").asText()).isEqualTo(number);
+                })
+                .then(() -> Schedulers.boundedElastic().schedule(
+                        () -> applications.confirm(me, number).expectStatus().isOk()))
+                .assertNext(event -> assertThat(event.data().get("status").asText()).isEqualTo("CONFIRMED"))
+                .thenCancel()
+                .verify(Duration.ofSeconds(30));
+
+        // the client went away: its subscription query is closed, nothing keeps emitting to it
+        awaitSubscriptions(subscriptionsBefore);
+        StepVerifier.create(statuses.take(1))
+                .assertNext(event -> assertThat(event.data().get("status").asText())
+                        .as("a late subscriber starts from the current status").isEqualTo("CONFIRMED"))
+                .verifyComplete();
+    }
+
+    @Test
+    void heartbeatsKeepAQuietStreamAlive() {
+        String me = citizens.signUp("an applicant's password").token();
+        String number = applications.start(me, DEMO_SESSION);
+        StepVerifier.create(stream(me, number).filter(event -> event.data() == null).take(2))
+                .assertNext(event -> assertThat(event.comment()).isEqualTo("heartbeat"))
+                .assertNext(event -> assertThat(event.comment()).isEqualTo("heartbeat"))
+                .verifyComplete();
+    }
+
+    private void awaitSubscriptions(int expected) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (updateEmitter.activeSubscriptions().size() > expected && System.nanoTime() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        assertThat(updateEmitter.activeSubscriptions()).hasSizeLessThanOrEqualTo(expected);
+    }
+}
