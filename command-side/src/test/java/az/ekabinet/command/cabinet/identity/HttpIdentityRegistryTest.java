@@ -1,5 +1,9 @@
 package az.ekabinet.command.cabinet.identity;
 
+import static az.ekabinet.command.shared.http.HttpAdapterTesting.LENIENT_BREAKER;
+import static az.ekabinet.command.shared.http.HttpAdapterTesting.RESPONSE_TIMEOUT;
+import static az.ekabinet.command.shared.http.HttpAdapterTesting.VERIFY_LIMIT;
+import static az.ekabinet.command.shared.http.HttpAdapterTesting.verifyUnavailable;
 import static az.ekabinet.command.shared.http.StubServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,13 +13,11 @@ import az.ekabinet.command.shared.http.StubServer;
 import az.ekabinet.domain.cabinet.PersonRecord;
 import az.ekabinet.domain.identity.DocumentNumber;
 import az.ekabinet.domain.identity.Fin;
-import az.ekabinet.domain.shared.ExternalServiceUnavailableException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -29,11 +31,8 @@ class HttpIdentityRegistryTest {
     private static final DocumentNumber ELVINS_DOCUMENT = DocumentNumber.parse("AZE12345678");
     private static final Fin ELVIN = Fin.of("5ZK3M7P");
     private static final String ELVINS_PATH = "/v1/persons/5ZK3M7P/documents/AZE12345678";
-    private static final Duration VERIFY_LIMIT = Duration.ofSeconds(10);
-    /** Generous: a cold JVM on a busy machine must not turn a quick answer into a timeout and a retry. */
-    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(2);
-    private static final CircuitBreakerSettings LENIENT_BREAKER =
-            new CircuitBreakerSettings(50, 100, 100, Duration.ofMinutes(1));
+    /** The service name clients see in the 503 problem document. */
+    private static final String UNAVAILABLE_AS = "identity-registry";
 
     private static final String ELVIN_JSON = """
             {"fin":"5ZK3M7P","documentSeries":"AZE","documentNumber":"12345678",
@@ -43,17 +42,8 @@ class HttpIdentityRegistryTest {
              "documentIssuedOn":"2019-04-01","documentValidUntil":"2029-04-01","documentIssuedBy":"ASAN xidmət",
              "registryRecordVersion":3}""";
 
-    private StubServer stub;
-
-    @BeforeEach
-    void startStub() {
-        stub = StubServer.start();
-    }
-
-    @AfterEach
-    void stopStub() {
-        stub.close();
-    }
+    @RegisterExtension
+    final StubServer stub = new StubServer();
 
     @Test
     void a200IsThePersonWithAzerbaijaniLettersIntact() {
@@ -113,9 +103,7 @@ class HttpIdentityRegistryTest {
     void aRegistryThatKeepsFailingIsUnavailableAfterTheRetries() {
         stub.answer((hit, response) -> response.status(500).send());
 
-        StepVerifier.create(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN))
-                .expectErrorSatisfies(HttpIdentityRegistryTest::isRegistryUnavailable)
-                .verify(VERIFY_LIMIT);
+        verifyUnavailable(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN), UNAVAILABLE_AS);
 
         assertThat(stub.hits()).hasValue(3);
     }
@@ -127,9 +115,8 @@ class HttpIdentityRegistryTest {
         var properties = new IdentityRegistryProperties(Mode.HTTP, baseUrl(), Duration.ofMillis(300),
                 Duration.ofMillis(300), 1, Duration.ofMillis(20), LENIENT_BREAKER);
 
-        StepVerifier.create(new HttpIdentityRegistry(WebClient.builder(), properties).find(ELVINS_DOCUMENT, ELVIN))
-                .expectErrorSatisfies(HttpIdentityRegistryTest::isRegistryUnavailable)
-                .verify(Duration.ofSeconds(2));
+        verifyUnavailable(new HttpIdentityRegistry(WebClient.builder(), properties).find(ELVINS_DOCUMENT, ELVIN),
+                UNAVAILABLE_AS, Duration.ofSeconds(2));
 
         // A timeout is worth a retry, like a 5xx.
         assertThat(stub.hits()).hasValue(2);
@@ -140,18 +127,15 @@ class HttpIdentityRegistryTest {
         var properties = new IdentityRegistryProperties(Mode.HTTP, StubServer.notListeningUrl(),
                 Duration.ofMillis(300), RESPONSE_TIMEOUT, 1, Duration.ofMillis(20), LENIENT_BREAKER);
 
-        StepVerifier.create(new HttpIdentityRegistry(WebClient.builder(), properties).find(ELVINS_DOCUMENT, ELVIN))
-                .expectErrorSatisfies(HttpIdentityRegistryTest::isRegistryUnavailable)
-                .verify(VERIFY_LIMIT);
+        verifyUnavailable(new HttpIdentityRegistry(WebClient.builder(), properties).find(ELVINS_DOCUMENT, ELVIN),
+                UNAVAILABLE_AS);
     }
 
     @Test
     void anUnexpectedStatusIsUnavailableAtOnceWithoutRetries() {
         stub.answer((hit, response) -> response.status(401).send());
 
-        StepVerifier.create(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN))
-                .expectErrorSatisfies(HttpIdentityRegistryTest::isRegistryUnavailable)
-                .verify(VERIFY_LIMIT);
+        verifyUnavailable(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN), UNAVAILABLE_AS);
 
         assertThat(stub.hits()).hasValue(1);
     }
@@ -160,9 +144,7 @@ class HttpIdentityRegistryTest {
     void anUnreadable200IsUnavailableWithoutRetries() {
         stub.answer((hit, response) -> json(response, "{\"fin\": \"5ZK3M7P\", \"birthDate\": "));
 
-        StepVerifier.create(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN))
-                .expectErrorSatisfies(HttpIdentityRegistryTest::isRegistryUnavailable)
-                .verify(VERIFY_LIMIT);
+        verifyUnavailable(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN), UNAVAILABLE_AS);
 
         assertThat(stub.hits()).hasValue(1);
     }
@@ -172,9 +154,7 @@ class HttpIdentityRegistryTest {
         stub.answer((hit, response) ->
                 json(response, ELVIN_JSON.replace("\"Məmmədov\"", "\"" + "M".repeat(101) + "\"")));
 
-        StepVerifier.create(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN))
-                .expectErrorSatisfies(HttpIdentityRegistryTest::isRegistryUnavailable)
-                .verify(VERIFY_LIMIT);
+        verifyUnavailable(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN), UNAVAILABLE_AS);
 
         assertThat(stub.hits()).hasValue(1);
     }
@@ -183,9 +163,7 @@ class HttpIdentityRegistryTest {
     void aPersonOtherThanTheOneAskedForIsNeverReturned() {
         stub.answer((hit, response) -> json(response, ELVIN_JSON.replace("\"5ZK3M7P\"", "\"2HBX9QD\"")));
 
-        StepVerifier.create(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN))
-                .expectErrorSatisfies(HttpIdentityRegistryTest::isRegistryUnavailable)
-                .verify(VERIFY_LIMIT);
+        verifyUnavailable(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN), UNAVAILABLE_AS);
 
         assertThat(stub.hits()).hasValue(1);
     }
@@ -197,18 +175,14 @@ class HttpIdentityRegistryTest {
 
         // 3 failed attempts, then a 4th: the window is full and all failed, so the breaker opens and stops the retries.
         for (int call = 0; call < 2; call++) {
-            StepVerifier.create(registry.find(ELVINS_DOCUMENT, ELVIN))
-                    .expectErrorSatisfies(HttpIdentityRegistryTest::isRegistryUnavailable)
-                    .verify(VERIFY_LIMIT);
+            verifyUnavailable(registry.find(ELVINS_DOCUMENT, ELVIN), UNAVAILABLE_AS);
         }
         assertThat(registry.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
         int hitsWhenOpened = stub.hits().get();
         assertThat(hitsWhenOpened).isEqualTo(4);
 
         for (int call = 0; call < 3; call++) {
-            StepVerifier.create(registry.find(ELVINS_DOCUMENT, ELVIN))
-                    .expectErrorSatisfies(HttpIdentityRegistryTest::isRegistryUnavailable)
-                    .verify(VERIFY_LIMIT);
+            verifyUnavailable(registry.find(ELVINS_DOCUMENT, ELVIN), UNAVAILABLE_AS);
         }
         assertThat(stub.hits()).hasValue(hitsWhenOpened);
     }
@@ -233,11 +207,5 @@ class HttpIdentityRegistryTest {
 
     private String baseUrl() {
         return stub.baseUrl();
-    }
-
-    private static void isRegistryUnavailable(Throwable failure) {
-        assertThat(failure).isInstanceOf(ExternalServiceUnavailableException.class);
-        assertThat(((ExternalServiceUnavailableException) failure).properties())
-                .containsEntry("service", "identity-registry");
     }
 }

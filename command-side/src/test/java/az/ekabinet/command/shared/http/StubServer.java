@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -11,11 +14,12 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * A stub of an outside service for the HTTP adapters' tests: Reactor Netty on 127.0.0.1, a fresh port each. It
- * answers every request as {@link #answer(Answer)} says (a 500 until told otherwise), and counts and records each
- * request's path and {@code Accept} header.
+ * A stub of an outside service for the HTTP adapters' tests, registered as a JUnit extension
+ * ({@code @RegisterExtension final StubServer stub = new StubServer();}): Reactor Netty on 127.0.0.1, started on a
+ * fresh port before each test and stopped after it. It answers every request as {@link #answer(Answer)} says (a 500
+ * until told otherwise), and counts and records each request's path and {@code Accept} header.
  */
-public final class StubServer implements AutoCloseable {
+public final class StubServer implements BeforeEachCallback, AfterEachCallback {
 
     /** What the stub answers to its n-th request (counted from 1). */
     public interface Answer {
@@ -26,9 +30,10 @@ public final class StubServer implements AutoCloseable {
     private final List<String> paths = new CopyOnWriteArrayList<>();
     private final List<String> accepts = new CopyOnWriteArrayList<>();
     private volatile Answer answer = (hit, response) -> response.status(500).send();
-    private final DisposableServer server;
+    private DisposableServer server;
 
-    private StubServer() {
+    @Override
+    public void beforeEach(ExtensionContext context) {
         server = HttpServer.create()
                 .host("127.0.0.1")
                 .port(0)
@@ -39,10 +44,6 @@ public final class StubServer implements AutoCloseable {
                     return answer.respond(hit, response);
                 }))
                 .bindNow();
-    }
-
-    public static StubServer start() {
-        return new StubServer();
     }
 
     /** The base URL of a port nobody listens on: a service that is down. */
@@ -84,7 +85,7 @@ public final class StubServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterEach(ExtensionContext context) {
         server.disposeNow();
     }
 }
