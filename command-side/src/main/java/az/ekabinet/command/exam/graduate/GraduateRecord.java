@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * One bachelor record on the wire: as the real registry sends it (see {@link HttpGraduateRegistry}) and as the demo
  * data file holds it, so that both adapters accept exactly the same records. Years are numbers; {@code gpa} is
  * {@code {"scale": "100", "value": 87.5}} (the value a number or a string such as {@code "87.5"}), or null or with an
- * empty value where the registry has none; {@code admissionCaseNumber} may be absent. Unknown fields are the web mapper's business (tolerated over HTTP, refused in the demo file).
+ * empty value where the registry has none; {@code admissionCaseNumber} may be absent. Unknown fields are the
+ * mapper's business: tolerated over HTTP, refused in the demo file.
  */
 record GraduateRecord(String recordId, String registry, String institutionCode, String institutionName,
                       Integer admissionYear, Integer graduationYear, String specialtyCode, String specialtyName,
@@ -28,12 +29,12 @@ record GraduateRecord(String recordId, String registry, String institutionCode, 
                       String instructionLanguage, WireGpa gpa) {
 
     /** The registries a record may come from: TMMS, or the quality-assurance agency for studies abroad. */
-    static final Set<String> REGISTRIES = Set.of("TMMS", "ABROAD");
-    static final int FIRST_YEAR = 1940;
-    static final int LAST_YEAR = 2100;
-    static final int CODE_MAX = 32;
-    static final int NAME_MAX = 200;
-    static final int NUMBER_MAX = 32;
+    private static final Set<String> REGISTRIES = Set.of("TMMS", "ABROAD");
+    private static final int FIRST_YEAR = 1940;
+    private static final int LAST_YEAR = 2100;
+    private static final int CODE_MAX = 32;
+    private static final int NAME_MAX = 200;
+    private static final int NUMBER_MAX = 32;
     private static final Pattern RECORD_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Z]{2}");
 

@@ -52,8 +52,9 @@ public final class OutsideServiceClient {
     private final Retry retry;
 
     /**
-     * @param service        the name {@link ExternalServiceUnavailableException} carries, e.g. {@code identity-registry}
+     * @param service        the name an {@link ExternalServiceUnavailableException} carries, e.g. the registry's
      * @param propertyPrefix where the settings come from, e.g. {@code ekabinet.identity-registry}; named in errors
+     *                       and logs, and the source of the environment variable's name
      * @throws IllegalStateException when the base URL is missing or not an absolute http(s) URL
      */
     public OutsideServiceClient(String service, String propertyPrefix, OutsideServiceSettings settings,
