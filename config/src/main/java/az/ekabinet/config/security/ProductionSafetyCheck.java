@@ -2,6 +2,7 @@ package az.ekabinet.config.security;
 
 import az.ekabinet.command.auth.staff.StaffAccountsProperties;
 import az.ekabinet.command.cabinet.identity.IdentityRegistryProperties;
+import az.ekabinet.command.exam.graduate.GraduateRegistryProperties;
 import az.ekabinet.command.sms.SmsProperties;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,14 +31,17 @@ public class ProductionSafetyCheck implements InitializingBean {
     private final StaffAccountsProperties staff;
     private final PasswordEncoder encoder;
     private final IdentityRegistryProperties identityRegistry;
+    private final GraduateRegistryProperties graduateRegistry;
     private final SmsProperties sms;
 
     public ProductionSafetyCheck(ProvidersProperties providers, StaffAccountsProperties staff, PasswordEncoder encoder,
-                                 IdentityRegistryProperties identityRegistry, SmsProperties sms) {
+                                 IdentityRegistryProperties identityRegistry,
+                                 GraduateRegistryProperties graduateRegistry, SmsProperties sms) {
         this.providers = providers;
         this.staff = staff;
         this.encoder = encoder;
         this.identityRegistry = identityRegistry;
+        this.graduateRegistry = graduateRegistry;
         this.sms = sms;
     }
 
@@ -58,6 +62,9 @@ public class ProductionSafetyCheck implements InitializingBean {
         }
         if (identityRegistry.mode() != IdentityRegistryProperties.Mode.HTTP) {
             problems.add("the identity registry must be the real one (mode http), not the demo citizens");
+        }
+        if (graduateRegistry.mode() != GraduateRegistryProperties.Mode.HTTP) {
+            problems.add("the graduate registry must be the real one (mode http), not the demo graduates");
         }
         if (sms.mode() != SmsProperties.Mode.HTTP) {
             problems.add("SMS must go to the real gateway (mode http), not the demo outbox");

@@ -80,8 +80,15 @@ class ApplicationJourneyIT {
         JsonNode records = http.get().uri("/api/applications/{n}/bachelor-records", number)
                 .headers(h -> h.setBearerAuth(me)).exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(records.findValuesAsText("recordId")).containsExactly(TestGraduateRegistry.recordIdOf(citizen.fin()),
+                TestGraduateRegistry.abroadRecordIdOf(citizen.fin()));
+        assertThat(records.path(1).path("gpa").isMissingNode()).as("the registry has no GPA for it").isTrue();
+        applications.put(me, number, "bachelor-education", "{\"source\":\"REGISTRY\",\"recordId\":\"%s\"}"
+                .formatted(TestGraduateRegistry.abroadRecordIdOf(citizen.fin()))).expectStatus().isNoContent();
+        JsonNode abroad = applications.view(me, number).get("bachelor");
+        assertThat(abroad.get("registry").asText()).isEqualTo("ABROAD");
+        assertThat(abroad.path("gpa").isMissingNode()).as("a blank registry GPA stays blank").isTrue();
         String recordId = records.at("/0/recordId").asText();
-        assertThat(recordId).isEqualTo(TestGraduateRegistry.recordIdOf(citizen.fin()));
         applications.put(me, number, "bachelor-education", "{\"source\":\"REGISTRY\",\"recordId\":\"%s\"}".formatted(recordId))
                 .expectStatus().isNoContent();
         applications.put(me, number, "previous-names", "{\"surname\":\"  əliyeva \"}").expectStatus().isNoContent();

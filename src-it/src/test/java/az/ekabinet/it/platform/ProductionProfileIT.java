@@ -74,8 +74,10 @@ class ProductionProfileIT {
     void refusesTheDemoAdaptersOfOutsideSystems() {
         // as an operator would by mistake: environment or command line over the profile's settings
         assertThatThrownBy(() -> prod(databaseUrl())
-                .run("--ekabinet.identity-registry.mode=demo", "--ekabinet.sms.mode=outbox").close())
+                .run("--ekabinet.identity-registry.mode=demo", "--ekabinet.graduate-registry.mode=demo",
+                        "--ekabinet.sms.mode=outbox").close())
                 .hasStackTraceContaining("identity registry must be the real one")
+                .hasStackTraceContaining("graduate registry must be the real one")
                 .hasStackTraceContaining("SMS must go to the real gateway");
     }
 
@@ -85,6 +87,7 @@ class ProductionProfileIT {
         try (var app = prod(databaseUrl(),
                 "ekabinet.providers.city-bank.secret=" + STRONG_SECRET,
                 "ekabinet.identity-registry.base-url=http://127.0.0.1:9",
+                "ekabinet.graduate-registry.base-url=http://127.0.0.1:9",
                 "ekabinet.sms.base-url=http://127.0.0.1:9", "ekabinet.sms.api-key=a-key-for-the-sms-gateway",
                 "ekabinet.staff.accounts[0].username=operator",
                 "ekabinet.staff.accounts[0].password-hash=" + hash,
@@ -94,6 +97,8 @@ class ProductionProfileIT {
             // no demo adapters, no demo outbox endpoint
             assertThat(app.getBean(az.ekabinet.command.cabinet.identity.IdentityRegistry.class))
                     .isInstanceOf(az.ekabinet.command.cabinet.identity.HttpIdentityRegistry.class);
+            assertThat(app.getBean(az.ekabinet.command.exam.graduate.GraduateRegistry.class))
+                    .isInstanceOf(az.ekabinet.command.exam.graduate.HttpGraduateRegistry.class);
             assertThat(app.getBean(az.ekabinet.command.sms.SmsGateway.class))
                     .isInstanceOf(az.ekabinet.command.sms.HttpSmsGateway.class);
             assertThat(app.getBeanNamesForType(az.ekabinet.command.sms.SmsOutboxEndpoint.class)).isEmpty();

@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Primary;
 import reactor.core.publisher.Mono;
 
 /**
- * The demo graduate registry (SPEC.md §9 records answer exactly as in the demo), plus one TMMS record for every
- * synthetic person of {@link TestIdentityRegistry}: {@link #recordIdOf} gives its id.
+ * The demo graduate registry (SPEC.md §9 records answer exactly as in the demo), plus two records for every
+ * synthetic person of {@link TestIdentityRegistry}: a TMMS one with a GPA ({@link #recordIdOf}) and one from
+ * abroad whose GPA the registry does not have ({@link #abroadRecordIdOf}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestGraduateRegistry {
@@ -21,11 +22,22 @@ public class TestGraduateRegistry {
     @Bean
     @Primary
     GraduateRegistry demoPlusSyntheticGraduates(DemoGraduateRegistry demo) {
-        return fin -> fin.value().startsWith("T") ? Mono.just(List.of(record(fin.value()))) : demo.recordsOf(fin);
+        return fin -> fin.value().startsWith("T") ? Mono.just(List.of(record(fin.value()), abroad(fin.value())))
+                : demo.recordsOf(fin);
     }
 
     public static String recordIdOf(String fin) {
         return "TMMS-" + fin;
+    }
+
+    public static String abroadRecordIdOf(String fin) {
+        return "ABROAD-" + fin;
+    }
+
+    static BachelorEducation abroad(String fin) {
+        return new BachelorEducation(BachelorSource.REGISTRY, abroadRecordIdOf(fin), "ABROAD", "ABR-TR-0001",
+                "İstanbul Texniki Universiteti", 2015, 2019, "50633", "Kompüter mühəndisliyi", null, "IT", "2019001",
+                "TR", null);
     }
 
     static BachelorEducation record(String fin) {

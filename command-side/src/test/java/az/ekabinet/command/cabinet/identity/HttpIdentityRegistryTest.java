@@ -1,29 +1,25 @@
 package az.ekabinet.command.cabinet.identity;
 
+import static az.ekabinet.command.shared.http.HttpAdapterTesting.LENIENT_BREAKER;
+import static az.ekabinet.command.shared.http.HttpAdapterTesting.RESPONSE_TIMEOUT;
+import static az.ekabinet.command.shared.http.HttpAdapterTesting.VERIFY_LIMIT;
+import static az.ekabinet.command.shared.http.HttpAdapterTesting.verifyUnavailable;
+import static az.ekabinet.command.shared.http.StubServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import az.ekabinet.command.cabinet.identity.IdentityRegistryProperties.CircuitBreakerSettings;
 import az.ekabinet.command.cabinet.identity.IdentityRegistryProperties.Mode;
+import az.ekabinet.command.shared.http.CircuitBreakerSettings;
+import az.ekabinet.command.shared.http.StubServer;
 import az.ekabinet.domain.cabinet.PersonRecord;
 import az.ekabinet.domain.identity.DocumentNumber;
 import az.ekabinet.domain.identity.Fin;
-import az.ekabinet.domain.shared.ExternalServiceUnavailableException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.reactivestreams.Publisher;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
-import reactor.netty.http.server.HttpServerResponse;
 import reactor.test.StepVerifier;
 
 /**
@@ -35,11 +31,8 @@ class HttpIdentityRegistryTest {
     private static final DocumentNumber ELVINS_DOCUMENT = DocumentNumber.parse("AZE12345678");
     private static final Fin ELVIN = Fin.of("5ZK3M7P");
     private static final String ELVINS_PATH = "/v1/persons/5ZK3M7P/documents/AZE12345678";
-    private static final Duration VERIFY_LIMIT = Duration.ofSeconds(10);
-    /** Generous: a cold JVM on a busy machine must not turn a quick answer into a timeout and a retry. */
-    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(2);
-    private static final CircuitBreakerSettings LENIENT_BREAKER =
-            new CircuitBreakerSettings(50, 100, 100, Duration.ofMinutes(1));
+    /** The service name clients see in the 503 problem document. */
+    private static final String UNAVAILABLE_AS = "identity-registry";
 
     private static final String ELVIN_JSON = """
             {"fin":"5ZK3M7P","documentSeries":"AZE","documentNumber":"12345678",
@@ -49,39 +42,12 @@ class HttpIdentityRegistryTest {
              "documentIssuedOn":"2019-04-01","documentValidUntil":"2029-04-01","documentIssuedBy":"ASAN xidmət",
              "registryRecordVersion":3}""";
 
-    /** What the stub answers to its n-th request (counted from 1). */
-    private interface Answer {
-        Publisher<Void> respond(int hit, HttpServerResponse response);
-    }
-
-    private final AtomicInteger hits = new AtomicInteger();
-    private final List<String> paths = new CopyOnWriteArrayList<>();
-    private final List<String> accepts = new CopyOnWriteArrayList<>();
-    private volatile Answer answer = (hit, response) -> response.status(500).send();
-    private DisposableServer stub;
-
-    @BeforeEach
-    void startStub() {
-        stub = HttpServer.create()
-                .host("127.0.0.1")
-                .port(0)
-                .route(routes -> routes.route(request -> true, (request, response) -> {
-                    int hit = hits.incrementAndGet();
-                    paths.add(request.uri());
-                    accepts.add(String.valueOf(request.requestHeaders().get("Accept")));
-                    return answer.respond(hit, response);
-                }))
-                .bindNow();
-    }
-
-    @AfterEach
-    void stopStub() {
-        stub.disposeNow();
-    }
+    @RegisterExtension
+    final StubServer stub = new StubServer();
 
     @Test
     void a200IsThePersonWithAzerbaijaniLettersIntact() {
-        answer = (hit, response) -> json(response, ELVIN_JSON);
+        stub.answer((hit, response) -> json(response, ELVIN_JSON));
 
         StepVerifier.create(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN))
                 .assertNext(person -> assertThat(person).isEqualTo(new PersonRecord("5ZK3M7P", "AZE", "12345678",
@@ -91,13 +57,13 @@ class HttpIdentityRegistryTest {
                 .expectComplete()
                 .verify(VERIFY_LIMIT);
 
-        assertThat(paths).containsExactly(ELVINS_PATH);
-        assertThat(accepts).singleElement().asString().contains("application/json");
+        assertThat(stub.paths()).containsExactly(ELVINS_PATH);
+        assertThat(stub.accepts()).singleElement().asString().contains("application/json");
     }
 
     @Test
     void aBaseUrlWithAPathAndATrailingSlashKeepsItsPath() {
-        answer = (hit, response) -> json(response, ELVIN_JSON);
+        stub.answer((hit, response) -> json(response, ELVIN_JSON));
         var properties = new IdentityRegistryProperties(Mode.HTTP, baseUrl() + "/registry/", Duration.ofMillis(500),
                 RESPONSE_TIMEOUT, 0, Duration.ofMillis(20), LENIENT_BREAKER);
 
@@ -106,142 +72,124 @@ class HttpIdentityRegistryTest {
                 .expectComplete()
                 .verify(VERIFY_LIMIT);
 
-        assertThat(paths).containsExactly("/registry" + ELVINS_PATH);
+        assertThat(stub.paths()).containsExactly("/registry" + ELVINS_PATH);
     }
 
     @Test
     void a404MeansTheDocumentAndTheFinDoNotBelongTogether() {
-        answer = (hit, response) -> response.status(404).send();
+        stub.answer((hit, response) -> response.status(404).send());
 
         StepVerifier.create(registry(2, LENIENT_BREAKER).find(DocumentNumber.parse("AA1234567"), Fin.of("2hbx9qd")))
                 .expectComplete()
                 .verify(VERIFY_LIMIT);
 
-        assertThat(paths).containsExactly("/v1/persons/2HBX9QD/documents/AA1234567");
+        assertThat(stub.paths()).containsExactly("/v1/persons/2HBX9QD/documents/AA1234567");
     }
 
     @Test
     void serverErrorsAreRetriedUntilTheRegistryAnswers() {
-        answer = (hit, response) -> hit <= 2 ? response.status(503).send() : json(response, ELVIN_JSON);
+        stub.answer((hit, response) -> hit <= 2 ? response.status(503).send() : json(response, ELVIN_JSON));
 
         StepVerifier.create(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN))
                 .assertNext(person -> assertThat(person.fin()).isEqualTo("5ZK3M7P"))
                 .expectComplete()
                 .verify(VERIFY_LIMIT);
 
-        assertThat(hits).hasValue(3);
-        assertThat(paths).containsOnly(ELVINS_PATH);
+        assertThat(stub.hits()).hasValue(3);
+        assertThat(stub.paths()).containsOnly(ELVINS_PATH);
     }
 
     @Test
     void aRegistryThatKeepsFailingIsUnavailableAfterTheRetries() {
-        answer = (hit, response) -> response.status(500).send();
+        stub.answer((hit, response) -> response.status(500).send());
 
-        StepVerifier.create(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN))
-                .expectErrorSatisfies(HttpIdentityRegistryTest::isRegistryUnavailable)
-                .verify(VERIFY_LIMIT);
+        verifyUnavailable(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN), UNAVAILABLE_AS);
 
-        assertThat(hits).hasValue(3);
+        assertThat(stub.hits()).hasValue(3);
     }
 
     @Test
     void aRegistrySlowerThanTheResponseTimeoutIsUnavailable() {
-        answer = (hit, response) -> Mono.delay(Duration.ofSeconds(3))
-                .then(Mono.defer(() -> Mono.from(json(response, ELVIN_JSON))));
+        stub.answer((hit, response) -> Mono.delay(Duration.ofSeconds(3))
+                .then(Mono.defer(() -> Mono.from(json(response, ELVIN_JSON)))));
         var properties = new IdentityRegistryProperties(Mode.HTTP, baseUrl(), Duration.ofMillis(300),
                 Duration.ofMillis(300), 1, Duration.ofMillis(20), LENIENT_BREAKER);
 
-        StepVerifier.create(new HttpIdentityRegistry(WebClient.builder(), properties).find(ELVINS_DOCUMENT, ELVIN))
-                .expectErrorSatisfies(HttpIdentityRegistryTest::isRegistryUnavailable)
-                .verify(Duration.ofSeconds(2));
+        verifyUnavailable(new HttpIdentityRegistry(WebClient.builder(), properties).find(ELVINS_DOCUMENT, ELVIN),
+                UNAVAILABLE_AS, Duration.ofSeconds(2));
 
         // A timeout is worth a retry, like a 5xx.
-        assertThat(hits).hasValue(2);
+        assertThat(stub.hits()).hasValue(2);
     }
 
     @Test
     void aRegistryThatIsNotListeningIsUnavailable() {
-        DisposableServer closed = HttpServer.create().host("127.0.0.1").port(0).bindNow();
-        int port = closed.port();
-        closed.disposeNow();
-        var properties = new IdentityRegistryProperties(Mode.HTTP, "http://127.0.0.1:" + port,
+        var properties = new IdentityRegistryProperties(Mode.HTTP, StubServer.notListeningUrl(),
                 Duration.ofMillis(300), RESPONSE_TIMEOUT, 1, Duration.ofMillis(20), LENIENT_BREAKER);
 
-        StepVerifier.create(new HttpIdentityRegistry(WebClient.builder(), properties).find(ELVINS_DOCUMENT, ELVIN))
-                .expectErrorSatisfies(HttpIdentityRegistryTest::isRegistryUnavailable)
-                .verify(VERIFY_LIMIT);
+        verifyUnavailable(new HttpIdentityRegistry(WebClient.builder(), properties).find(ELVINS_DOCUMENT, ELVIN),
+                UNAVAILABLE_AS);
     }
 
     @Test
     void anUnexpectedStatusIsUnavailableAtOnceWithoutRetries() {
-        answer = (hit, response) -> response.status(401).send();
+        stub.answer((hit, response) -> response.status(401).send());
 
-        StepVerifier.create(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN))
-                .expectErrorSatisfies(HttpIdentityRegistryTest::isRegistryUnavailable)
-                .verify(VERIFY_LIMIT);
+        verifyUnavailable(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN), UNAVAILABLE_AS);
 
-        assertThat(hits).hasValue(1);
+        assertThat(stub.hits()).hasValue(1);
     }
 
     @Test
     void anUnreadable200IsUnavailableWithoutRetries() {
-        answer = (hit, response) -> json(response, "{\"fin\": \"5ZK3M7P\", \"birthDate\": ");
+        stub.answer((hit, response) -> json(response, "{\"fin\": \"5ZK3M7P\", \"birthDate\": "));
 
-        StepVerifier.create(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN))
-                .expectErrorSatisfies(HttpIdentityRegistryTest::isRegistryUnavailable)
-                .verify(VERIFY_LIMIT);
+        verifyUnavailable(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN), UNAVAILABLE_AS);
 
-        assertThat(hits).hasValue(1);
+        assertThat(stub.hits()).hasValue(1);
     }
 
     @Test
     void aPersonWithAMissingOrOversizedFieldIsNeverReturned() {
-        answer = (hit, response) -> json(response, ELVIN_JSON.replace("\"Məmmədov\"", "\"" + "M".repeat(101) + "\""));
+        stub.answer((hit, response) ->
+                json(response, ELVIN_JSON.replace("\"Məmmədov\"", "\"" + "M".repeat(101) + "\"")));
 
-        StepVerifier.create(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN))
-                .expectErrorSatisfies(HttpIdentityRegistryTest::isRegistryUnavailable)
-                .verify(VERIFY_LIMIT);
+        verifyUnavailable(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN), UNAVAILABLE_AS);
 
-        assertThat(hits).hasValue(1);
+        assertThat(stub.hits()).hasValue(1);
     }
 
     @Test
     void aPersonOtherThanTheOneAskedForIsNeverReturned() {
-        answer = (hit, response) -> json(response, ELVIN_JSON.replace("\"5ZK3M7P\"", "\"2HBX9QD\""));
+        stub.answer((hit, response) -> json(response, ELVIN_JSON.replace("\"5ZK3M7P\"", "\"2HBX9QD\"")));
 
-        StepVerifier.create(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN))
-                .expectErrorSatisfies(HttpIdentityRegistryTest::isRegistryUnavailable)
-                .verify(VERIFY_LIMIT);
+        verifyUnavailable(registry(2, LENIENT_BREAKER).find(ELVINS_DOCUMENT, ELVIN), UNAVAILABLE_AS);
 
-        assertThat(hits).hasValue(1);
+        assertThat(stub.hits()).hasValue(1);
     }
 
     @Test
     void theCircuitOpensAfterRepeatedFailuresAndThenFailsFastWithoutCallingTheRegistry() {
-        answer = (hit, response) -> response.status(500).send();
+        stub.answer((hit, response) -> response.status(500).send());
         HttpIdentityRegistry registry = registry(2, new CircuitBreakerSettings(50, 4, 4, Duration.ofMinutes(1)));
 
         // 3 failed attempts, then a 4th: the window is full and all failed, so the breaker opens and stops the retries.
         for (int call = 0; call < 2; call++) {
-            StepVerifier.create(registry.find(ELVINS_DOCUMENT, ELVIN))
-                    .expectErrorSatisfies(HttpIdentityRegistryTest::isRegistryUnavailable)
-                    .verify(VERIFY_LIMIT);
+            verifyUnavailable(registry.find(ELVINS_DOCUMENT, ELVIN), UNAVAILABLE_AS);
         }
         assertThat(registry.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
-        int hitsWhenOpened = hits.get();
+        int hitsWhenOpened = stub.hits().get();
         assertThat(hitsWhenOpened).isEqualTo(4);
 
         for (int call = 0; call < 3; call++) {
-            StepVerifier.create(registry.find(ELVINS_DOCUMENT, ELVIN))
-                    .expectErrorSatisfies(HttpIdentityRegistryTest::isRegistryUnavailable)
-                    .verify(VERIFY_LIMIT);
+            verifyUnavailable(registry.find(ELVINS_DOCUMENT, ELVIN), UNAVAILABLE_AS);
         }
-        assertThat(hits).hasValue(hitsWhenOpened);
+        assertThat(stub.hits()).hasValue(hitsWhenOpened);
     }
 
     @Test
     void notFoundAnswersDoNotOpenTheCircuit() {
-        answer = (hit, response) -> response.status(404).send();
+        stub.answer((hit, response) -> response.status(404).send());
         HttpIdentityRegistry registry = registry(2, new CircuitBreakerSettings(50, 4, 4, Duration.ofMinutes(1)));
 
         for (int call = 0; call < 6; call++) {
@@ -249,7 +197,7 @@ class HttpIdentityRegistryTest {
         }
 
         assertThat(registry.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
-        assertThat(hits).hasValue(6);
+        assertThat(stub.hits()).hasValue(6);
     }
 
     private HttpIdentityRegistry registry(int maxRetries, CircuitBreakerSettings breaker) {
@@ -258,18 +206,6 @@ class HttpIdentityRegistryTest {
     }
 
     private String baseUrl() {
-        return "http://127.0.0.1:" + stub.port();
-    }
-
-    private static Publisher<Void> json(HttpServerResponse response, String body) {
-        return response.status(200)
-                .header("Content-Type", "application/json")
-                .sendString(Mono.just(body), StandardCharsets.UTF_8);
-    }
-
-    private static void isRegistryUnavailable(Throwable failure) {
-        assertThat(failure).isInstanceOf(ExternalServiceUnavailableException.class);
-        assertThat(((ExternalServiceUnavailableException) failure).properties())
-                .containsEntry("service", "identity-registry");
+        return stub.baseUrl();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import az.ekabinet.command.cabinet.identity.IdentityRegistryProperties.Mode;
+import az.ekabinet.command.shared.http.CircuitBreakerSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class IdentityRegistryPropertiesTest {
         assertThat(properties.maxRetries()).isZero();
         assertThat(properties.retryBackoff()).isEqualTo(Duration.ofMillis(50));
         assertThat(properties.circuitBreaker())
-                .isEqualTo(new IdentityRegistryProperties.CircuitBreakerSettings(25, 40, 5, Duration.ofSeconds(10)));
+                .isEqualTo(new CircuitBreakerSettings(25, 40, 5, Duration.ofSeconds(10)));
     }
 
     @Test
@@ -59,7 +60,7 @@ class IdentityRegistryPropertiesTest {
         for (String baseUrl : new String[] {null, " ", "registry.example.az/v1", "ftp://registry.example.az"}) {
             var properties = new IdentityRegistryProperties(Mode.HTTP, baseUrl, Duration.ofSeconds(2),
                     Duration.ofSeconds(3), 2, Duration.ofMillis(200),
-                    new IdentityRegistryProperties.CircuitBreakerSettings(50, 20, 10, Duration.ofSeconds(30)));
+                    new CircuitBreakerSettings(50, 20, 10, Duration.ofSeconds(30)));
             assertThatThrownBy(() -> new HttpIdentityRegistry(WebClient.builder(), properties))
                     .as("base URL %s", baseUrl)
                     .isInstanceOf(IllegalStateException.class)
@@ -69,14 +70,14 @@ class IdentityRegistryPropertiesTest {
 
     @Test
     void nonsenseSettingsAreRefused() {
-        var breaker = new IdentityRegistryProperties.CircuitBreakerSettings(50, 20, 10, Duration.ofSeconds(30));
+        var breaker = new CircuitBreakerSettings(50, 20, 10, Duration.ofSeconds(30));
         assertThatThrownBy(() -> new IdentityRegistryProperties(Mode.HTTP, "http://127.0.0.1", Duration.ZERO,
                 Duration.ofSeconds(3), 2, Duration.ofMillis(200), breaker))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connect-timeout");
         assertThatThrownBy(() -> new IdentityRegistryProperties(Mode.HTTP, "http://127.0.0.1", Duration.ofSeconds(2),
                 Duration.ofSeconds(3), -1, Duration.ofMillis(200), breaker))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max-retries");
-        assertThatThrownBy(() -> new IdentityRegistryProperties.CircuitBreakerSettings(0, 20, 10, Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> new CircuitBreakerSettings(0, 20, 10, Duration.ofSeconds(30)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("failure-rate-threshold");
     }
 
