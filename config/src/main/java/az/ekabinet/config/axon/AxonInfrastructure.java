@@ -37,6 +37,12 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryBusSpanFactory;
+import org.axonframework.queryhandling.QueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryBus;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -81,6 +87,23 @@ public class AxonInfrastructure {
     @Qualifier("eventSerializer")
     public Serializer eventSerializer() {
         return jackson();
+    }
+
+    /**
+     * The query bus without the JDBC transaction Axon's default wraps around every query: query handlers here answer
+     * over R2DBC, and a subscription query is started on a Netty thread, where taking a pooled JDBC connection would
+     * block (BlockHound caught it).
+     */
+    @Bean
+    @Qualifier("localSegment")
+    public SimpleQueryBus queryBus(Configuration configuration) {
+        return SimpleQueryBus.builder()
+                .messageMonitor(configuration.messageMonitor(QueryBus.class, "queryBus"))
+                .errorHandler(configuration.getComponent(QueryInvocationErrorHandler.class,
+                        () -> LoggingQueryInvocationErrorHandler.builder().build()))
+                .queryUpdateEmitter(configuration.getComponent(QueryUpdateEmitter.class))
+                .spanFactory(configuration.getComponent(QueryBusSpanFactory.class))
+                .build();
     }
 
     /** A duplicate (aggregate, sequence) on PostgreSQL becomes a concurrency failure, not a generic error (§5.2). */

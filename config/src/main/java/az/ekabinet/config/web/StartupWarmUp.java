@@ -1,7 +1,10 @@
 package az.ekabinet.config.web;
 
 import az.ekabinet.domain.contact.PhoneNumber;
+import az.ekabinet.domain.exam.application.ApplicationForm;
+import az.ekabinet.domain.exam.application.ApplicationFormJson;
 import az.ekabinet.domain.reference.ReferenceData;
+import org.axonframework.common.IdentifierFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
@@ -16,5 +19,7 @@ public class StartupWarmUp implements InitializingBean {
     public void afterPropertiesSet() {
         PhoneNumber.warmUp();
         ReferenceData.shipped(); // reads the shipped lists from the jar
+        IdentifierFactory.getInstance().generateIdentifier(); // seeds Axon's message ids (DrbgIdentifierFactory)
+        ApplicationFormJson.read(ApplicationFormJson.write(ApplicationForm.EMPTY)); // Jackson's record introspection
     }
 }

@@ -3,6 +3,7 @@ package az.ekabinet.it.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import az.ekabinet.domain.exam.application.ApplicationFormJson;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -21,10 +22,20 @@ class ModuleDependencyTest {
     @Test
     void theDomainDependsOnNothingButJavaAxonModellingAndThePhoneLibrary() {
         classes().that().resideInAPackage("az.ekabinet.domain..")
+                .and().doNotHaveFullyQualifiedName(ApplicationFormJson.class.getName())
                 .should().onlyDependOnClassesThat().resideInAnyPackage("az.ekabinet.domain..", "java..",
                         "org.axonframework.modelling..", "org.axonframework.eventsourcing..",
                         "org.axonframework.commandhandling..", "org.axonframework.serialization..",
                         "com.google.i18n.phonenumbers..")
+                .check(PRODUCTION);
+    }
+
+    /** One class fixes the application form's JSON shape for both sides; it alone may know Jackson. */
+    @Test
+    void onlyTheFormsJsonShapeKnowsJackson() {
+        classes().that().haveFullyQualifiedName(ApplicationFormJson.class.getName())
+                .should().onlyDependOnClassesThat().resideInAnyPackage("az.ekabinet.domain..", "java..",
+                        "com.fasterxml.jackson..")
                 .check(PRODUCTION);
     }
 

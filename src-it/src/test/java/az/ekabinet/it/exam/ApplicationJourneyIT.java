@@ -166,7 +166,7 @@ class ApplicationJourneyIT {
                 .expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.errors[0].code").isEqualTo("RUSSIAN_IN_RUSSIAN_SECTION")
                 .jsonPath("$.errors[0].message").isNotEmpty();
-        applications.put(me, number, "previous-names", "{\"surname\":\"Smith\"}").expectStatus().isBadRequest();
+        applications.put(me, number, "previous-names", "{\"surname\":\"Wilson\"}").expectStatus().isBadRequest();
         applications.put(me, number, "master-education", "{\"kind\":\"NONE\",\"graduationYear\":2020}")
                 .expectStatus().isBadRequest();
         applications.put(me, number, "residence", "{\"districtCode\":42}").expectStatus().isBadRequest();
