@@ -65,6 +65,10 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE),
     /** The first request with this Idempotency-Key is still running. */
     IDEMPOTENCY_KEY_IN_USE(Kind.CONFLICT),
+    /** No read model of that name can be rebuilt (automations and command lookups are not read models). */
+    PROJECTION_NOT_FOUND(Kind.NOT_FOUND),
+    /** A rebuild of this read model is already running. */
+    REPLAY_IN_PROGRESS(Kind.CONFLICT),
     SERVICE_BUSY(Kind.UNAVAILABLE),
     /** An outside state system (identity registry, graduate registry, SMS gateway) did not answer in time. */
     EXTERNAL_SERVICE_UNAVAILABLE(Kind.UNAVAILABLE),

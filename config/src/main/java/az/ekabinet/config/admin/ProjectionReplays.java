@@ -1,0 +1,185 @@
+package az.ekabinet.config.admin;
+
+import az.ekabinet.domain.shared.DomainException;
+import az.ekabinet.domain.shared.ErrorCode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds a read model from the event store while the API keeps answering (SPEC.md §6), one replay at a time.
+ *
+ * <ul>
+ * <li>A <b>streaming</b> projection (its own tokens) is replayed the Axon way: shut down, reset its tokens, start.
+ * Until it has caught up its table is being refilled; progress is its tokens' position (and the ops stream's lag).
+ * <li>A <b>subscribing</b> projection (written in the command's transaction, so never behind) cannot reset tokens it
+ * does not have. Its handlers are run over the whole event store inside ONE database transaction, after its
+ * {@code @ResetHandler}: readers keep seeing the old rows until the rebuilt ones commit (MVCC), a command that
+ * writes the same rows meanwhile waits for the commit and then applies its own event on top, and a failure rolls
+ * everything back, leaving the old read model in place.
+ * </ul>
+ * Automations (wallet opening) and command-side lookups are not projections and cannot be replayed here.
+ */
+@Component
+public class ProjectionReplays implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionReplays.class);
+
+    /** The read models that can be rebuilt, by the name used in URLs (their processing group). */
+    static final List<String> REPLAYABLE = List.of("wallet", "cabinet-profile", "exam-sessions", "exam-applications",
+            "provider-payments", "ledger");
+
+    public enum State { RUNNING, COMPLETED, FAILED }
+
+    /** What a replay has done so far; {@code eventsReplayed} is counted for subscribing projections only. */
+    public record Replay(String projection, String kind, State state, long eventsReplayed, Instant startedAt,
+                         Instant finishedAt, String failure) {
+    }
+
+    private final EventProcessingConfiguration processors;
+    private final EventStorageEngine events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Map<String, Replay> replays = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-replay");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ProjectionReplays(EventProcessingConfiguration processors, EventStorageEngine events,
+                             PlatformTransactionManager transactions, Clock clock) {
+        this.processors = processors;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** Starts rebuilding {@code name}; refused if it is unknown, not a read model, or already being rebuilt. */
+    public synchronized Replay start(String name) {
+        String kind = kindOf(name);
+        Replay running = replays.get(name);
+        if (running != null && running.state() == State.RUNNING) {
+            throw new DomainException(ErrorCode.REPLAY_IN_PROGRESS, Map.of("projection", name));
+        }
+        Replay started = new Replay(name, kind, State.RUNNING, 0, clock.instant(), null, null);
+        replays.put(name, started);
+        worker.execute(() -> run(started));
+        return started;
+    }
+
+    /** Every replayable projection with its kind and its last replay, if any. */
+    public Map<String, Replay> all() {
+        Map<String, Replay> all = new LinkedHashMap<>();
+        for (String name : REPLAYABLE) {
+            processors.eventProcessor(name).ifPresent(processor -> all.put(name, replays.getOrDefault(name,
+                    new Replay(name, kindOf(name), null, 0, null, null, null))));
+        }
+        return all;
+    }
+
+    public Replay status(String name) {
+        kindOf(name);
+        return all().get(name);
+    }
+
+    private String kindOf(String name) {
+        if (!REPLAYABLE.contains(name) || processors.eventProcessor(name).isEmpty()) {
+            throw new DomainException(ErrorCode.PROJECTION_NOT_FOUND, Map.of("projection", name));
+        }
+        return processors.eventProcessor(name).get() instanceof StreamingEventProcessor ? "STREAMING" : "SUBSCRIBING";
+    }
+
+    private void run(Replay started) {
+        AtomicLong replayed = new AtomicLong();
+        try {
+            log.info("Replaying projection {} ({})", started.projection(), started.kind());
+            if ("STREAMING".equals(started.kind())) {
+                replayStreaming(processors.eventProcessor(started.projection(), StreamingEventProcessor.class)
+                        .orElseThrow());
+            } else {
+                replaySubscribing(processors.eventProcessor(started.projection(), SubscribingEventProcessor.class)
+                        .orElseThrow(), started, replayed);
+            }
+            replays.put(started.projection(), new Replay(started.projection(), started.kind(), State.COMPLETED,
+                    replayed.get(), started.startedAt(), clock.instant(), null));
+            log.info("Projection {} rebuilt ({} events)", started.projection(), replayed.get());
+        } catch (Exception | AssertionError e) {
+            log.error("Replay of projection {} failed; the read model was left as it was", started.projection(), e);
+            replays.put(started.projection(), new Replay(started.projection(), started.kind(), State.FAILED,
+                    replayed.get(), started.startedAt(), clock.instant(), e.getClass().getSimpleName()));
+        }
+    }
+
+    private void replaySubscribing(SubscribingEventProcessor processor, Replay started, AtomicLong replayed) {
+        EventHandlerInvoker handlers = processor.eventHandlerInvoker();
+        transaction.executeWithoutResult(status -> {
+            handlers.performReset();
+            try (Stream<? extends TrackedEventMessage<?>> all = events.readEvents(null, false)) {
+                all.forEach(event -> {
+                    if (handlers.canHandle(event, Segment.ROOT_SEGMENT)) {
+                        try {
+                            handlers.handle(event, Segment.ROOT_SEGMENT);
+                        } catch (Exception e) {
+                            throw new IllegalStateException("event " + event.getIdentifier() + " failed", e);
+                        }
+                        long count = replayed.incrementAndGet();
+                        if (count % 1000 == 0) {
+                            replays.put(started.projection(), new Replay(started.projection(), started.kind(),
+                                    State.RUNNING, count, started.startedAt(), null, null));
+                        }
+                    }
+                });
+            }
+        });
+    }
+
+    /**
+     * Axon's replay: shutdown → reset tokens → start; done once every segment has passed the event store's head as
+     * it was at the reset (Axon's own "replaying" flag can stay up while old global-index gaps are still open).
+     */
+    private void replayStreaming(StreamingEventProcessor processor) throws Exception {
+        long head = transaction.execute(status -> events.createHeadToken()).position().orElse(0);
+        processor.shutdownAsync().get(1, TimeUnit.MINUTES);
+        processor.resetTokens();
+        processor.start();
+        Instant deadline = clock.instant().plus(Duration.ofHours(2));
+        while (clock.instant().isBefore(deadline)) {
+            Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+            if (!segments.isEmpty() && segments.values().stream()
+                    .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("replay did not finish within 2 hours");
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}

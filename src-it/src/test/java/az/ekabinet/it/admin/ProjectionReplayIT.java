@@ -1,0 +1,181 @@
+package az.ekabinet.it.admin;
+
+import static az.ekabinet.it.support.ApplicationClient.DEMO_SESSION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import az.ekabinet.it.support.ApplicationClient;
+import az.ekabinet.it.support.CitizenClient;
+import az.ekabinet.it.support.IntegrationTest;
+import az.ekabinet.it.support.ProviderClient;
+import az.ekabinet.it.support.TestClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * POST /api/admin/projections/{name}/replay: a read model rebuilt from the event store is identical to the one
+ * built live (a row changed by hand is repaired), and the API keeps answering meanwhile.
+ */
+@IntegrationTest
+class ProjectionReplayIT {
+
+    static final String PASSWORD = "an applicant's password";
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestClock clock;
+    @LocalServerPort
+    int port;
+
+    CitizenClient citizens;
+    ApplicationClient applications;
+    ProviderClient bank;
+    String admin;
+
+    @BeforeEach
+    void setUp() {
+        citizens = new CitizenClient(http);
+        applications = new ApplicationClient(http);
+        bank = ProviderClient.demoBank(http, clock);
+        admin = citizens.token("admin", "demo-admin-2026");
+    }
+
+    private List<Map<String, Object>> table(String query) {
+        return jdbc.queryForList(query);
+    }
+
+    private JsonNode replay(String projection) {
+        return http.post().uri("/api/admin/projections/{name}/replay", projection).headers(h -> h.setBearerAuth(admin))
+                .exchange().expectStatus().isAccepted().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    /** Waits (bounded) until the replay is no longer running; its final status. */
+    private JsonNode awaitReplay(String projection) {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode status;
+        do {
+            status = http.get().uri("/api/admin/projections/{name}/replay", projection).headers(h -> h.setBearerAuth(admin))
+                    .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+            if (!"RUNNING".equals(status.path("state").asText())) {
+                return status;
+            }
+            sleep();
+        } while (System.nanoTime() < until);
+        throw new AssertionError("replay of " + projection + " still running: " + status);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aSubscribingReadModelIsRebuiltIdenticallyWhileBalancesKeepAnswering() {
+        var payer = citizens.signUp(PASSWORD);
+        var other = citizens.signUp(PASSWORD);
+        bank.payInto(payer.token(), "80.00");
+        String number = applications.start(payer.token(), DEMO_SESSION);
+        applications.fillIn(payer.token(), number);
+        applications.confirm(payer.token(), number).expectStatus().isOk();
+        String transfer = http.post().uri("/api/me/wallet/transfers").headers(h -> h.setBearerAuth(payer.token()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{\"recipientCabinetNumber\":\"%s\",\"amount\":\"7.50\",\"password\":\"%s\"}"
+                        .formatted(other.cabinetNumber(), PASSWORD))
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("transferId").asText();
+        http.post().uri("/api/me/wallet/transfers/{id}/confirmation", transfer).headers(h -> h.setBearerAuth(payer.token()))
+                .exchange().expectStatus().isOk();
+
+        String wallets = "SELECT * FROM readmodel.wallet ORDER BY wallet_id";
+        String credits = "SELECT * FROM readmodel.wallet_credit ORDER BY wallet_id, event_sequence";
+        String debits = "SELECT * FROM readmodel.wallet_debit ORDER BY wallet_id, event_sequence";
+        String transfers = "SELECT * FROM readmodel.transfer ORDER BY transfer_id";
+        List<List<Map<String, Object>>> live = List.of(table(wallets), table(credits), table(debits), table(transfers));
+        jdbc.update("UPDATE readmodel.wallet SET balance_qepik = balance_qepik + 100000 WHERE cabinet_number = ?",
+                payer.cabinetNumber());
+
+        AtomicBoolean replaying = new AtomicBoolean(true);
+        WebClient client = WebClient.create("http://localhost:" + port);
+        var reads = Flux.defer(() -> client.get().uri("/api/me/wallet").headers(h -> h.setBearerAuth(other.token()))
+                        .exchangeToMono(r -> r.bodyToMono(JsonNode.class).map(body -> r.statusCode().value() + " "
+                                + body.path("balance").asText())))
+                .repeat(replaying::get)
+                .subscribeOn(Schedulers.boundedElastic())
+                .collectList()
+                .toFuture();
+        JsonNode started = replay("wallet");
+        assertThat(started.get("kind").asText()).isEqualTo("SUBSCRIBING");
+        JsonNode finished = awaitReplay("wallet");
+        replaying.set(false);
+
+        assertThat(finished.get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(finished.get("eventsReplayed").asLong()).isPositive();
+        assertThat(reads.join()).as("every read during the rebuild answered, with the balance").isNotEmpty()
+                .containsOnly("200 7.50");
+        assertThat(List.of(table(wallets), table(credits), table(debits), table(transfers)))
+                .as("rebuilt from the event store: identical, the hand-made change repaired").isEqualTo(live);
+        assertThat(applications.balance(payer.token())).isEqualTo("22.50");
+    }
+
+    @Test
+    void aStreamingReadModelIsReplayedByResettingItsTokens() {
+        var payer = citizens.signUp(PASSWORD);
+        bank.payInto(payer.token(), "12.00");
+        String payments = "SELECT * FROM readmodel.provider_payment ORDER BY payment_code";
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!caughtUp() && System.nanoTime() < until) {
+            sleep(); // the streaming projection catches up on its own time
+        }
+        List<Map<String, Object>> live = table(payments);
+        assertThat(live).isNotEmpty();
+        jdbc.update("UPDATE readmodel.provider_payment SET provider = 'changed by hand'");
+
+        assertThat(replay("provider-payments").get("kind").asText()).isEqualTo("STREAMING");
+        assertThat(awaitReplay("provider-payments").get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(table(payments)).isEqualTo(live);
+    }
+
+    /** Every payment received and every code redeemed in the event store is in the provider-payments table. */
+    private boolean caughtUp() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT (SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%.PaymentReceived')
+                         = (SELECT count(*) FROM readmodel.provider_payment)
+                   AND (SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%.PaymentCodeRedeemed')
+                         = (SELECT count(*) FROM readmodel.provider_payment WHERE credited_at IS NOT NULL)""",
+                Boolean.class));
+    }
+
+    @Test
+    void onlyReadModelsCanBeReplayedAndOnlyByAdministrators() {
+        http.post().uri("/api/admin/projections/{name}/replay", "wallet-opening").headers(h -> h.setBearerAuth(admin))
+                .exchange().expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("PROJECTION_NOT_FOUND");
+        http.post().uri("/api/admin/projections/{name}/replay", "no-such").headers(h -> h.setBearerAuth(admin))
+                .exchange().expectStatus().isNotFound();
+        String citizen = citizens.signUp(PASSWORD).token();
+        http.post().uri("/api/admin/projections/{name}/replay", "wallet").headers(h -> h.setBearerAuth(citizen))
+                .exchange().expectStatus().isForbidden();
+        http.post().uri("/api/admin/projections/{name}/replay", "wallet").exchange().expectStatus().isUnauthorized();
+        JsonNode all = http.get().uri("/api/admin/projections").headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(all.findValuesAsText("projection")).contains("wallet", "cabinet-profile", "exam-applications",
+                "provider-payments").doesNotContain("wallet-opening");
+    }
+}
