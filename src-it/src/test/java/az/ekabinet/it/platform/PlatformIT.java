@@ -84,6 +84,7 @@ class PlatformIT {
 
     @Test
     void prometheusMetricsAreExposedToOperators() {
+        new az.ekabinet.it.support.CitizenClient(http).signUp("a password for metrics"); // commands and events ran
         String token = http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"username\":\"operator\",\"password\":\"demo-operator-2026\"}")
                 .exchange().expectStatus().isOk()
@@ -92,7 +93,9 @@ class PlatformIT {
                 .expectStatus().isOk()
                 .expectBody(String.class).value(text -> assertThat(text)
                         .contains("http_server_requests_seconds_count")
-                        .contains("hikaricp_connections_max"));
+                        .contains("hikaricp_connections_max")
+                        .containsPattern("ekabinet_commands_seconds_count\\{[^}]*outcome=\"success\"[^}]*type=\"ActivateCabinet\"")
+                        .containsPattern("ekabinet_events_handled_seconds_count\\{[^}]*processor=\"cabinet-profile\"[^}]*type=\"CabinetActivated\""));
         http.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
     }
 
