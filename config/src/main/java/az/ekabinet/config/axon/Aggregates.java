@@ -3,6 +3,7 @@ package az.ekabinet.config.axon;
 import az.ekabinet.domain.cabinet.Cabinet;
 import az.ekabinet.domain.exam.application.ApplicationConfirming;
 import az.ekabinet.domain.exam.application.ApplicationEditing;
+import az.ekabinet.domain.exam.application.ApplicationNumbers;
 import az.ekabinet.domain.exam.application.ApplicationStarting;
 import az.ekabinet.domain.exam.application.ExamApplication;
 import az.ekabinet.domain.exam.session.ExamSession;
@@ -11,6 +12,7 @@ import az.ekabinet.domain.transfer.MoneyTransfers;
 import az.ekabinet.domain.transfer.Transfer;
 import az.ekabinet.domain.wallet.PaymentCodeCrediting;
 import az.ekabinet.domain.wallet.Wallet;
+import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
 public class Aggregates {
 
     @Bean
-    public ConfigurerModule aggregateRegistrations() {
+    public ConfigurerModule aggregateRegistrations(ApplicationNumbers applicationNumbers) {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Payment.class))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Cabinet.class))
@@ -32,10 +34,14 @@ public class Aggregates {
                 // crediting a code redeems the code and credits the wallet in one unit of work
                 .registerCommandHandler(config -> new PaymentCodeCrediting(config.repository(Payment.class),
                         config.repository(Wallet.class)))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(ExamSession.class))
+                // a session never changes once published: reading its terms takes no lock, so edits and confirmations
+                // of different citizens never queue behind each other (a conflicting republish still loses on the
+                // event store's unique key)
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(ExamSession.class)
+                        .configureLockFactory(config -> NullLockFactory.INSTANCE))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(ExamApplication.class))
                 .registerCommandHandler(config -> new ApplicationStarting(config.repository(ExamApplication.class),
-                        config.repository(ExamSession.class)))
+                        config.repository(ExamSession.class), applicationNumbers))
                 .registerCommandHandler(config -> new ApplicationEditing(config.repository(ExamApplication.class),
                         config.repository(ExamSession.class)))
                 // confirming an application debits its fee and confirms it in one unit of work

@@ -23,9 +23,21 @@ public class JsonConfiguration {
                 .featuresToEnable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+                // 2019.9 is not a year: a fraction is refused, never cut off
+                .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .postConfigurer(mapper -> {
+                    mapper.coercionConfigFor(LogicalType.Textual)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                    // consent (to a debit) is true or false, never 1 or "True"
+                    mapper.coercionConfigFor(LogicalType.Boolean)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+                    // numbers are numbers: "2019" is not a year
+                    mapper.coercionConfigFor(LogicalType.Integer)
+                            .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+                });
     }
 }

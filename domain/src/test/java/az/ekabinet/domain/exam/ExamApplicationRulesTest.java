@@ -82,7 +82,7 @@ class ExamApplicationRulesTest {
                 .configureAggregate(Payment.class)
                 .configureAggregate(Wallet.class)
                 .registerCommandHandler(c -> new ApplicationStarting(c.repository(ExamApplication.class),
-                        c.repository(ExamSession.class)))
+                        c.repository(ExamSession.class), () -> "100001"))
                 .registerCommandHandler(c -> new ApplicationEditing(c.repository(ExamApplication.class),
                         c.repository(ExamSession.class)))
                 .registerCommandHandler(c -> new ApplicationConfirming(c.repository(ExamApplication.class),
@@ -94,7 +94,7 @@ class ExamApplicationRulesTest {
         commands.sendAndWait(new PublishExamSession(SESSION, "Session", "2025/2026", 1, Money.parse("50.00"),
                 NOW.minus(Duration.ofDays(1)), DEADLINE));
         commands.sendAndWait(new OpenWallet(OWNER, "100000009"));
-        commands.sendAndWait(new StartApplication(SESSION, OWNER, "100001"));
+        commands.sendAndWait(new StartApplication(SESSION, OWNER));
     }
 
     @AfterEach
@@ -227,7 +227,7 @@ class ExamApplicationRulesTest {
         clock.set(DEADLINE);
         assertThat(refusal(() -> edit(new Residence("GANJA"))).code()).isEqualTo(ErrorCode.DEADLINE_PASSED);
         assertThat(refusal(this::confirm).code()).isEqualTo(ErrorCode.DEADLINE_PASSED);
-        assertThat(refusal(() -> commands.sendAndWait(new StartApplication(SESSION, "cabinet:B", "100002"))).code())
+        assertThat(refusal(() -> commands.sendAndWait(new StartApplication(SESSION, "cabinet:B"))).code())
                 .isEqualTo(ErrorCode.DEADLINE_PASSED);
         assertThat(feeDebits()).isZero();
 

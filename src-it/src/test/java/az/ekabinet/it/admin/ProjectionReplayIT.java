@@ -31,6 +31,8 @@ import reactor.core.scheduler.Schedulers;
 class ProjectionReplayIT {
 
     static final String PASSWORD = "an applicant's password";
+    static final String FROM_EVENTS = "'payment:' || payment_code IN (SELECT aggregateidentifier FROM domainevententry "
+            + "WHERE payloadtype LIKE '%.PaymentReceived')";
 
     @Autowired
     WebTestClient http;
@@ -139,7 +141,8 @@ class ProjectionReplayIT {
     void aStreamingReadModelIsReplayedByResettingItsTokens() {
         var payer = citizens.signUp(PASSWORD);
         bank.payInto(payer.token(), "12.00");
-        String payments = "SELECT * FROM readmodel.provider_payment ORDER BY payment_code";
+        // rows of payments in the event store (a projector test elsewhere writes rows without events)
+        String payments = "SELECT * FROM readmodel.provider_payment WHERE " + FROM_EVENTS + " ORDER BY payment_code";
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!caughtUp() && System.nanoTime() < until) {
             sleep(); // the streaming projection catches up on its own time
@@ -155,12 +158,12 @@ class ProjectionReplayIT {
 
     /** Every payment received and every code redeemed in the event store is in the provider-payments table. */
     private boolean caughtUp() {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                SELECT (SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%.PaymentReceived')
-                         = (SELECT count(*) FROM readmodel.provider_payment)
-                   AND (SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%.PaymentCodeRedeemed')
-                         = (SELECT count(*) FROM readmodel.provider_payment WHERE credited_at IS NOT NULL)""",
-                Boolean.class));
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT (SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%.PaymentReceived')"
+                        + " = (SELECT count(*) FROM readmodel.provider_payment WHERE " + FROM_EVENTS + ")"
+                        + " AND (SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%.PaymentCodeRedeemed')"
+                        + " = (SELECT count(*) FROM readmodel.provider_payment WHERE credited_at IS NOT NULL AND "
+                        + FROM_EVENTS + ")", Boolean.class));
     }
 
     @Test

@@ -2,6 +2,7 @@ package az.ekabinet.it.exam;
 
 import static az.ekabinet.it.support.ApplicationClient.DEMO_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import az.ekabinet.it.support.ApplicationClient;
 import az.ekabinet.it.support.CitizenClient;
@@ -72,10 +73,10 @@ class ApplicationStatusStreamIT {
                 .then(() -> Schedulers.boundedElastic().schedule(
                         () -> applications.confirm(me, number).expectStatus().isOk()))
                 .assertNext(event -> assertThat(event.data().get("status").asText()).isEqualTo("CONFIRMED"))
-                .thenCancel()
-                .verify(Duration.ofSeconds(30));
+                .as("CONFIRMED is final: the stream ends")
+                .verifyComplete();
 
-        // the client went away: its subscription query is closed, nothing keeps emitting to it
+        // the stream ended: its subscription query is closed, nothing keeps emitting to it
         awaitSubscriptions(subscriptionsBefore);
         StepVerifier.create(statuses.take(1))
                 .assertNext(event -> assertThat(event.data().get("status").asText())
@@ -94,15 +95,20 @@ class ApplicationStatusStreamIT {
     }
 
     private void awaitSubscriptions(int expected) {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (updateEmitter.activeSubscriptions().size() > expected && System.nanoTime() < until) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        assertThat(updateEmitter.activeSubscriptions()).hasSizeLessThanOrEqualTo(expected);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(updateEmitter.activeSubscriptions()).hasSizeLessThanOrEqualTo(expected));
+    }
+
+    @Test
+    void aClientThatGoesAwayClosesItsSubscription() {
+        String me = citizens.signUp("an applicant's password").token();
+        String number = applications.start(me, DEMO_SESSION);
+        int subscriptionsBefore = updateEmitter.activeSubscriptions().size();
+        StepVerifier.create(stream(me, number).filter(event -> event.data() != null))
+                .assertNext(event -> assertThat(event.data().get("status").asText()).isEqualTo("DRAFT"))
+                .then(() -> assertThat(updateEmitter.activeSubscriptions()).hasSize(subscriptionsBefore + 1))
+                .thenCancel()
+                .verify(Duration.ofSeconds(30));
+        awaitSubscriptions(subscriptionsBefore);
     }
 }

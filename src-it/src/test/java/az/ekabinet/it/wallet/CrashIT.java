@@ -1,22 +1,17 @@
 package az.ekabinet.it.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.Ids;
 import az.ekabinet.it.support.ProviderClient;
+import az.ekabinet.it.support.ServiceProcess;
 import az.ekabinet.it.support.WalletLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -41,62 +35,32 @@ import reactor.core.publisher.Mono;
  */
 class CrashIT {
 
-    private static final String ADMIN_URL = "jdbc:postgresql://localhost:5432/postgres?user=postgres";
-    private static final Path JAR = Path.of("../config/target/ekabinet-exec.jar");
     private static final String PASSWORD = "crash test password";
     /** Demo citizens (SPEC.md §9 and the shipped demo data): the separate process has only the demo registry. */
     private static final List<String[]> PEOPLE = List.of(new String[] {"AZE", "12345678", "5ZK3M7P"},
             new String[] {"AZE", "87654321", "2HBX9QD"}, new String[] {"AA", "1234567", "7TRN4WE"},
             new String[] {"AZE", "11223344", "3QWF8LM"});
 
-    private static String database;
+    private static ServiceProcess service;
     private static JdbcTemplate jdbc;
-    private Process service;
-    private int port;
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        database = "ekabinet_test_" + Instant.now().getEpochSecond() + "_crash";
-        try (var c = DriverManager.getConnection(ADMIN_URL); var s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
-        jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:postgresql://localhost:5432/" + database, "postgres", ""));
+        service = ServiceProcess.withFreshDatabase("crash");
+        jdbc = service.jdbc();
     }
 
     @AfterAll
-    static void dropDatabase() throws SQLException {
-        try (var c = DriverManager.getConnection(ADMIN_URL); var s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void stopService() throws InterruptedException {
-        if (service != null && service.isAlive()) {
-            service.destroyForcibly().waitFor();
-        }
+    static void dropDatabase() throws Exception {
+        service.close();
     }
 
     private void start(String name) throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = Path.of("target", "crash-it-" + name + ".log");
-        Files.createDirectories(log.getParent());
-        service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", JAR.toString(), "--server.port=" + port,
-                "--spring.datasource.url=jdbc:postgresql://localhost:5432/" + database)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        WebClient client = WebClient.create("http://localhost:" + port);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            assertThat(service.isAlive()).as("the service process is running; see " + log).isTrue();
-            return client.get().uri("/actuator/health").exchangeToMono(r -> Mono.just(r.statusCode().value()))
-                    .onErrorReturn(0).block(Duration.ofSeconds(2)) == 200;
-        });
+        service.start("crash-it-" + name);
     }
 
     private WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        return service.http();
     }
 
     record Account(String cabinetNumber, String token) {
@@ -133,7 +97,7 @@ class CrashIT {
         }
 
         // Confirm them all at once and kill the process after the first acknowledgements.
-        WebClient client = WebClient.create("http://localhost:" + port);
+        WebClient client = WebClient.create(service.baseUrl());
         List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger answered = new AtomicInteger();
         Flux.fromIterable(senders.entrySet())
@@ -145,12 +109,12 @@ class CrashIT {
                                 acknowledged.add(entry.getKey());
                             }
                             if (answered.incrementAndGet() == 10) {
-                                service.destroyForcibly(); // SIGKILL: no shutdown hooks, no graceful anything
+                                kill();
                             }
                         })
                         .onErrorResume(e -> Mono.empty()), 6)
                 .blockLast(Duration.ofSeconds(60));
-        service.waitFor();
+        service.awaitExit();
         assertThat(acknowledged).isNotEmpty();
         assertThat(acknowledged.size()).as("the kill came in the middle of the confirmations").isLessThan(senders.size());
 
@@ -172,6 +136,14 @@ class CrashIT {
         assertThat(new WalletLedger(jdbc).replay(wallets).values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(40_000);
         new WalletLedger(jdbc).assertReadModelEqualsReplay(wallets);
+    }
+
+    private static void kill() {
+        try {
+            service.kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private int causes(String type, String cause) {

@@ -10,6 +10,8 @@ import az.ekabinet.domain.exam.application.BachelorEducation;
 import az.ekabinet.domain.exam.application.BachelorSource;
 import az.ekabinet.domain.exam.application.EditApplication;
 import az.ekabinet.domain.identity.Fin;
+import az.ekabinet.domain.shared.DomainException;
+import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldError;
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.InvalidValueException;
@@ -127,16 +129,25 @@ public class ApplicationFormEndpoint {
         // The record is taken from the registry again, never from the client: what is stored is what the registry says.
         return applications.idOf(number, citizen.getName())
                 .flatMap(id -> registryRecords(citizen)
-                        .map(records -> records.stream().filter(r -> r.recordId().equals(recordId)).findFirst()
-                                .orElseThrow(() -> new ValidationFailedException(
-                                        List.of(new FieldError("recordId", RECORD_UNKNOWN)))))
+                        .map(records -> chosen(records, recordId))
                         .flatMap(record -> commands.send(new EditApplication(id, citizen.getName(), record))))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
     private Mono<List<BachelorEducation>> registryRecords(Principal citizen) {
         return cabinets.byCabinetId(citizen.getName())
+                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.NOT_FOUND)))
                 .flatMap(cabinet -> graduates.recordsOf(new Fin(cabinet.fin())));
+    }
+
+    /** The registry's record the citizen chose; like a hand-made entry, it cannot graduate after this year. */
+    private BachelorEducation chosen(List<BachelorEducation> records, String recordId) {
+        BachelorEducation record = records.stream().filter(r -> r.recordId().equals(recordId)).findFirst()
+                .orElseThrow(() -> new ValidationFailedException(List.of(new FieldError("recordId", RECORD_UNKNOWN))));
+        if (record.graduationYear() > Instants.currentYear(clock)) {
+            throw new ValidationFailedException(List.of(new FieldError("recordId", ApplicationInput.YEAR_RANGE)));
+        }
+        return record;
     }
 
     /** Validates first (nothing is sent for bad input), then sends the edit to the owner's application. */

@@ -14,8 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * "Təsdiq et" (SPEC.md §5.8): with the citizen's consent the fee is taken from the balance and the application is
- * confirmed, in one step. A repeat answers the same outcome and charges nothing (an {@code Idempotency-Key} is
- * honoured as well); not enough money is a 409 {@code INSUFFICIENT_FUNDS} with the missing amount.
+ * confirmed, in one step. A repeat answers the same fee and confirmation time and charges nothing (an
+ * {@code Idempotency-Key} replays the first answer exactly); not enough money is a 409 {@code INSUFFICIENT_FUNDS} with the missing amount.
  */
 @RestController
 public class ConfirmApplicationEndpoint {

@@ -10,7 +10,6 @@ import java.security.Principal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,11 +23,9 @@ import reactor.core.publisher.Mono;
 public class StartApplicationEndpoint {
 
     private final CommandDispatcher commands;
-    private final DatabaseClient db;
 
-    public StartApplicationEndpoint(CommandDispatcher commands, DatabaseClient db) {
+    public StartApplicationEndpoint(CommandDispatcher commands) {
         this.commands = commands;
-        this.db = db;
     }
 
     public record Started(String applicationNumber) {
@@ -39,11 +36,7 @@ public class StartApplicationEndpoint {
         if (!sessionId.matches("[a-z0-9-]{3,40}")) {
             return Mono.error(new DomainException(ErrorCode.EXAM_SESSION_NOT_FOUND));
         }
-        return db.sql("SELECT nextval('command.application_number_seq') AS n")
-                .map((row, meta) -> Long.toString(row.get("n", Long.class)))
-                .one()
-                .flatMap(number -> commands.<StartedApplication>send(
-                        new StartApplication(ExamSession.idOf(sessionId), citizen.getName(), number)))
+        return commands.<StartedApplication>send(new StartApplication(ExamSession.idOf(sessionId), citizen.getName()))
                 .map(started -> ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK)
                         .body(new Started(started.applicationNumber())));
     }

@@ -15,8 +15,9 @@ import org.axonframework.modelling.command.Repository;
 /**
  * Confirming an application charges its fee: the wallet's debit ({@code EXAM_FEE:<number>}) and the confirmation
  * are applied in ONE unit of work, so one database transaction — both happen or neither. A repeated or concurrent
- * confirmation finds the application confirmed and answers with the same outcome, charging nothing more; not
- * enough money refuses with the missing amount and leaves everything as it was.
+ * confirmation finds the application confirmed and answers with the same fee and confirmation time (and the balance
+ * as it is now), charging nothing more; not enough money refuses with the missing amount and leaves everything as
+ * it was.
  */
 public class ApplicationConfirming {
 

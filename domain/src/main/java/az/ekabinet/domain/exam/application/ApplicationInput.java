@@ -86,7 +86,7 @@ public final class ApplicationInput {
             return null;
         }
         if (parsed == MasterEducationKind.NONE) {
-            if (institutionCode != null) {
+            if (institutionCode != null && !institutionCode.isBlank()) {
                 v.reject("institutionCode", NOT_FOR_NO_MASTER);
             }
             if (graduationYear != null) {

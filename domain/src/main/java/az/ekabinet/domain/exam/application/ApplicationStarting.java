@@ -18,10 +18,13 @@ public class ApplicationStarting {
 
     private final Repository<ExamApplication> applications;
     private final Repository<ExamSession> sessions;
+    private final ApplicationNumbers numbers;
 
-    public ApplicationStarting(Repository<ExamApplication> applications, Repository<ExamSession> sessions) {
+    public ApplicationStarting(Repository<ExamApplication> applications, Repository<ExamSession> sessions,
+                               ApplicationNumbers numbers) {
         this.applications = applications;
         this.sessions = sessions;
+        this.numbers = numbers;
     }
 
     @CommandHandler
@@ -37,8 +40,8 @@ public class ApplicationStarting {
         } catch (AggregateNotFoundException e) {
             throw new DomainException(ErrorCode.EXAM_SESSION_NOT_FOUND, Map.of());
         }
-        applications.newInstance(() -> new ExamApplication(id, command.proposedNumber(), command.sessionId(),
-                command.cabinetId(), clock));
-        return new StartedApplication(command.proposedNumber(), true);
+        String number = numbers.next();
+        applications.newInstance(() -> new ExamApplication(id, number, command.sessionId(), command.cabinetId(), clock));
+        return new StartedApplication(number, true);
     }
 }

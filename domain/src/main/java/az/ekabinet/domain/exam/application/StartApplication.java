@@ -1,5 +1,5 @@
 package az.ekabinet.domain.exam.application;
 
-/** A citizen starts their application to an exam session; {@code proposedNumber} is used if it is the first. */
-public record StartApplication(String sessionId, String cabinetId, String proposedNumber) {
+/** A citizen starts their application to an exam session (a repeat answers the existing one). */
+public record StartApplication(String sessionId, String cabinetId) {
 }

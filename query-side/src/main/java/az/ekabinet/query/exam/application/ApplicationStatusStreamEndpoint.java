@@ -19,7 +19,8 @@ import reactor.core.publisher.Flux;
  * GET /api/applications/{number}/status-stream: server-sent events of the owner's application status — the status
  * now, then each change (a confirmation arrives once its transaction has committed) — from an Axon subscription
  * query. A comment line every {@code ekabinet.sse.heartbeat} keeps proxies from closing an idle stream and lets
- * the server notice a client that went away; when the client goes, the subscription query is closed.
+ * the server notice a client that went away; when the client goes, the subscription query is closed. The stream
+ * ends after CONFIRMED, the final status.
  *
  * <p>Updates are emitted by the node that handled the confirmation; a stream held by another node of a cluster
  * sees them on reconnect (the initial status), until the ops stream brings cross-node fan-out.
@@ -54,9 +55,25 @@ public class ApplicationStatusStreamEndpoint {
         Flux<ServerSentEvent<ApplicationStatus>> statuses = result.initialResult()
                 .concatWith(result.updates())
                 .distinctUntilChanged(ApplicationStatus::status)
-                .map(status -> ServerSentEvent.builder(status).event("status").id(status.status()).build());
+                .map(ApplicationStatusStreamEndpoint::event);
         Flux<ServerSentEvent<ApplicationStatus>> heartbeats = Flux.interval(heartbeat)
                 .map(tick -> ServerSentEvent.<ApplicationStatus>builder().comment("heartbeat").build());
-        return Flux.merge(statuses, heartbeats);
+        return Flux.merge(statuses, heartbeats).takeUntil(ApplicationStatusStreamEndpoint::isFinal);
+    }
+
+    /**
+     * CONFIRMED is final: the stream ends with it, and tells clients (EventSource reconnects on its own) that there
+     * is no hurry to come back.
+     */
+    private static ServerSentEvent<ApplicationStatus> event(ApplicationStatus status) {
+        var event = ServerSentEvent.builder(status).event("status").id(status.status());
+        if (ApplicationStatus.CONFIRMED.equals(status.status())) {
+            event.retry(Duration.ofHours(1));
+        }
+        return event.build();
+    }
+
+    private static boolean isFinal(ServerSentEvent<ApplicationStatus> event) {
+        return event.data() != null && ApplicationStatus.CONFIRMED.equals(event.data().status());
     }
 }

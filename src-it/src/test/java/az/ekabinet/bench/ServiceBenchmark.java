@@ -1,0 +1,241 @@
+package az.ekabinet.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import az.ekabinet.bench.Load.Result;
+import az.ekabinet.it.support.CitizenClient;
+import az.ekabinet.it.support.Ids;
+import az.ekabinet.it.support.ProviderClient;
+import az.ekabinet.it.support.ServiceProcess;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * The hot paths of the real service (the runnable jar, its own database) measured over HTTP, each beside its
+ * baseline measured in the same run on the same database, because absolute figures drift between machines and
+ * runs. Prints a table and writes it to {@code target/benchmark.md}. Not part of the default test run:
+ * {@code ./mvnw -B -q install -DskipTests && ./mvnw -B verify -Pbench -pl src-it}.
+ */
+@Tag("benchmark")
+class ServiceBenchmark {
+
+    static final int CONCURRENCY = 32;
+    static final int CITIZENS = 64;
+    static final int WRITES = Integer.getInteger("bench.writes", 3000);
+    static final int READS = Integer.getInteger("bench.reads", 10000);
+    static final String PASSWORD = "a benchmark password";
+
+    private final List<String> rows = new ArrayList<>();
+
+    @Test
+    void hotPathsAgainstTheirBaselines() throws Exception {
+        try (var registry = new StubIdentityRegistry(); var service = ServiceProcess.withFreshDatabase("bench")) {
+            Duration startup = service.start("benchmark", "--ekabinet.identity-registry.mode=http",
+                    "--ekabinet.identity-registry.base-url=" + registry.baseUrl());
+            try (HikariDataSource pool = pool(service.jdbcUrl())) {
+                JdbcTemplate jdbc = new JdbcTemplate(pool);
+                WebClient client = client(service.baseUrl());
+                List<String> tokens = register(service);
+                MemorySampler memory = new MemorySampler(service);
+
+                jdbc.execute("CREATE TABLE bench_row (id BIGSERIAL PRIMARY KEY, payload VARCHAR(64) NOT NULL)");
+                Result inserts = Load.blocking("single-row insert transactions (JDBC)", CONCURRENCY, WRITES,
+                        i -> jdbc.update("INSERT INTO bench_row (payload) VALUES (?)", "row " + i));
+                List<String> codes = paymentsReceived(service, client, WRITES);
+                Result credits = memory.during(() -> Load.reactive("credit a payment code (HTTP)", CONCURRENCY, WRITES,
+                        i -> post(client, tokens.get(i % CITIZENS), "/api/me/wallet/credits",
+                                "{\"paymentCode\":\"" + codes.get(i) + "\"}", 201)));
+                row("crediting a payment code over HTTP, " + CONCURRENCY + " clients", credits, inserts, 0.35);
+
+                Result selects = Load.blocking("primary-key selects (JDBC)", CONCURRENCY, READS,
+                        i -> jdbc.queryForObject("SELECT payload FROM bench_row WHERE id = ?", String.class,
+                                1 + i % WRITES));
+                Result balances = memory.during(() -> Load.reactive("read the balance (HTTP)", CONCURRENCY, READS,
+                        i -> client.get().uri("/api/me/wallet").headers(h -> h.setBearerAuth(tokens.get(i % CITIZENS)))
+                                .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value() == 200))));
+                row("reading the balance over HTTP, " + CONCURRENCY + " clients", balances, selects, 0.35);
+
+                freshness(service, client, jdbc, tokens);
+                rows.add("| start-up | time to healthy | %.1f s | — | — | ≤ 8 s |".formatted(startup.toMillis() / 1000.0));
+                rows.add("| footprint | resident memory under load (max) | %d MiB | — | — | ≤ 600 MiB |"
+                        .formatted(memory.maxKib() / 1024));
+                print(credits, balances);
+                assertThat(credits.failures()).as("no credit failed").isZero();
+                assertThat(balances.failures()).as("no balance read failed").isZero();
+            }
+        }
+    }
+
+    /**
+     * Freshness at half the load: 16 clients post provider payments; after each acknowledgement the streaming
+     * provider-payments projection is polled until the row is there. The wallet is written in the command's own
+     * transaction, so a credit's new balance is visible at the acknowledgement itself; that is checked too.
+     */
+    private void freshness(ServiceProcess service, WebClient client, JdbcTemplate jdbc, List<String> tokens)
+            throws Exception {
+        int operations = 800;
+        long[] lags = new long[operations];
+        ProviderClient bank = ProviderClient.demoBank(service.http(), Clock.systemUTC());
+        Load.blocking("freshness", CONCURRENCY / 2, operations, i -> {
+            String code = Ids.paymentCode();
+            bank.post(bank.notification(code, "1.00", "AA1234567")).expectStatus().isCreated();
+            long acknowledged = System.nanoTime();
+            while (jdbc.queryForObject("SELECT count(*) FROM readmodel.provider_payment WHERE payment_code = ?",
+                    Integer.class, code) == 0) {
+                Thread.onSpinWait();
+            }
+            lags[i] = System.nanoTime() - acknowledged;
+        });
+        long[] sorted = lags.clone();
+        java.util.Arrays.sort(sorted);
+        rows.add("| freshness (streaming projection) | payment acknowledged → in the read model, p50 / p99, %d clients"
+                .formatted(CONCURRENCY / 2) + " | %.1f / %.1f ms | — | — | p99 ≤ 50 ms |".formatted(
+                Load.percentile(sorted, 0.5) / 1e6, Load.percentile(sorted, 0.99) / 1e6));
+        String token = tokens.get(0);
+        for (int i = 0; i < 20; i++) {
+            String code = Ids.paymentCode();
+            bank.post(bank.notification(code, "2.00", "AA1234567")).expectStatus().isCreated();
+            String balance = service.http().post().uri("/api/me/wallet/credits").headers(h -> h.setBearerAuth(token))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"paymentCode\":\"" + code + "\"}")
+                    .exchange().expectStatus().isCreated().expectBody(com.fasterxml.jackson.databind.JsonNode.class)
+                    .returnResult().getResponseBody().get("balance").asText();
+            String read = client.get().uri("/api/me/wallet").headers(h -> h.setBearerAuth(token)).retrieve()
+                    .bodyToMono(com.fasterxml.jackson.databind.JsonNode.class).block().get("balance").asText();
+            assertThat(read).as("the balance read right after the credit's acknowledgement").isEqualTo(balance);
+        }
+        rows.add("| freshness (in-transaction read models) | credit acknowledged → balance readable | 0 ms (same "
+                + "transaction; checked 20×) | — | — | ≤ 50 ms |");
+    }
+
+    private void row(String path, Result measured, Result baseline, double target) {
+        double ratio = measured.perSecond() / baseline.perSecond();
+        rows.add("| %s | %.0f/s, p50 %.1f ms, p99 %.1f ms | %s: %.0f/s, p99 %.1f ms | %.2f | ≥ %.2f |".formatted(
+                path, measured.perSecond(), measured.p50Micros() / 1000.0, measured.p99Micros() / 1000.0,
+                baseline.name(), baseline.perSecond(), baseline.p99Micros() / 1000.0, ratio, target));
+    }
+
+    private void print(Result... results) throws IOException {
+        List<String> table = new ArrayList<>();
+        table.add("Benchmark on %d cores, %s, Java %s, %d writes and %d reads per path".formatted(
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                System.getProperty("java.version"), WRITES, READS));
+        table.add("");
+        table.add("| path | measured | baseline (same run) | ratio | target |");
+        table.add("| --- | --- | --- | --- | --- |");
+        table.addAll(rows);
+        String text = String.join("\n", table);
+        System.out.println("\n" + text + "\n");
+        Files.writeString(Path.of("target", "benchmark.md"), text + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static HikariDataSource pool(String url) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(CONCURRENCY);
+        config.setMinimumIdle(CONCURRENCY);
+        return new HikariDataSource(config);
+    }
+
+    private static WebClient client(String baseUrl) {
+        ConnectionProvider connections = ConnectionProvider.builder("bench").maxConnections(256)
+                .pendingAcquireMaxCount(-1).build();
+        return WebClient.builder().baseUrl(baseUrl)
+                .clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+                        HttpClient.create(connections)))
+                .build();
+    }
+
+    /** {@value #CITIZENS} synthetic citizens registered and logged in (the stub registry knows every FIN). */
+    private static List<String> register(ServiceProcess service) {
+        CitizenClient citizens = new CitizenClient(service.http());
+        return Flux.range(0, CITIZENS)
+                .parallel(4).runOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                .map(i -> {
+                    var registered = citizens.register("AZE", Ids.documentNumber(), Ids.fin(), Ids.phone(), PASSWORD);
+                    return citizens.token(registered.cabinetNumber(), PASSWORD);
+                })
+                .sequential().collectList().block(Duration.ofMinutes(5));
+    }
+
+    /** Payments posted by the demo bank (signed), not yet credited: what the credit path then redeems. */
+    private static List<String> paymentsReceived(ServiceProcess service, WebClient client, int count) {
+        ProviderClient bank = ProviderClient.demoBank(service.http(), Clock.systemUTC());
+        List<String> codes = IntStream.range(0, count).mapToObj(i -> Ids.paymentCode()).toList();
+        Result posted = Load.reactive("payments", CONCURRENCY, count, i -> {
+            String body = ProviderClient.notification(codes.get(i), "1.00", "AA1234567", "2026-01-15T10:00:00+04:00",
+                    ProviderClient.DEMO_BANK);
+            long timestamp = System.currentTimeMillis() / 1000;
+            return client.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON)
+                    .header("X-Ekabinet-Provider", ProviderClient.DEMO_BANK)
+                    .header("X-Ekabinet-Timestamp", Long.toString(timestamp))
+                    .header("X-Ekabinet-Signature", bank.sign(timestamp, body.getBytes(StandardCharsets.UTF_8)))
+                    .bodyValue(body)
+                    .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value() == 201));
+        });
+        assertThat(posted.failures()).as("every payment recorded").isZero();
+        return codes;
+    }
+
+    private static Mono<Boolean> post(WebClient client, String token, String uri, String body, int expected) {
+        return client.post().uri(uri).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value() == expected));
+    }
+
+    /** Samples the service's resident memory while a load runs; keeps the maximum. */
+    private static final class MemorySampler {
+        private final ServiceProcess service;
+        private final AtomicLong max = new AtomicLong();
+
+        MemorySampler(ServiceProcess service) {
+            this.service = service;
+        }
+
+        <T> T during(java.util.concurrent.Callable<T> load) throws Exception {
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(() -> {
+                try {
+                    max.accumulateAndGet(service.residentKib(), Math::max);
+                } catch (IOException e) {
+                    // the process is gone; the load will fail and say so
+                }
+            }, 0, 200, TimeUnit.MILLISECONDS);
+            try {
+                return load.call();
+            } finally {
+                sampler.shutdownNow();
+            }
+        }
+
+        long maxKib() {
+            return max.get();
+        }
+    }
+
+    static {
+        Locale.setDefault(Locale.ROOT); // decimal points in the printed table
+    }
+}
