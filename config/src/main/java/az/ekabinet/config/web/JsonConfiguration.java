@@ -20,7 +20,9 @@ public class JsonConfiguration {
     @Bean
     public Jackson2ObjectMapperBuilderCustomizer strictWebJson() {
         return builder -> builder
-                .featuresToEnable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                // a mistyped field name ("surnme") is refused, never silently dropped (which could clear a section)
+                .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 // 2019.9 is not a year: a fraction is refused, never cut off

@@ -9,6 +9,7 @@ import az.ekabinet.domain.shared.ValidationFailedException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
@@ -89,8 +90,9 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
             if (mismatch != null && !mismatch.getPath().isEmpty()) {
                 boolean unknownEnumValue = mismatch instanceof InvalidFormatException format
                         && format.getTargetType() != null && format.getTargetType().isEnum();
-                return new Problem(ErrorCode.VALIDATION_FAILED, Map.of(),
-                        List.of(new FieldError(path(mismatch), unknownEnumValue ? "UNKNOWN_VALUE" : "WRONG_TYPE")),
+                String rule = mismatch instanceof UnrecognizedPropertyException ? "UNKNOWN_FIELD"
+                        : unknownEnumValue ? "UNKNOWN_VALUE" : "WRONG_TYPE";
+                return new Problem(ErrorCode.VALIDATION_FAILED, Map.of(), List.of(new FieldError(path(mismatch), rule)),
                         HttpHeaders.EMPTY);
             }
             return Problem.of(ErrorCode.MALFORMED_REQUEST);
