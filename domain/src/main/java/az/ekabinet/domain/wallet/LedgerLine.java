@@ -33,11 +33,25 @@ public record LedgerLine(long position, String cabinetNumber, Type type, long am
         return TIME.format(instant);
     }
 
+    /** The amount as the line shows and hashes it ("50.00"). */
+    public String amount() {
+        return Money.wire(amountQepik);
+    }
+
+    /** The balance after this movement as the line shows and hashes it. */
+    public String balanceAfter() {
+        return Money.wire(balanceAfterQepik);
+    }
+
+    /** The line's fields as hashed, without the previous hash: {@code position|cabinetNumber|…|occurredAt}. */
+    public String text() {
+        return String.join("|", Long.toString(position), cabinetNumber, type.name(), amount(), balanceAfter(), cause,
+                occurredAt);
+    }
+
     /** The exact text that is hashed, given the previous line's hash. */
     public String hashedText(String previousHash) {
-        return String.join("|", Long.toString(position), cabinetNumber, type.name(),
-                Money.ofQepik(amountQepik).toWire(), Money.ofQepik(balanceAfterQepik).toWire(), cause, occurredAt,
-                previousHash);
+        return text() + "|" + previousHash;
     }
 
     /** This line's hash, given the previous line's hash ({@link #GENESIS_HASH} for position 1). */
