@@ -148,7 +148,6 @@ class AuditIT {
         List<Long> indexesAfter = ledgerGlobalIndexes();
         assertThat(indexesAfter).isSorted().containsExactlyInAnyOrderElementsOf(indexesBefore);
         if (indexesAfter.equals(indexesBefore)) { // first written in global-index order, too
-
             assertThat(after).containsExactlyElementsOf(before);
         }
     }
