@@ -55,13 +55,19 @@ class ReconciliationTest {
         return checks;
     }
 
+    /** Replayed, then compared with a read model holding these balances of wallets a and b. */
+    private static Reconciliation replayed(List<WalletEvent> events, long balanceA, long balanceB) {
+        var checks = replayed(events);
+        checks.readModelWallet("wallet:a", "100000009", balanceA);
+        checks.readModelWallet("wallet:b", "123456782", balanceB);
+        checks.readModelDone();
+        return checks;
+    }
+
     @Test
     void aConsistentHistoryIsOk() {
         List<WalletEvent> events = history();
-        var checks = replayed(events);
-        checks.readModelWallet("wallet:a", "100000009", 3500);
-        checks.readModelWallet("wallet:b", "123456782", 1500);
-        checks.readModelDone();
+        var checks = replayed(events, 3500, 1500);
         ledgerOf(checks, events, "100000009", "123456782");
 
         var report = checks.report();
@@ -76,12 +82,7 @@ class ReconciliationTest {
 
     @Test
     void aReadModelBalanceThatIsOffNamesItsWallet() {
-        var checks = replayed(history());
-        checks.readModelWallet("wallet:a", "100000009", 3501);
-        checks.readModelWallet("wallet:b", "123456782", 1500);
-        checks.readModelDone();
-
-        var report = checks.report();
+        var report = replayed(history(), 3501, 1500).report();
         assertThat(report.ok()).isFalse();
         assertThat(report.mismatches()).extracting(Mismatch::kind)
                 .containsExactly("READ_MODEL_BALANCE_DIFFERS", "READ_MODEL_TOTAL_DIFFERS");
@@ -94,12 +95,7 @@ class ReconciliationTest {
         List<WalletEvent> events = new ArrayList<>(history());
         events.add(money("wallet:b", 2, Kind.DEBITED, 500, 1100, "EXAM_FEE:100001")); // should be 10.00
         events.add(money("wallet:b", 3, Kind.DEBITED, 100, 1000, "EXAM_FEE:100002"));
-        var checks = replayed(events);
-        checks.readModelWallet("wallet:a", "100000009", 3500);
-        checks.readModelWallet("wallet:b", "123456782", 1000);
-        checks.readModelDone();
-
-        var report = checks.report();
+        var report = replayed(events, 3500, 1000).report();
         assertThat(report.mismatches()).extracting(Mismatch::kind)
                 .containsExactly("BALANCE_AFTER_DIFFERS", "MONEY_NOT_CONSERVED", "READ_MODEL_TOTAL_DIFFERS");
         assertThat(report.mismatches().get(0).expected()).isEqualTo("10.00");
@@ -122,10 +118,7 @@ class ReconciliationTest {
     @Test
     void aLedgerLineChangedAfterItWasHashedBreaksTheChainThere() {
         List<WalletEvent> events = history();
-        var checks = replayed(events);
-        checks.readModelWallet("wallet:a", "100000009", 3500);
-        checks.readModelWallet("wallet:b", "123456782", 1500);
-        checks.readModelDone();
+        var checks = replayed(events, 3500, 1500);
         WalletEvent credit = events.get(2);
         var honest = new LedgerLine(1, "100000009", LedgerLine.Type.CREDIT, 5000, 5000, credit.cause(),
                 LedgerLine.timeText(credit.occurredAt()));
