@@ -11,8 +11,9 @@ import java.util.HexFormat;
 
 /**
  * One line of the auditors' ledger (SPEC.md §7) and the hash that chains it to the line before:
- * lowercase hex SHA-256 of the UTF-8 text {@code position|cabinetNumber|type|amount|balanceAfter|cause|occurredAt|<previous
- * hash>}, the first line's previous hash being 64 zeros. Amounts are their wire text ("50.00"); {@code occurredAt} is
+ * lowercase hex SHA-256 of the UTF-8 text
+ * {@code position|cabinetNumber|type|amount|balanceAfter|cause|occurredAt|<previous hash>}, the first line's previous
+ * hash being 64 zeros. Amounts are their wire text ("50.00"); {@code occurredAt} is
  * the event's instant in UTC with exactly six fraction digits ("2026-01-15T06:00:00.120000Z", {@link #timeText}), the
  * same characters the line carries, so anyone can recompute the chain from the lines alone.
  */

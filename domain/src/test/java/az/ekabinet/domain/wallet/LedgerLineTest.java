@@ -15,7 +15,8 @@ class LedgerLineTest {
     @Test
     void theHashedTextIsTheWireFieldsJoinedByBars() {
         assertThat(FIRST.hashedText(LedgerLine.GENESIS_HASH)).isEqualTo(
-                "1|100000009|CREDIT|50.00|50.00|PAYMENT_CODE:AB12CD34EF56|2026-01-15T06:00:00.120000Z|" + "0".repeat(64));
+                "1|100000009|CREDIT|50.00|50.00|PAYMENT_CODE:AB12CD34EF56|2026-01-15T06:00:00.120000Z|"
+                        + "0".repeat(64));
     }
 
     @Test

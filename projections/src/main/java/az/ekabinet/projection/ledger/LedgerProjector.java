@@ -50,8 +50,9 @@ public class LedgerProjector {
 
     @EventHandler
     void on(WalletOpened event) {
-        jdbc.update("INSERT INTO readmodel.ledger_wallet (wallet_id, cabinet_number) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                event.walletId(), event.cabinetNumber());
+        jdbc.update("""
+                INSERT INTO readmodel.ledger_wallet (wallet_id, cabinet_number) VALUES (?, ?)
+                ON CONFLICT DO NOTHING""", event.walletId(), event.cabinetNumber());
     }
 
     @EventHandler
@@ -70,16 +71,17 @@ public class LedgerProjector {
                         String cause, Instant occurredAt) {
         long globalIndex = token.position()
                 .orElseThrow(() -> new IllegalStateException("an event without a position in the stream: " + token));
-        if (!jdbc.queryForList("SELECT 1 FROM readmodel.ledger_entry WHERE global_index = ?", Integer.class, globalIndex)
-                .isEmpty()) {
+        if (!jdbc.queryForList("SELECT 1 FROM readmodel.ledger_entry WHERE global_index = ?", Integer.class,
+                globalIndex).isEmpty()) {
             return; // redelivered: its line is already there
         }
         Last last = last();
         var line = new LedgerLine(last.position() + 1, cabinetNumberOf(walletId), type, amountQepik, balanceAfterQepik,
                 cause, LedgerLine.timeText(occurredAt));
         jdbc.update("""
-                INSERT INTO readmodel.ledger_entry (position, global_index, wallet_id, cabinet_number, type, amount_qepik,
-                    balance_after_qepik, cause, occurred_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                INSERT INTO readmodel.ledger_entry (position, global_index, wallet_id, cabinet_number, type,
+                    amount_qepik, balance_after_qepik, cause, occurred_at, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 line.position(), globalIndex, walletId, line.cabinetNumber(), type.name(), amountQepik,
                 balanceAfterQepik, cause, line.occurredAt(), line.hash(last.hash()));
     }

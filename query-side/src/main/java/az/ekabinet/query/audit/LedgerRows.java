@@ -7,8 +7,8 @@ import io.r2dbc.spi.Readable;
 public final class LedgerRows {
 
     /** The columns {@link #line} reads, and the stored hash. */
-    public static final String COLUMNS =
-            "l.position, l.cabinet_number, l.type, l.amount_qepik, l.balance_after_qepik, l.cause, l.occurred_at, l.hash";
+    public static final String COLUMNS = "l.position, l.cabinet_number, l.type, l.amount_qepik, "
+            + "l.balance_after_qepik, l.cause, l.occurred_at, l.hash";
 
     private LedgerRows() {
     }

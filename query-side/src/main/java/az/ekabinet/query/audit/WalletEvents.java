@@ -10,7 +10,8 @@ import reactor.core.publisher.Flux;
 public class WalletEvents {
 
     /** The event store's columns {@link #parse} reads. */
-    public static final String COLUMNS = "e.globalindex, e.aggregateidentifier, e.sequencenumber, e.payloadtype, e.payload";
+    public static final String COLUMNS =
+            "e.globalindex, e.aggregateidentifier, e.sequencenumber, e.payloadtype, e.payload";
 
     private final DatabaseClient db;
 

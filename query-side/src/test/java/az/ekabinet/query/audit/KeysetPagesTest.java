@@ -19,7 +19,8 @@ class KeysetPagesTest {
     private Flux<Long> page(long after) {
         return Flux.defer(() -> {
             pagesRead.incrementAndGet();
-            return Flux.fromStream(LongStream.rangeClosed(after + 1, Math.min(after + KeysetPages.PAGE_SIZE, ROWS)).boxed());
+            long last = Math.min(after + KeysetPages.PAGE_SIZE, ROWS);
+            return Flux.fromStream(LongStream.rangeClosed(after + 1, last).boxed());
         });
     }
 

@@ -120,7 +120,7 @@ class AuditIT {
                 .headers(h -> h.setBearerAuth(auditor)).exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(asJson.isArray()).isTrue();
-        assertThat(List.of(asJson.get(0), asJson.get(1))).containsExactlyElementsOf(ledger.subList(from, ledger.size()));
+        assertThat(asJson).containsExactlyElementsOf(ledger.subList(from, ledger.size()));
     }
 
     /**

@@ -37,7 +37,8 @@ public class LedgerEndpoint {
                        String cause, String occurredAt, String hash) {
     }
 
-    @GetMapping(path = "/api/audit/ledger", produces = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
+    @GetMapping(path = "/api/audit/ledger",
+            produces = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
     public Flux<Line> ledger(@RequestParam(required = false) String fromPosition) {
         var v = new FieldValidation();
         Long from = v.parseOptional("fromPosition", fromPosition, LedgerEndpoint::position);

@@ -71,8 +71,8 @@ final class Reconciliation {
             wallets.put(event.walletId(), tally);
         }
         if (event.sequence() <= tally.lastSequence) {
-            mismatch("EVENTS_OUT_OF_ORDER", event.walletId(), tally.cabinetNumber, "sequence after " + tally.lastSequence,
-                    Long.toString(event.sequence()), at(event));
+            mismatch("EVENTS_OUT_OF_ORDER", event.walletId(), tally.cabinetNumber,
+                    "sequence after " + tally.lastSequence, Long.toString(event.sequence()), at(event));
         }
         tally.lastSequence = event.sequence();
         if (event.amountQepik() <= 0) {

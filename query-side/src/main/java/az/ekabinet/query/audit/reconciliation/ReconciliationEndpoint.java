@@ -106,7 +106,8 @@ public class ReconciliationEndpoint {
     /** Each payment code credits at most once: grouped in PostgreSQL, only the offending codes come back. */
     private Flux<Runnable> paymentCodesCreditedAgain(Reconciliation checks) {
         return db.sql("""
-                        SELECT c.cause, count(*) AS credits, string_agg(c.wallet_id, ', ' ORDER BY c.wallet_id) AS wallets
+                        SELECT c.cause, count(*) AS credits,
+                               string_agg(c.wallet_id, ', ' ORDER BY c.wallet_id) AS wallets
                         FROM (SELECT e.aggregateidentifier AS wallet_id,
                                      convert_from(e.payload, 'UTF8')::jsonb ->> 'cause' AS cause
                               FROM domainevententry e WHERE e.payloadtype = :credited) c
