@@ -43,6 +43,15 @@ public class RuntimeConfiguration {
         return Schedulers.newBoundedElastic(parallelism, 200, "print");
     }
 
+    /**
+     * An audit's reconciliation compares and hashes a whole event store: CPU work in long stretches, kept off the
+     * Netty threads on a few threads of its own so that it never slows the API.
+     */
+    @Bean(destroyMethod = "dispose")
+    public Scheduler auditScheduler(@Value("${ekabinet.audit.parallelism:2}") int parallelism) {
+        return Schedulers.newBoundedElastic(parallelism, 1_000, "audit");
+    }
+
     @Bean
     public PasswordEncoder passwordEncoder(@Value("${ekabinet.passwords.bcrypt-strength:11}") int strength) {
         return new PrehashedBcrypt(strength);

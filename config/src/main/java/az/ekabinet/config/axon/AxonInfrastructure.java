@@ -13,6 +13,7 @@ import az.ekabinet.command.cabinet.password.CredentialWriter;
 import az.ekabinet.projection.cabinet.CabinetProfileProjector;
 import az.ekabinet.projection.exam.ExamApplicationProjector;
 import az.ekabinet.projection.exam.ExamSessionProjector;
+import az.ekabinet.projection.ledger.LedgerProjector;
 import az.ekabinet.projection.wallet.WalletProjector;
 import java.util.List;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -193,6 +194,21 @@ public class AxonInfrastructure {
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .batchSize(batchSize)
                         .initialSegmentCount(segments)));
+    }
+
+    /**
+     * The auditors' ledger has one segment: one writer appends its lines in the order it handles the events, so
+     * positions have no gaps and each hash chains the line appended just before (see {@link LedgerProjector}).
+     * Its errors propagate: a failing batch rolls back and is retried, never skipped, since a skipped event would be
+     * a missing ledger line.
+     */
+    @Bean
+    public ConfigurerModule ledgerProcessor() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessorConfiguration(LedgerProjector.PROCESSING_GROUP,
+                        (config, builder) -> builder.initialSegmentCount(1))
+                .registerListenerInvocationErrorHandler(LedgerProjector.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance()));
     }
 
     /**

@@ -56,7 +56,16 @@ public record Money(long qepik) implements Comparable<Money> {
 
     /** The wire form: "50.00". */
     public String toWire() {
-        return (qepik / 100) + "." + String.format("%02d", qepik % 100);
+        return wire(qepik);
+    }
+
+    /**
+     * The wire form of any whole number of qəpik, also of what a Money never holds but an audit must be able to
+     * report (a negative balance, a total beyond one payment's range): "-0.05".
+     */
+    public static String wire(long qepik) {
+        long magnitude = Math.abs(qepik);
+        return (qepik < 0 ? "-" : "") + magnitude / 100 + "." + String.format("%02d", magnitude % 100);
     }
 
     @Override

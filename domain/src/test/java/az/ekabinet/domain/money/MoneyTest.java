@@ -27,4 +27,10 @@ class MoneyTest {
     void wireFormHasExactlyTwoDecimals(long qepik, String wire) {
         assertThat(Money.ofQepik(qepik).toWire()).isEqualTo(wire);
     }
+
+    @ParameterizedTest
+    @CsvSource({"-5,-0.05", "-12345,-123.45", "1000000000000,10000000000.00"})
+    void anyNumberOfQepikHasAWireFormForAudits(long qepik, String wire) {
+        assertThat(Money.wire(qepik)).isEqualTo(wire);
+    }
 }

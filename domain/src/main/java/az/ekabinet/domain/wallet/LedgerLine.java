@@ -1,0 +1,68 @@
+package az.ekabinet.domain.wallet;
+
+import az.ekabinet.domain.money.Money;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+
+/**
+ * One line of the auditors' ledger (SPEC.md §7) and the hash that chains it to the line before:
+ * lowercase hex SHA-256 of the UTF-8 text
+ * {@code position|cabinetNumber|type|amount|balanceAfter|cause|occurredAt|<previous hash>}, the first line's previous
+ * hash being 64 zeros. Amounts are their wire text ("50.00"); {@code occurredAt} is
+ * the event's instant in UTC with exactly six fraction digits ("2026-01-15T06:00:00.120000Z", {@link #timeText}), the
+ * same characters the line carries, so anyone can recompute the chain from the lines alone.
+ */
+public record LedgerLine(long position, String cabinetNumber, Type type, long amountQepik, long balanceAfterQepik,
+                         String cause, String occurredAt) {
+
+    /** The "previous hash" of the first line. */
+    public static final String GENESIS_HASH = "0".repeat(64);
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** The ledger entry types on the wire. */
+    public enum Type { CREDIT, DEBIT }
+
+    /** An instant as the ledger writes it: UTC, microseconds, always six fraction digits (sorts as it happened). */
+    public static String timeText(Instant instant) {
+        return TIME.format(instant);
+    }
+
+    /** The amount as the line shows and hashes it ("50.00"). */
+    public String amount() {
+        return Money.wire(amountQepik);
+    }
+
+    /** The balance after this movement as the line shows and hashes it. */
+    public String balanceAfter() {
+        return Money.wire(balanceAfterQepik);
+    }
+
+    /** The line's fields as hashed, without the previous hash: {@code position|cabinetNumber|…|occurredAt}. */
+    public String text() {
+        return String.join("|", Long.toString(position), cabinetNumber, type.name(), amount(), balanceAfter(), cause,
+                occurredAt);
+    }
+
+    /** The exact text that is hashed, given the previous line's hash. */
+    public String hashedText(String previousHash) {
+        return text() + "|" + previousHash;
+    }
+
+    /** This line's hash, given the previous line's hash ({@link #GENESIS_HASH} for position 1). */
+    public String hash(String previousHash) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(hashedText(previousHash).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}
