@@ -124,7 +124,9 @@ class AuthorizationMatrixIT {
             }
         }
         assertThat(wrong).isEmpty();
-        assertThat(applications.balance(owner.token())).as("nothing moved the owner's money").isEqualTo("70.00");
+        assertThat(applications.balance(owner.token())).as("only the owner's own confirmation moved money")
+                .isEqualTo("65.00");
+        assertThat(applications.balance(other.token())).isEqualTo("5.00");
         assertThat(applications.view(owner.token(), number).at("/personal/residence/code").asText())
                 .as("nobody else changed the owner's application").isEqualTo("BAKU");
     }
