@@ -10,7 +10,7 @@ import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -56,21 +56,27 @@ public class LedgerProjector {
     }
 
     @EventHandler
-    void on(FundsCredited event, TrackingToken token) {
-        append(token, event.walletId(), Type.CREDIT, event.amountQepik(), event.balanceAfterQepik(), event.cause(),
+    void on(FundsCredited event, @MessageIdentifier String eventId) {
+        append(eventId, event.walletId(), Type.CREDIT, event.amountQepik(), event.balanceAfterQepik(), event.cause(),
                 event.creditedAt());
     }
 
     @EventHandler
-    void on(FundsDebited event, TrackingToken token) {
-        append(token, event.walletId(), Type.DEBIT, event.amountQepik(), event.balanceAfterQepik(), event.cause(),
+    void on(FundsDebited event, @MessageIdentifier String eventId) {
+        append(eventId, event.walletId(), Type.DEBIT, event.amountQepik(), event.balanceAfterQepik(), event.cause(),
                 event.debitedAt());
     }
 
-    private void append(TrackingToken token, String walletId, Type type, long amountQepik, long balanceAfterQepik,
+    /**
+     * The event's own global index is read from the store by its identifier: the processor's token is no substitute,
+     * because an event that fills a gap (its transaction committed late) arrives with a token already past events
+     * with higher indices, and using that position once made the ledger take such an event for a redelivery of
+     * another and skip it.
+     */
+    private void append(String eventId, String walletId, Type type, long amountQepik, long balanceAfterQepik,
                         String cause, Instant occurredAt) {
-        long globalIndex = token.position()
-                .orElseThrow(() -> new IllegalStateException("an event without a position in the stream: " + token));
+        long globalIndex = jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE eventidentifier = ?",
+                Long.class, eventId);
         if (!jdbc.queryForList("SELECT 1 FROM readmodel.ledger_entry WHERE global_index = ?", Integer.class,
                 globalIndex).isEmpty()) {
             return; // redelivered: its line is already there
