@@ -19,7 +19,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ekabinet.db.fresh=true",
         "ekabinet.providers.other-bank.secret=other-bank-secret-for-tests-only",
-        "ekabinet.sse.heartbeat=1s"})
+        "ekabinet.sse.heartbeat=1s",
+        // every test registers from 127.0.0.1: the per-address SMS limit has its own test (AbuseIT)
+        "ekabinet.sms.max-per-address-per-hour=1000000"})
 @AutoConfigureWebTestClient(timeout = "30s")
 @AutoConfigureObservability(tracing = false) // metrics are exported as in production
 @Import({TestIdentityRegistry.class, TestGraduateRegistry.class, TestClock.Configuration.class})

@@ -75,7 +75,7 @@ public class PasswordResetEndpoint {
         return cabinets.activeByUsername(username)
                 .filter(entry -> entry.phoneVerified() && entry.mobilePhone() != null)
                 .flatMap(entry -> codes.issue(Purpose.PASSWORD_RESET, entry.cabinetId(),
-                        new PhoneNumber(entry.mobilePhone()), Locales.of(request)))
+                        new PhoneNumber(entry.mobilePhone()), Locales.of(request), ClientAddress.of(request)))
                 // Limits and an unreachable gateway are not told either: the answer must not reveal the account.
                 .onErrorResume(failure -> failure instanceof TooManyRequestsException
                         || failure instanceof ExternalServiceUnavailableException, failure -> Mono.empty())

@@ -113,7 +113,8 @@ public class MyCabinetEndpoint {
                                 .bind("id", cabinetId).bind("phone", phone.e164())
                                 .bind("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                                 .then()
-                                .then(codes.issue(Purpose.PHONE_CHANGE, cabinetId, phone, Locales.of(request)))
+                                .then(codes.issue(Purpose.PHONE_CHANGE, cabinetId, phone, Locales.of(request),
+                                        ClientAddress.of(request)))
                                 .map(sent -> new ContactChangeAnswer(email == null ? null : email.value(),
                                         sent.maskedPhone(), sent.validForSeconds())));
     }

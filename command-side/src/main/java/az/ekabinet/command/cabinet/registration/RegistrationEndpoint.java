@@ -137,7 +137,8 @@ public class RegistrationEndpoint {
         v.throwIfInvalid();
         return registration(registrationId)
                 .flatMap(entry -> commands.send(new ProvideContact(entry.cabinetId(), entry.registrationRef(), phone, email))
-                        .then(codes.issue(Purpose.REGISTRATION, entry.registrationRef(), phone, Locales.of(request))))
+                        .then(codes.issue(Purpose.REGISTRATION, entry.registrationRef(), phone, Locales.of(request),
+                                ClientAddress.of(request))))
                 .map(sent -> new CodeSent(sent.maskedPhone(), sent.validForSeconds(), sent.resendAfterSeconds()));
     }
 

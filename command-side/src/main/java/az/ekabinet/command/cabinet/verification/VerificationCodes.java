@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,8 @@ public class VerificationCodes {
     static final Duration RESEND_AFTER = Duration.ofSeconds(60);
     static final int MAX_PER_HOUR = 5;
     static final int MAX_ATTEMPTS = 5;
+    /** SMS one client address may cause in an hour: high, since many citizens share a university's or a café's. */
+    private final int maxPerAddressPerHour;
     public static final String CODE_RULE = "CODE_FORMAT";
 
     private final DatabaseClient db;
@@ -47,7 +50,9 @@ public class VerificationCodes {
     private final SecureTokens tokens;
 
     public VerificationCodes(DatabaseClient db, ReactiveTransactionManager transactions, SmsGateway sms,
-                             MessageSource messages, Clock clock, SecureTokens tokens) {
+                             MessageSource messages, Clock clock, SecureTokens tokens,
+                             @Value("${ekabinet.sms.max-per-address-per-hour:100}") int maxPerAddressPerHour) {
+        this.maxPerAddressPerHour = maxPerAddressPerHour;
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.sms = sms;
@@ -60,22 +65,29 @@ public class VerificationCodes {
     public record Sent(String maskedPhone, long validForSeconds, long resendAfterSeconds) {
     }
 
-    public Mono<Sent> issue(Purpose purpose, String subject, PhoneNumber phone, Locale locale) {
+    /** Sends a new code for {@code subject} to {@code phone}, asked for from {@code clientAddress}. */
+    public Mono<Sent> issue(Purpose purpose, String subject, PhoneNumber phone, Locale locale, String clientAddress) {
         String code = tokens.sixDigitCode();
         Instant now = clock.instant();
-        // Serialise issues per phone and per subject, so that the limits below hold under concurrent requests.
-        Mono<Long> stored = db.sql("SELECT pg_advisory_xact_lock(hashtext(:phone)), pg_advisory_xact_lock(hashtext(:subject))")
-                .bind("phone", phone.e164()).bind("subject", purpose.name() + ":" + subject).then()
+        // Serialise issues per phone, subject and address, so that the limits below hold under concurrent requests.
+        Mono<Long> stored = db.sql("""
+                        SELECT pg_advisory_xact_lock(hashtext(:phone)), pg_advisory_xact_lock(hashtext(:subject)),
+                               pg_advisory_xact_lock(hashtext(:address))""")
+                .bind("phone", phone.e164()).bind("subject", purpose.name() + ":" + subject)
+                .bind("address", "sms-address:" + clientAddress).then()
                 .then(enforceLimits(phone, now))
                 .then(enforceSubjectLimit(purpose, subject, now))
+                .then(enforceAddressLimit(clientAddress, now))
                 .then(db.sql("""
                                 UPDATE command.verification_code SET closed_at = :now
                                 WHERE purpose = :purpose AND subject = :subject AND closed_at IS NULL""")
                         .bind("now", at(now)).bind("purpose", purpose.name()).bind("subject", subject).then())
                 .then(db.sql("""
-                                INSERT INTO command.verification_code (purpose, subject, phone, code_hash, created_at, expires_at)
-                                VALUES (:purpose, :subject, :phone, :hash, :now, :expires) RETURNING id""")
+                                INSERT INTO command.verification_code (purpose, subject, phone, code_hash, created_at,
+                                    expires_at, client_address)
+                                VALUES (:purpose, :subject, :phone, :hash, :now, :expires, :address) RETURNING id""")
                         .bind("purpose", purpose.name()).bind("subject", subject).bind("phone", phone.e164())
+                        .bind("address", clientAddress)
                         .bind("hash", hash(purpose, subject, code)).bind("now", at(now))
                         .bind("expires", at(now.plus(VALIDITY)))
                         .map((row, meta) -> row.get("id", Long.class)).one())
@@ -123,6 +135,25 @@ public class VerificationCodes {
                 .bind("hourAgo", at(now.minus(Duration.ofHours(1))))
                 .map((row, meta) -> {
                     if (row.get("sent", Long.class) >= MAX_PER_HOUR) {
+                        Instant first = row.get("first_in_hour", OffsetDateTime.class).toInstant();
+                        throw new TooManyRequestsException(ErrorCode.SMS_LIMIT_REACHED,
+                                Duration.between(now, first.plus(Duration.ofHours(1))).toSeconds());
+                    }
+                    return Boolean.TRUE;
+                })
+                .one()
+                .then();
+    }
+
+    /** One client address causes at most {@code maxPerAddressPerHour} SMS an hour, whatever phones it names. */
+    private Mono<Void> enforceAddressLimit(String clientAddress, Instant now) {
+        return db.sql("""
+                        SELECT count(*) AS sent, min(created_at) AS first_in_hour FROM command.verification_code
+                        WHERE client_address = :address AND created_at > :hourAgo""")
+                .bind("address", clientAddress)
+                .bind("hourAgo", at(now.minus(Duration.ofHours(1))))
+                .map((row, meta) -> {
+                    if (row.get("sent", Long.class) >= maxPerAddressPerHour) {
                         Instant first = row.get("first_in_hour", OffsetDateTime.class).toInstant();
                         throw new TooManyRequestsException(ErrorCode.SMS_LIMIT_REACHED,
                                 Duration.between(now, first.plus(Duration.ofHours(1))).toSeconds());
