@@ -19,7 +19,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ekabinet.db.fresh=true",
         "ekabinet.providers.other-bank.secret=other-bank-secret-for-tests-only",
-        "ekabinet.sse.heartbeat=1s"})
+        "ekabinet.sse.heartbeat=1s",
+        "ekabinet.ops.counters-interval=500ms",
+        "ekabinet.ops.poll-interval=30s"})
 @AutoConfigureWebTestClient(timeout = "30s")
 @AutoConfigureObservability(tracing = false) // metrics are exported as in production
 @Import({TestIdentityRegistry.class, TestGraduateRegistry.class, TestClock.Configuration.class})
