@@ -2,6 +2,7 @@ package az.ekabinet.query.ops;
 
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.InvalidValueException;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -9,7 +10,9 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 /**
  * GET /api/ops/stream (operators): server-sent events of live domain activity without personal data
@@ -23,12 +26,25 @@ public class OpsStreamEndpoint {
 
     static final String LAST_EVENT_ID = "Last-Event-ID";
 
+    private static final ServerSentEvent<Object> HEARTBEAT = ServerSentEvent.builder().comment("heartbeat").build();
+
     private final OpsFeed feed;
-    private final Duration heartbeat;
+    /**
+     * One timer for every subscriber: a subscriber without demand misses a beat. (A timer per subscriber would be
+     * cancelled on a Netty thread when its client goes, and a crowd of them going at once contends for the
+     * timer queue's lock: BlockHound caught it with a thousand.)
+     */
+    private final Sinks.Many<ServerSentEvent<Object>> heartbeats = Sinks.many().multicast().directBestEffort();
+    private final Disposable beating;
 
     public OpsStreamEndpoint(OpsFeed feed, @Value("${ekabinet.sse.heartbeat:15s}") Duration heartbeat) {
         this.feed = feed;
-        this.heartbeat = heartbeat;
+        this.beating = Flux.interval(heartbeat, heartbeat).subscribe(tick -> heartbeats.tryEmitNext(HEARTBEAT));
+    }
+
+    @PreDestroy
+    void stopBeating() {
+        beating.dispose();
     }
 
     @GetMapping(path = "/api/ops/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -36,10 +52,7 @@ public class OpsStreamEndpoint {
         var v = new FieldValidation();
         Long after = v.parseOptional(LAST_EVENT_ID, lastEventId, OpsStreamEndpoint::eventId);
         v.throwIfInvalid();
-        Flux<ServerSentEvent<Object>> messages = feed.subscribe(after).map(OpsStreamEndpoint::event);
-        Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(heartbeat).onBackpressureDrop()
-                .map(tick -> ServerSentEvent.builder().comment("heartbeat").build());
-        return Flux.merge(messages, heartbeats);
+        return Flux.merge(feed.subscribe(after).map(OpsStreamEndpoint::event), heartbeats.asFlux());
     }
 
     private static ServerSentEvent<Object> event(OpsMessage message) {
