@@ -37,7 +37,8 @@ public class EventStoreTail {
                    pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS running_until
             FROM domainevententry WHERE globalindex > :after ORDER BY globalindex LIMIT :limit""";
     private static final String MISSED_EVENTS = """
-            SELECT globalindex, payloadtype, payloadrevision, timestamp, payload, 0::bigint AS running_from, 0::bigint AS running_until
+            SELECT globalindex, payloadtype, payloadrevision, timestamp, payload,
+                   0::bigint AS running_from, 0::bigint AS running_until
             FROM domainevententry WHERE globalindex > :after AND globalindex <= :upTo AND payloadtype = ANY(:types)
             ORDER BY globalindex LIMIT :limit""";
     private static final Duration HOLE_RECHECK = Duration.ofMillis(100);

@@ -17,9 +17,10 @@ import reactor.util.concurrent.Queues;
 /**
  * One node's fan-out of the ops stream: the event-store tail and the counters publish here, each subscriber reads
  * its own bounded mailbox. Publishing never waits for a subscriber: a message goes into every mailbox at once, and
- * a subscriber whose mailbox is full (a stuck or very slow client) is cut off on the spot — its connection closes
- * and it resumes with Last-Event-ID, reading what it missed from the event store — so it never slows the node or
- * the other subscribers, and never holds more than {@code bufferSize} messages.
+ * a live subscriber whose mailbox is full (a stuck or very slow client) is cut off on the spot — its connection
+ * closes and it resumes with Last-Event-ID, reading what it missed from the event store — so it never slows the node
+ * or the other subscribers, and never holds more than {@code bufferSize} messages (rounded up to a power of two). A
+ * subscriber still catching up from the store when its mailbox fills is not cut off: it reads on from the store.
  *
  * <p>Resuming without duplicates or holes: {@link #position()} is the global index up to which every event has
  * been published (or given up on as a hole that never filled, see {@code EventStoreTail}); it is moved forward
@@ -56,16 +57,24 @@ public class OpsFeed {
      * missed, then live activities and counters.
      */
     public Flux<OpsMessage> subscribe(Long lastEventId) {
+        return Flux.concat(Mono.defer(() -> Mono.justOrEmpty(counters)), activitiesAfter(lastEventId));
+    }
+
+    /**
+     * Catching up, then live. Should more activities happen while it catches up than its mailbox holds, it is not
+     * cut off (it is not slow, just behind): it reads on from the store, and goes live once it keeps up.
+     */
+    private Flux<OpsMessage> activitiesAfter(Long lastEventId) {
         return Flux.defer(() -> {
             Mailbox mailbox = new Mailbox();
             mailboxes.add(mailbox);
             long upTo = position; // after registering: see the class comment
-            long liveAfter = lastEventId == null ? upTo : Math.max(lastEventId, upTo);
-            Flux<OpsActivity> catchUp = lastEventId == null || lastEventId >= upTo
-                    ? Flux.empty() : missed.apply(lastEventId, upTo);
-            return Flux.concat(Mono.justOrEmpty(counters), catchUp,
-                            mailbox.messages().filter(m -> !(m instanceof OpsActivity a) || a.id() > liveAfter))
-                    .doFinally(signal -> mailboxes.remove(mailbox));
+            long after = lastEventId == null ? upTo : lastEventId;
+            Flux<OpsMessage> activities = after >= upTo ? mailbox.live(after)
+                    : Flux.<OpsMessage>concat(missed.apply(after, upTo), Flux.defer(() -> mailbox.overflowed()
+                            ? activitiesAfter(upTo) // what it missed meanwhile is in the store: read on from there
+                            : mailbox.live(upTo)));
+            return activities.doFinally(signal -> mailboxes.remove(mailbox));
         });
     }
 
@@ -122,18 +131,34 @@ public class OpsFeed {
         private final Sinks.Many<OpsMessage> queue =
                 Sinks.many().unicast().onBackpressureBuffer(Queues.<OpsMessage>get(bufferSize).get());
         private final Sinks.Empty<OpsMessage> overflow = Sinks.empty();
+        private volatile boolean overflowed;
 
         void offer(OpsMessage message) {
-            if (queue.tryEmitNext(message) == Sinks.EmitResult.FAIL_OVERFLOW && mailboxes.remove(this)) {
-                cutOff.incrementAndGet();
-                log.info("An ops stream subscriber fell {} messages behind: disconnected", bufferSize);
+            Sinks.EmitResult result = queue.tryEmitNext(message);
+            if (result.isSuccess() || !mailboxes.remove(this)) {
+                return;
+            }
+            if (result == Sinks.EmitResult.FAIL_OVERFLOW || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
+                // full; FAIL_ZERO_SUBSCRIBER: full while its subscriber was still catching up from the store
+                overflowed = true;
                 overflow.tryEmitError(new SlowSubscriberException(bufferSize));
             }
         }
 
-        /** The queued messages; the overflow error overtakes them, so a stuck client is closed at once. */
-        Flux<OpsMessage> messages() {
-            return Flux.merge(queue.asFlux(), overflow.asMono());
+        boolean overflowed() {
+            return overflowed;
+        }
+
+        /**
+         * The live messages above {@code after}. An overflow overtakes them (a prefetch of 1 keeps the mailbox the
+         * only place where messages wait), so a stuck client is cut off at once.
+         */
+        Flux<OpsMessage> live(long after) {
+            Mono<OpsMessage> cutOff = overflow.asMono().doOnError(e -> {
+                OpsFeed.this.cutOff.incrementAndGet();
+                log.info("An ops stream subscriber fell {} messages behind: disconnected", bufferSize);
+            });
+            return Flux.merge(1, queue.asFlux().filter(m -> !(m instanceof OpsActivity a) || a.id() > after), cutOff);
         }
     }
 }

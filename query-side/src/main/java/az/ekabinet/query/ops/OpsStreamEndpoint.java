@@ -7,12 +7,17 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.AbstractServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.netty.Connection;
 
 /**
  * GET /api/ops/stream (operators): server-sent events of live domain activity without personal data
@@ -48,11 +53,31 @@ public class OpsStreamEndpoint {
     }
 
     @GetMapping(path = "/api/ops/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public Flux<ServerSentEvent<Object>> stream(@RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId) {
+    public Flux<ServerSentEvent<Object>> stream(@RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
+                                                ServerWebExchange exchange) {
         var v = new FieldValidation();
         Long after = v.parseOptional(LAST_EVENT_ID, lastEventId, OpsStreamEndpoint::eventId);
         v.throwIfInvalid();
-        return Flux.merge(feed.subscribe(after).map(OpsStreamEndpoint::event), heartbeats.asFlux());
+        return Flux.merge(1, feed.subscribe(after).map(OpsStreamEndpoint::event), heartbeats.asFlux())
+                .onErrorResume(OpsFeed.SlowSubscriberException.class, slow -> {
+                    close(exchange);
+                    return Flux.empty();
+                });
+    }
+
+    /**
+     * Drops a cut-off subscriber's connection at once, with whatever is still waiting to be written to it: ending the
+     * response instead would leave the connection waiting for a client that does not read.
+     */
+    private static void close(ServerWebExchange exchange) {
+        ServerHttpResponse response = exchange.getResponse();
+        while (response instanceof ServerHttpResponseDecorator decorator) {
+            response = decorator.getDelegate();
+        }
+        if (response instanceof AbstractServerHttpResponse server
+                && server.getNativeResponse() instanceof Connection connection) {
+            connection.dispose();
+        }
     }
 
     private static ServerSentEvent<Object> event(OpsMessage message) {

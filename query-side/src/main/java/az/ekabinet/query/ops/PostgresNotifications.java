@@ -51,7 +51,8 @@ public class PostgresNotifications {
         Flux<String> checks = Flux.interval(CHECK_EVERY)
                 .concatMap(tick -> Mono.from(connection.validate(ValidationDepth.REMOTE)))
                 .filter(valid -> !valid)
-                .flatMap(invalid -> Mono.<String>error(new IllegalStateException("the listening connection stopped answering")));
+                .flatMap(invalid -> Mono.<String>error(
+                        new IllegalStateException("the listening connection stopped answering")));
         return connection.createStatement("LISTEN " + channel).execute()
                 .flatMap(PostgresqlResult::getRowsUpdated)
                 .then(Mono.fromRunnable(() -> log.info("Listening for event-store notifications on {}", channel)))
@@ -64,7 +65,8 @@ public class PostgresNotifications {
             current = inner;
         }
         if (!current.getMetadata().getName().equals("PostgreSQL")) {
-            throw new IllegalStateException("LISTEN needs the PostgreSQL R2DBC driver, not " + current.getMetadata().getName());
+            throw new IllegalStateException("LISTEN needs the PostgreSQL R2DBC driver, not "
+                    + current.getMetadata().getName());
         }
         return current;
     }

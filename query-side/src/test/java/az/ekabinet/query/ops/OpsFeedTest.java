@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 class OpsFeedTest {
@@ -55,6 +56,25 @@ class OpsFeedTest {
         assertThat(stuckEnd.get()).as("the stuck subscriber was cut off").isInstanceOf(OpsFeed.SlowSubscriberException.class);
         assertThat(feed.cutOff()).isEqualTo(1);
         assertThat(feed.subscribers()).isZero();
+    }
+
+    @Test
+    void aSubscriberThatFallsBehindWhileCatchingUpReadsOnFromTheStoreAndMissesNothing() {
+        Sinks.Empty<Void> storeAnswers = Sinks.empty();
+        var slowStore = new OpsFeed(4, (after, upTo) -> storeAnswers.asMono().thenMany(Flux.fromIterable(STORED)
+                .filter(a -> a.id() > after && a.id() <= upTo)));
+        slowStore.advanceTo(5);
+        StepVerifier.create(slowStore.subscribe(1L).map(m -> ((OpsActivity) m).id()).take(19))
+                .then(() -> {
+                    for (long id = 6; id <= 20; id++) { // more than its mailbox holds while the store is read
+                        slowStore.advanceTo(id);
+                        slowStore.publish(activity(id));
+                    }
+                    storeAnswers.tryEmitEmpty();
+                })
+                .expectNextSequence(LongStream.rangeClosed(2, 20).boxed().toList())
+                .verifyComplete();
+        assertThat(slowStore.cutOff()).isZero();
     }
 
     @Test

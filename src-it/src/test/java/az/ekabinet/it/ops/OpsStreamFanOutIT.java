@@ -9,10 +9,7 @@ import az.ekabinet.it.support.OpsStreams;
 import az.ekabinet.it.support.ProviderClient;
 import az.ekabinet.it.support.TestClock;
 import az.ekabinet.query.ops.OpsFeed;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -67,14 +64,8 @@ class OpsStreamFanOutIT {
                 .clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections))).build(), token);
         int subscribersBefore = feed.subscribers();
         Disposable.Composite streams = Disposables.composite();
-        try (Socket silent = new Socket()) {
-            silent.setReceiveBufferSize(1024);
-            silent.connect(new InetSocketAddress("localhost", port));
-            OutputStream request = silent.getOutputStream();
-            request.write(("GET /api/ops/stream HTTP/1.1\r\nHost: localhost:%d\r\nAuthorization: Bearer %s\r\n"
-                    + "Accept: text/event-stream\r\n\r\n").formatted(port, token).getBytes(StandardCharsets.US_ASCII));
-            request.flush(); // and never a read
-
+        Socket silent = ops.silentClient(port);
+        try {
             BaseSubscriber<ServerSentEvent<String>> takesOne = new BaseSubscriber<>() {
                 @Override
                 protected void hookOnSubscribe(Subscription subscription) {
@@ -119,6 +110,7 @@ class OpsStreamFanOutIT {
                     SUBSCRIBERS, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - credited));
             assertThat(failures).isEmpty();
         } finally {
+            silent.close();
             streams.dispose();
             connections.disposeLater().block(Duration.ofSeconds(10));
         }

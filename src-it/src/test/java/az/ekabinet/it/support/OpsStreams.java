@@ -3,7 +3,10 @@ package az.ekabinet.it.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,6 +51,18 @@ public record OpsStreams(WebClient client, String operatorToken) {
                 })
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .retrieve().bodyToFlux(EVENTS);
+    }
+
+    /** A client that sends its request for the stream and never reads a byte, with as small a window as it can. */
+    public Socket silentClient(int port) throws IOException {
+        Socket silent = new Socket();
+        silent.setReceiveBufferSize(1024);
+        silent.connect(new InetSocketAddress("localhost", port));
+        OutputStream request = silent.getOutputStream();
+        request.write(("GET /api/ops/stream HTTP/1.1\r\nHost: localhost:%d\r\nAuthorization: Bearer %s\r\n"
+                + "Accept: text/event-stream\r\n\r\n").formatted(port, operatorToken).getBytes(StandardCharsets.US_ASCII));
+        request.flush();
+        return silent;
     }
 
     public static boolean isActivity(ServerSentEvent<String> event) {
