@@ -14,6 +14,8 @@ import az.ekabinet.projection.cabinet.CabinetProfileProjector;
 import az.ekabinet.projection.exam.ExamApplicationProjector;
 import az.ekabinet.projection.exam.ExamSessionProjector;
 import az.ekabinet.projection.ledger.LedgerProjector;
+import az.ekabinet.projection.ops.OpsCountersProjector;
+import az.ekabinet.projection.ops.OpsNotifier;
 import az.ekabinet.projection.wallet.WalletProjector;
 import java.util.List;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -55,6 +57,12 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class AxonInfrastructure {
+
+    /** The processors that run in the transaction appending the events (see {@link #inTransactionProjections()}). */
+    public static final List<String> IN_TRANSACTION_PROCESSORS = List.of(CabinetRegistry.PROCESSING_GROUP,
+            CabinetProfileProjector.PROCESSING_GROUP, WalletProjector.PROCESSING_GROUP,
+            ExamSessionProjector.PROCESSING_GROUP, ExamApplicationProjector.PROCESSING_GROUP,
+            OpsNotifier.PROCESSING_GROUP);
 
     /**
      * Events, snapshots, tokens and sagas are JSON made by this private mapper, never by the web one: a change
@@ -215,17 +223,27 @@ public class AxonInfrastructure {
      * Tables that commands decide on (registration id, FIN and cabinet number lookups) and the citizen's own
      * profile are written by subscribing processors, inside the transaction that appends the events: never behind
      * the event store. A failure there must roll the command back, so errors propagate instead of being logged.
+     * The ops notifier is one of them: its NOTIFY must be sent by the transaction that appends the events.
      */
     @Bean
     public ConfigurerModule inTransactionProjections() {
         return configurer -> configurer.eventProcessing(processing -> {
-            for (String group : List.of(CabinetRegistry.PROCESSING_GROUP, CabinetProfileProjector.PROCESSING_GROUP,
-                    WalletProjector.PROCESSING_GROUP, ExamSessionProjector.PROCESSING_GROUP,
-                    ExamApplicationProjector.PROCESSING_GROUP)) {
+            for (String group : IN_TRANSACTION_PROCESSORS) {
                 processing.registerSubscribingEventProcessor(group)
                         .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
             }
         });
+    }
+
+    /**
+     * The ops counters are one row: a single segment keeps it, so no two threads of the processor ever wait on
+     * (or deadlock over) it.
+     */
+    @Bean
+    public ConfigurerModule opsCountersInOneSegment() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessorConfiguration(OpsCountersProjector.PROCESSING_GROUP,
+                        (config, builder) -> builder.initialSegmentCount(1)));
     }
 
     /** Stores password hashes in the transaction of the command that needs them (see CredentialWriter). */

@@ -11,7 +11,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Pages whose handlers block: static pages read from jars (Swagger UI, later the ops dashboard) and the OpenAPI
+ * Pages whose handlers block: static pages read from jars (Swagger UI; the ops dashboard is read into memory at
+ * start-up instead, see {@code OpsDashboardPage}) and the OpenAPI
  * document, which springdoc builds under a lock (a request arriving while the start-up build runs would wait on it).
  * They are handled on the bounded-elastic scheduler, never on a Netty event-loop thread.
  */

@@ -54,6 +54,12 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        if (exchange.getResponse().isCommitted()) {
+            // a stream failing half-way (e.g. a stuck ops-stream client cut off): no problem document can be written
+            // any more; passing the failure on makes the server log it and drop the connection, so the client sees
+            // an unfinished response rather than one that looks complete
+            return Mono.error(failure);
+        }
         Problem problem = toProblem(failure);
         if (problem.code() == ErrorCode.INTERNAL_ERROR) {
             log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(),

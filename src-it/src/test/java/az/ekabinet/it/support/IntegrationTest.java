@@ -21,7 +21,9 @@ import org.springframework.context.annotation.Import;
         "ekabinet.providers.other-bank.secret=other-bank-secret-for-tests-only",
         "ekabinet.sse.heartbeat=1s",
         // every test registers from 127.0.0.1: the per-address SMS limit has its own test (AbuseIT)
-        "ekabinet.sms.max-per-address-per-hour=1000000"})
+        "ekabinet.sms.max-per-address-per-hour=1000000",
+        "ekabinet.ops.counters-interval=500ms",
+        "ekabinet.ops.poll-interval=30s"})
 @AutoConfigureWebTestClient(timeout = "30s")
 @AutoConfigureObservability(tracing = false) // metrics are exported as in production
 @Import({TestIdentityRegistry.class, TestGraduateRegistry.class, TestClock.Configuration.class})

@@ -1,0 +1,26 @@
+package az.ekabinet.query.ops;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The totals every node reads on a shared schedule and sends to all its subscribers (SSE {@code event: counters},
+ * without an id, so it never moves a client's resume point).
+ *
+ * @param eventStoreHead the highest global index in the event store
+ * @param processors     each event processor's progress: a streaming one's position is the lowest of its segments'
+ *                       tokens and its lag the events between it and the head; a subscribing one handles events in
+ *                       the transaction that appends them, so it has no position and its lag is 0 by construction
+ */
+public record OpsCounters(Instant at, long cabinetsOpened, Total paymentsReceived, Total paymentsCredited,
+                          Total feesCharged, long applicationsConfirmed, long eventStoreHead,
+                          List<Processor> processors) implements OpsMessage {
+
+    /** How many, and how much money ("50.00" AZN). */
+    public record Total(long count, String amount) {
+    }
+
+    /** @param mode {@code streaming} or {@code subscribing}; {@code position} is null before the first token */
+    public record Processor(String name, String mode, Long position, long lag) {
+    }
+}

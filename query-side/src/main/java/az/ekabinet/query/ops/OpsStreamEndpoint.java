@@ -1,0 +1,96 @@
+package az.ekabinet.query.ops;
+
+import az.ekabinet.domain.shared.FieldValidation;
+import az.ekabinet.domain.shared.InvalidValueException;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.AbstractServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.netty.Connection;
+
+/**
+ * GET /api/ops/stream (operators): server-sent events of live domain activity without personal data
+ * ({@code event: activity}, {@code id:} the event's global index), the counters on their schedule
+ * ({@code event: counters}, no id) and a {@code :heartbeat} comment every {@code ekabinet.sse.heartbeat}. A client
+ * that reconnects with {@code Last-Event-ID} first gets exactly the activities it missed, read from the event store,
+ * then the live ones. See {@link OpsFeed} for how a slow client is kept from slowing anyone.
+ */
+@RestController
+public class OpsStreamEndpoint {
+
+    static final String LAST_EVENT_ID = "Last-Event-ID";
+
+    private static final ServerSentEvent<Object> HEARTBEAT = ServerSentEvent.builder().comment("heartbeat").build();
+
+    private final OpsFeed feed;
+    /**
+     * One timer for every subscriber: a subscriber without demand misses a beat. (A timer per subscriber would be
+     * cancelled on a Netty thread when its client goes, and a crowd of them going at once contends for the
+     * timer queue's lock: BlockHound caught it with a thousand.)
+     */
+    private final Sinks.Many<ServerSentEvent<Object>> heartbeats = Sinks.many().multicast().directBestEffort();
+    private final Disposable beating;
+
+    public OpsStreamEndpoint(OpsFeed feed, @Value("${ekabinet.sse.heartbeat:15s}") Duration heartbeat) {
+        this.feed = feed;
+        this.beating = Flux.interval(heartbeat, heartbeat).subscribe(tick -> heartbeats.tryEmitNext(HEARTBEAT));
+    }
+
+    @PreDestroy
+    void stopBeating() {
+        beating.dispose();
+    }
+
+    @GetMapping(path = "/api/ops/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<ServerSentEvent<Object>> stream(@RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
+                                                ServerWebExchange exchange) {
+        var v = new FieldValidation();
+        Long after = v.parseOptional(LAST_EVENT_ID, lastEventId, OpsStreamEndpoint::eventId);
+        v.throwIfInvalid();
+        return Flux.merge(1, feed.subscribe(after).map(OpsStreamEndpoint::event), heartbeats.asFlux())
+                .onErrorResume(OpsFeed.SlowSubscriberException.class, slow -> {
+                    close(exchange);
+                    return Flux.empty();
+                });
+    }
+
+    /**
+     * Drops a cut-off subscriber's connection at once, with whatever is still waiting to be written to it: ending the
+     * response instead would leave the connection waiting for a client that does not read.
+     */
+    private static void close(ServerWebExchange exchange) {
+        ServerHttpResponse response = exchange.getResponse();
+        while (response instanceof ServerHttpResponseDecorator decorator) {
+            response = decorator.getDelegate();
+        }
+        if (response instanceof AbstractServerHttpResponse server
+                && server.getNativeResponse() instanceof Connection connection) {
+            connection.dispose();
+        }
+    }
+
+    private static ServerSentEvent<Object> event(OpsMessage message) {
+        if (message instanceof OpsActivity activity) {
+            return ServerSentEvent.<Object>builder(activity).event("activity").id(Long.toString(activity.id())).build();
+        }
+        return ServerSentEvent.<Object>builder(message).event("counters").build();
+    }
+
+    private static Long eventId(String text) {
+        if (!text.strip().matches("[0-9]{1,18}")) {
+            throw new InvalidValueException("LAST_EVENT_ID_FORMAT");
+        }
+        return Long.parseLong(text.strip());
+    }
+}
