@@ -240,13 +240,11 @@ class OpsStreamIT {
 
     @Test
     void countersAndProcessorLagAreExposedToPrometheus() {
-        http.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(ops.operatorToken())).exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).value(text -> assertThat(text)
+        assertThat(az.ekabinet.it.support.Prometheus.scrape(http, ops.operatorToken()))
                         .contains("ekabinet_ops_payments_credited ")
                         .contains("ekabinet_processor_lag{processor=\"ops-counters\"}")
                         .contains("ekabinet_processor_lag{processor=\"wallet\"} 0.0")
-                        .contains("ekabinet_ops_stream_subscribers "));
+                        .contains("ekabinet_ops_stream_subscribers ");
     }
 
     /** 3,000 events appended in one transaction, with a notification; returns the highest global index. */

@@ -89,13 +89,11 @@ class PlatformIT {
                 .bodyValue("{\"username\":\"operator\",\"password\":\"demo-operator-2026\"}")
                 .exchange().expectStatus().isOk()
                 .expectBody(java.util.Map.class).returnResult().getResponseBody().get("accessToken").toString();
-        http.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(token)).exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).value(text -> assertThat(text)
+        assertThat(az.ekabinet.it.support.Prometheus.scrape(http, token))
                         .contains("http_server_requests_seconds_count")
                         .contains("hikaricp_connections_max")
                         .containsPattern("ekabinet_commands_seconds_count\\{[^}]*outcome=\"success\"[^}]*type=\"ActivateCabinet\"")
-                        .containsPattern("ekabinet_events_handled_seconds_count\\{[^}]*processor=\"cabinet-profile\"[^}]*type=\"CabinetActivated\""));
+                        .containsPattern("ekabinet_events_handled_seconds_count\\{[^}]*processor=\"cabinet-profile\"[^}]*type=\"CabinetActivated\"");
         http.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
     }
 
