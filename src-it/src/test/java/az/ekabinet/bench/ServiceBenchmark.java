@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import az.ekabinet.bench.Load.Result;
 import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.Ids;
+import az.ekabinet.it.support.OpsStreams;
 import az.ekabinet.it.support.ProviderClient;
 import az.ekabinet.it.support.ServiceProcess;
 import com.zaxxer.hikari.HikariConfig;
@@ -48,6 +49,7 @@ class ServiceBenchmark {
     static final int READS = Integer.getInteger("bench.reads", 10000);
     static final String PASSWORD = "a benchmark password";
     static final int LEDGER_EVENTS = Integer.getInteger("bench.ledger-events", 1_000_000);
+    static final int OPS_SUBSCRIBERS = Integer.getInteger("bench.ops-subscribers", 10_000);
 
     private final List<String> rows = new ArrayList<>();
 
@@ -81,6 +83,7 @@ class ServiceBenchmark {
                 row("reading the balance over HTTP (authenticated)", balances, selects, 0.35);
 
                 freshness(service, client, jdbc, tokens);
+                opsFanOut(service, jdbc);
                 ledgerReplay(service, jdbc);
                 rows.add("| start-up | time to healthy | %.1f s | — | — | ≤ 8 s |".formatted(startup.toMillis() / 1000.0));
                 rows.add("| footprint | resident memory under load (max) | %d MiB | — | — | ≤ 600 MiB |"
@@ -131,6 +134,68 @@ class ServiceBenchmark {
         }
         rows.add("| freshness, in-transaction read models | credit acknowledged → new balance readable | 0 ms (same "
                 + "transaction; checked 20×) | — | — | ≤ 50 ms |");
+    }
+
+    /**
+     * {@value #OPS_SUBSCRIBERS} operators on the ops stream of one node: how long after a payment's acknowledgement
+     * each of them has its activity, and the node's heap (max, sampled) while they are connected.
+     */
+    private void opsFanOut(ServiceProcess service, JdbcTemplate jdbc)
+            throws Exception {
+        String operator = new CitizenClient(service.http()).token(OpsStreams.OPERATOR, OpsStreams.OPERATOR_PASSWORD);
+        ConnectionProvider connections = ConnectionProvider.builder("ops-bench").maxConnections(OPS_SUBSCRIBERS + 100)
+                .pendingAcquireMaxCount(-1).build();
+        var ops = new OpsStreams(WebClient.builder().baseUrl(service.baseUrl())
+                .clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+                        HttpClient.create(connections))).build(), operator);
+        long head = jdbc.queryForObject("SELECT coalesce(max(globalindex), 0) FROM domainevententry", Long.class);
+        long[] receivedAt = new long[OPS_SUBSCRIBERS];
+        var streams = reactor.core.Disposables.composite();
+        AtomicLong heapMax = new AtomicLong();
+        WebClient actuator = client(service.baseUrl());
+        try {
+            Flux.range(0, OPS_SUBSCRIBERS).flatMap(i -> Mono.<Void>create(connected -> {
+                boolean[] first = {true};
+                streams.add(ops.stream(null).subscribe(event -> {
+                    if (first[0]) {
+                        first[0] = false;
+                        connected.success();
+                    }
+                    if (OpsStreams.isActivity(event) && OpsStreams.id(event) > head && receivedAt[i] == 0) {
+                        receivedAt[i] = System.nanoTime();
+                    }
+                }, failure -> connected.error(failure)));
+            }), 200).then().block(Duration.ofMinutes(5));
+            heapMax.accumulateAndGet(heapUsed(actuator, operator), Math::max);
+            ProviderClient bank = ProviderClient.demoBank(service.http(), Clock.systemUTC());
+            String code = Ids.paymentCode();
+            bank.post(bank.notification(code, "3.00", "AA1234567")).expectStatus().isCreated();
+            long acknowledged = System.nanoTime();
+            long until = acknowledged + Duration.ofSeconds(60).toNanos();
+            while (java.util.Arrays.stream(receivedAt).anyMatch(t -> t == 0) && System.nanoTime() < until) {
+                heapMax.accumulateAndGet(heapUsed(actuator, operator), Math::max);
+                Thread.sleep(100);
+            }
+            long[] lags = java.util.Arrays.stream(receivedAt)
+                    .map(t -> t == 0 ? Long.MAX_VALUE : Math.max(0, t - acknowledged)).sorted().toArray();
+            long missing = java.util.Arrays.stream(receivedAt).filter(t -> t == 0).count();
+            rows.add(("| ops stream fan-out | %,d subscribers: delivery p50 / p99 after the acknowledgement; node heap "
+                    + "(max) | %.0f / %.0f ms%s; heap %d MiB | — | — | p99 ≤ 1 s, heap ≤ 512 MiB |").formatted(
+                    OPS_SUBSCRIBERS, Load.percentile(lags, 0.5) / 1e6,
+                    missing > lags.length / 100 ? Double.NaN : Load.percentile(lags, 0.99) / 1e6,
+                    missing == 0 ? "" : " (" + missing + " never received it)", heapMax.get() / (1024 * 1024)));
+        } finally {
+            streams.dispose();
+            connections.disposeLater().block(Duration.ofSeconds(30));
+        }
+    }
+
+    /** jvm.memory.used for the heap, in bytes, from the service's own metrics. */
+    private static long heapUsed(WebClient actuator, String operator) {
+        var body = actuator.get().uri("/actuator/metrics/jvm.memory.used?tag=area:heap")
+                .headers(h -> h.setBearerAuth(operator)).retrieve()
+                .bodyToMono(com.fasterxml.jackson.databind.JsonNode.class).block(Duration.ofSeconds(10));
+        return (long) body.at("/measurements/0/value").asDouble();
     }
 
     /**
