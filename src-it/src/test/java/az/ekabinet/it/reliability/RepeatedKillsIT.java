@@ -62,7 +62,7 @@ class RepeatedKillsIT {
                 Collections.shuffle(kinds);
 
                 int before = journal.acknowledged();
-                int killAfter = before + ThreadLocalRandom.current().nextInt(10, 30);
+                int killAfter = before + ThreadLocalRandom.current().nextInt(15, 40);
                 AtomicBoolean killed = new AtomicBoolean();
                 CompletableFuture<Void> running = load.batch(kinds, CONCURRENCY, killed::get).then().toFuture();
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(2))
