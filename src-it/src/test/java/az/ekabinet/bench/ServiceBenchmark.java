@@ -8,6 +8,7 @@ import az.ekabinet.it.support.Ids;
 import az.ekabinet.it.support.OpsStreams;
 import az.ekabinet.it.support.ProviderClient;
 import az.ekabinet.it.support.ServiceProcess;
+import az.ekabinet.it.support.StubIdentityRegistry;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;

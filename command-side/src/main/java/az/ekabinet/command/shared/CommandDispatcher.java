@@ -61,7 +61,8 @@ public class CommandDispatcher {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
                     || t instanceof PessimisticLockingFailureException
-                    || t instanceof SQLException sql && TRANSIENT_SQL_STATES.contains(sql.getSQLState())) {
+                    || t instanceof SQLException sql && sql.getSQLState() != null
+                            && TRANSIENT_SQL_STATES.contains(sql.getSQLState())) {
                 return true;
             }
         }

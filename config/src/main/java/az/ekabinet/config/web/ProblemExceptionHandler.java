@@ -10,6 +10,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,11 +26,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.reactive.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.MissingRequestValueException;
@@ -37,7 +46,8 @@ import reactor.core.publisher.Mono;
 /**
  * The single mapping of every failure to problem+json (DESIGN.md §6): domain refusals by their code, the
  * client's transport mistakes (malformed JSON, wrong types, oversized bodies, wrong media types, unknown paths)
- * to a 4xx, and only what is truly the server's fault to a 500, logged, without internals on the wire.
+ * to a 4xx, a database that cannot be reached (restarting, failing over) to a 503 the client may retry, and only
+ * what is truly the server's fault to a 500, logged, without internals on the wire.
  * Runs before Spring Boot's own handler.
  */
 @Component
@@ -45,6 +55,8 @@ import reactor.core.publisher.Mono;
 public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+    /** What HikariCP's stand-in for a connection it evicted throws (ProxyConnection.ClosedConnection). */
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
     private final ProblemWriter writer;
 
@@ -61,7 +73,10 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
             return Mono.error(failure);
         }
         Problem problem = toProblem(failure);
-        if (problem.code() == ErrorCode.INTERNAL_ERROR) {
+        if (problem.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+            log.warn("Database unreachable on {} {}: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), rootCause(failure).toString());
+        } else if (problem.code() == ErrorCode.INTERNAL_ERROR) {
             log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), failure);
         }
@@ -135,7 +150,46 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
             headers.set(HttpHeaders.RETRY_AFTER, "1");
             return new Problem(ErrorCode.SERVICE_BUSY, Map.of(), List.of(), headers);
         }
+        if (databaseUnreachable(failure)) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, "2");
+            return new Problem(ErrorCode.SERVICE_UNAVAILABLE, Map.of(), List.of(), headers);
+        }
         return Problem.of(ErrorCode.INTERNAL_ERROR);
+    }
+
+    /**
+     * The database could not be reached or went away mid-request: no connection (refused, pool timed out), a
+     * connection broken (SQLSTATE class 08), the server shutting down, starting up or recovering (57P01–57P03), over
+     * JDBC (event store, projections) or R2DBC (reads, sessions). Once HikariCP has evicted a broken connection, a
+     * unit of work still holding it gets Hikari's own "Connection is closed", which carries no SQLSTATE at all.
+     * A SQL error of any other kind is a bug: a 500.
+     */
+    static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException || t instanceof R2dbcNonTransientResourceException
+                    || t instanceof R2dbcTransientResourceException
+                    || t instanceof SQLException sql && (connectionState(sql.getSQLState())
+                            || sql.getSQLState() == null && HIKARI_CLOSED_CONNECTION.equals(sql.getMessage()))
+                    || t instanceof R2dbcException r2dbc && connectionState(r2dbc.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean connectionState(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P0"));
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static String path(JsonMappingException e) {

@@ -7,13 +7,18 @@ import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldError;
 import az.ekabinet.domain.shared.ValidationFailedException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
@@ -81,6 +86,24 @@ class ProblemExceptionHandlerTest {
         assertThat(busy.headers().getFirst("Retry-After")).isEqualTo("1");
         assertThat(codeOf(new IllegalStateException("bug"))).isEqualTo(ErrorCode.INTERNAL_ERROR);
         assertThat(ProblemCatalog.status(ErrorCode.INTERNAL_ERROR)).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    @Test
+    void anUnreachableDatabaseIsA503ToRetryAndAnyOtherSqlErrorA500() {
+        for (Throwable unreachable : List.of(
+                new CannotGetJdbcConnectionException("no connection", new SQLTransientConnectionException("timed out")),
+                new DataAccessResourceFailureException("Failed to obtain R2DBC Connection",
+                        new R2dbcNonTransientResourceException("the database system is starting up", "57P03")),
+                new IllegalStateException("wrapped by Axon", new SQLException("An I/O error occurred", "08006")),
+                new SQLException("terminating connection due to administrator command", "57P01"),
+                new IllegalStateException("Axon: no statement", new SQLException("Connection is closed")))) {
+            var problem = ProblemExceptionHandler.toProblem(unreachable);
+            assertThat(problem.code()).as(unreachable.toString()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+            assertThat(problem.headers().getFirst("Retry-After")).isEqualTo("2");
+        }
+        assertThat(ProblemCatalog.status(ErrorCode.SERVICE_UNAVAILABLE)).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(codeOf(new SQLException("syntax error", "42601"))).isEqualTo(ErrorCode.INTERNAL_ERROR);
+        assertThat(codeOf(new IllegalStateException(new SQLException("no state")))).isEqualTo(ErrorCode.INTERNAL_ERROR);
     }
 
     private static Throwable catchJackson(String json, Class<?> type) {

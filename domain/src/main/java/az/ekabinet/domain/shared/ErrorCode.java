@@ -70,6 +70,11 @@ public enum ErrorCode {
     /** A rebuild of this read model is already running. */
     REPLAY_IN_PROGRESS(Kind.CONFLICT),
     SERVICE_BUSY(Kind.UNAVAILABLE),
+    /**
+     * The database cannot be reached right now (restarting, failing over): the request may be repeated in a few
+     * seconds; a money-moving one safely so with the same Idempotency-Key, or as its own repeat rules allow.
+     */
+    SERVICE_UNAVAILABLE(Kind.UNAVAILABLE),
     /** An outside state system (identity registry, graduate registry, SMS gateway) did not answer in time. */
     EXTERNAL_SERVICE_UNAVAILABLE(Kind.UNAVAILABLE),
     INTERNAL_ERROR(Kind.INTERNAL);

@@ -25,28 +25,45 @@ import reactor.core.publisher.Mono;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final String ADMIN_URL = "jdbc:postgresql://localhost:5432/postgres?user=postgres";
     private static final Path JAR = Path.of("../config/target/ekabinet-exec.jar");
 
+    private final int postgresPort;
     private final String database;
     private Process process;
+    private volatile Path log;
     private int port;
 
-    private ServiceProcess(String database) {
+    private ServiceProcess(int postgresPort, String database) {
+        this.postgresPort = postgresPort;
         this.database = database;
     }
 
-    /** A fresh, empty database {@code ekabinet_test_<time>_<name>} (dropped by {@link #close()}). */
+    /** A fresh, empty database {@code ekabinet_test_<time>_<name>} on the local PostgreSQL, dropped by close(). */
     public static ServiceProcess withFreshDatabase(String name) throws SQLException {
+        return withFreshDatabase(name, 5432);
+    }
+
+    /** The same on the PostgreSQL listening on {@code postgresPort} of this machine. */
+    public static ServiceProcess withFreshDatabase(String name, int postgresPort) throws SQLException {
         String database = "ekabinet_test_" + Instant.now().getEpochSecond() + "_" + name;
-        try (var c = DriverManager.getConnection(ADMIN_URL); var s = c.createStatement()) {
+        ServiceProcess service = new ServiceProcess(postgresPort, database);
+        try (var c = DriverManager.getConnection(service.adminUrl()); var s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database);
         }
-        return new ServiceProcess(database);
+        return service;
+    }
+
+    private String adminUrl() {
+        return "jdbc:postgresql://localhost:" + postgresPort + "/postgres?user=postgres";
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:5432/" + database;
+        return jdbcUrl(postgresPort);
+    }
+
+    /** This database reached through another port (a proxy in front of PostgreSQL). */
+    public String jdbcUrl(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
     public JdbcTemplate jdbc() {
@@ -55,13 +72,19 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the jar and waits until it answers healthy; returns how long that took. */
     public Duration start(String logName, String... arguments) throws IOException {
+        return startOn(jdbcUrl(), logName, arguments);
+    }
+
+    /** Starts the jar with the database at {@code jdbcUrl} (e.g. {@link #jdbcUrl(int)}); the same wait. */
+    public Duration startOn(String jdbcUrl, String logName, String... arguments) throws IOException {
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path log = Path.of("target", logName + ".log");
+        log = Path.of("target", logName + ".log");
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", JAR.toString(), "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl()));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", JAR.toString(),
+                "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl));
         command.addAll(List.of(arguments));
         long started = System.nanoTime();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -89,8 +112,14 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    public void awaitExit() throws InterruptedException {
-        process.waitFor();
+    /** Waits until the process has ended; its exit code. */
+    public int awaitExit() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** The process's output, {@code target/<logName>.log} of the last start. */
+    public Path log() {
+        return log;
     }
 
     /** The process's resident memory (VmRSS) in KiB, from /proc. */
@@ -106,7 +135,7 @@ public final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() throws Exception {
         kill();
-        try (var c = DriverManager.getConnection(ADMIN_URL); var s = c.createStatement()) {
+        try (var c = DriverManager.getConnection(adminUrl()); var s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
     }

@@ -1,4 +1,4 @@
-package az.ekabinet.bench;
+package az.ekabinet.it.support;
 
 import java.nio.charset.StandardCharsets;
 import reactor.core.publisher.Mono;
@@ -6,14 +6,15 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * An identity registry that knows everybody (the real service's API, see HttpIdentityRegistry): the benchmarked
- * service registers as many synthetic citizens as the load needs, each named after their FIN.
+ * An identity registry that knows everybody (the real service's API, see HttpIdentityRegistry): a service run as
+ * a separate process (benchmarks, fault tests) registers as many synthetic citizens as the load needs, each named
+ * after their FIN. Start the service with {@code --ekabinet.identity-registry.mode=http} and this {@link #baseUrl()}.
  */
-final class StubIdentityRegistry implements AutoCloseable {
+public final class StubIdentityRegistry implements AutoCloseable {
 
     private final DisposableServer server;
 
-    StubIdentityRegistry() {
+    public StubIdentityRegistry() {
         server = HttpServer.create().host("127.0.0.1").port(0)
                 .route(routes -> routes.get("/v1/persons/{fin}/documents/{document}", (request, response) -> {
                     String fin = request.param("fin");
@@ -30,7 +31,7 @@ final class StubIdentityRegistry implements AutoCloseable {
                 .bindNow();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
     }
 
