@@ -2,6 +2,7 @@ package az.ekabinet.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import az.ekabinet.domain.cabinet.CabinetActivated;
 import az.ekabinet.domain.exam.application.ApplicationConfirmed;
 import az.ekabinet.domain.payment.PaymentCodeRedeemed;
 import az.ekabinet.domain.payment.PaymentReceived;
@@ -42,7 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       is ever negative (every balance-after replayed);</li>
  *   <li>the read models equal a replay: the wallet read model, the applications' status, and — once caught up
  *       (waited for, with a bound) — the streaming projections: a ledger line for every money event, a provider
- *       payment row for every payment; and the auditors' reconciliation finds nothing.</li>
+ *       payment row for every payment, the ops counters; and the auditors' reconciliation finds nothing.</li>
  * </ul>
  */
 final class Invariants {
@@ -230,7 +231,10 @@ final class Invariants {
         }
     }
 
-    /** The streaming projections' lag: money events without a ledger line, payments without their row. */
+    /**
+     * The streaming projections' lag: money events without a ledger line, payments without their row, ops counters
+     * that are not the event store's counts and sums.
+     */
     List<String> streamingProjectionsBehind() {
         List<String> behind = new ArrayList<>();
         Long missingLines = jdbc.queryForObject("""
@@ -258,6 +262,29 @@ final class Invariants {
                     + " money events without a ledger line", extraLines + " ledger lines without an event",
                     missingPayments + " payments without a row", uncredited + " redemptions not shown"));
         }
+        Map<String, Long> counters = longs(jdbc.queryForMap("""
+                SELECT cabinets_opened, payments_received, payments_received_qepik, payments_credited,
+                       payments_credited_qepik, fees_charged, fees_charged_qepik, applications_confirmed
+                FROM readmodel.ops_counters WHERE id = 1"""));
+        Map<String, Long> replayed = longs(jdbc.queryForMap("""
+                SELECT count(*) FILTER (WHERE type = ?) AS cabinets_opened,
+                       count(*) FILTER (WHERE type = ?) AS payments_received,
+                       coalesce(sum(amount) FILTER (WHERE type = ?), 0) AS payments_received_qepik,
+                       count(*) FILTER (WHERE type = ?) AS payments_credited,
+                       coalesce(sum(amount) FILTER (WHERE type = ?), 0) AS payments_credited_qepik,
+                       count(*) FILTER (WHERE type = ? AND fee) AS fees_charged,
+                       coalesce(sum(amount) FILTER (WHERE type = ? AND fee), 0) AS fees_charged_qepik,
+                       count(*) FILTER (WHERE type = ?) AS applications_confirmed
+                FROM (SELECT payloadtype AS type, convert_from(payload, 'UTF8')::jsonb AS body
+                      FROM domainevententry) e,
+                     LATERAL (SELECT (body ->> 'amountQepik')::bigint AS amount,
+                                     coalesce(body ->> 'cause' LIKE 'EXAM_FEE:%', false) AS fee) fields""",
+                CabinetActivated.class.getName(), PaymentReceived.class.getName(), PaymentReceived.class.getName(),
+                PaymentCodeRedeemed.class.getName(), PaymentCodeRedeemed.class.getName(), FundsDebited.class.getName(),
+                FundsDebited.class.getName(), ApplicationConfirmed.class.getName()));
+        if (!counters.equals(replayed)) {
+            behind.add("ops counters " + counters + " differ from the event store's " + replayed);
+        }
         return behind;
     }
 
@@ -279,6 +306,12 @@ final class Invariants {
                         PaymentCodeRedeemed.class.getName(), FundsCredited.class.getName(),
                         FundsDebited.class.getName(), TransferCompleted.class.getName(),
                         ApplicationConfirmed.class.getName()});
+    }
+
+    private static Map<String, Long> longs(Map<String, Object> row) {
+        Map<String, Long> values = new HashMap<>();
+        row.forEach((column, value) -> values.put(column, ((Number) value).longValue()));
+        return values;
     }
 
     private static Map<String, List<Event>> byField(List<Event> events, Class<?> type, String field) {

@@ -42,7 +42,8 @@ class PostgresRestartIT {
     @Test
     void theServiceRecoversByItselfWhenPostgresRestartsUnderLoad() throws Exception {
         try (var postgres = PrivatePostgres.start(); var registry = new StubIdentityRegistry();
-             var service = ServiceProcess.withFreshDatabase("postgres_restart", postgres.port())) {
+             var service = ServiceProcess.withFreshDatabase("postgres_restart", postgres.port());
+             var operator = new OpsFollower()) {
             service.start("reliability-postgres-restart", "--ekabinet.identity-registry.mode=http",
                     "--ekabinet.identity-registry.base-url=" + registry.baseUrl());
             Journal journal = new Journal();
@@ -53,6 +54,7 @@ class PostgresRestartIT {
             load.prepareApplications(service, "reliability-restart", 25_00);
 
             Invariants invariants = new Invariants(service);
+            operator.follow(service);
             List<Outage> outages = new ArrayList<>();
             List<String> figures = new ArrayList<>();
             for (String mode : List.of("fast", "immediate")) {
@@ -85,12 +87,14 @@ class PostgresRestartIT {
                             + "restart by itself within %s", mode, RECOVERY_BOUND).isLessThan(RECOVERY_BOUND);
                 }
                 Duration caughtUp = invariants.assertHold(journal);
+                operator.assertSawEveryActivity(service.jdbc());
                 figures.add(figures(journal, outage, load.repeated() - repeatedBefore, caughtUp));
             }
             Report.write("postgres-restart", List.of(
                     "PostgreSQL restarted under a mixed load (%d clients at a time, %d citizens), the service untouched"
                             .formatted(CONCURRENCY, CITIZENS),
-                    "", journal.summary() + "; acknowledged but lost: 0", "",
+                    "", journal.summary() + "; acknowledged but lost: 0; an operator following the ops stream saw "
+                            + "every activity once, in order, over " + operator.connections() + " connections", "",
                     "| restart | PostgreSQL down | failed answers (all 503) | last failure after it was back "
                             + "| first write / read after it was back | steps repeated by clients "
                             + "| streaming projections caught up after the load |",

@@ -35,7 +35,8 @@ class RepeatedKillsIT {
 
     @Test
     void acknowledgedOperationsSurviveRepeatedHardKills() throws Exception {
-        try (var registry = new StubIdentityRegistry(); var service = ServiceProcess.withFreshDatabase("kills")) {
+        try (var registry = new StubIdentityRegistry(); var service = ServiceProcess.withFreshDatabase("kills");
+             var operator = new OpsFollower()) {
             String[] registryArguments = {"--ekabinet.identity-registry.mode=http",
                     "--ekabinet.identity-registry.base-url=" + registry.baseUrl()};
             service.start("reliability-kills-0", registryArguments);
@@ -43,6 +44,7 @@ class RepeatedKillsIT {
             MixedLoad load = MixedLoad.signUp(service, journal, CITIZENS);
             load.fund(60_00);
             Invariants invariants = new Invariants(service);
+            operator.follow(service);
             List<String> figures = new ArrayList<>();
             List<long[]> down = new ArrayList<>(); // from each kill to the restart, on the load's clock
             Predicate<Journal.Answer> whileDown = answer -> answer.unanswered()
@@ -78,12 +80,14 @@ class RepeatedKillsIT {
                 down.add(new long[] {killedAt, load.now()});
                 Duration restart = service.start("reliability-kills-" + round, registryArguments);
                 load.target(service);
+                operator.follow(service);
                 assertThat(journal.unexpected(whileDown)).as("until the kill every answer is a success or a refusal "
                         + "for want of money; after it, requests in flight have no answer").isEmpty();
                 Duration caughtUp = invariants.assertHold(journal);
                 load.repeatUntold();
                 assertThat(journal.unexpected(whileDown)).as("repeats after the restart are answered").isEmpty();
                 invariants.assertHold(journal);
+                operator.assertSawEveryActivity(service.jdbc());
                 figures.add("| %d | %d | %d | %s | %s |".formatted(round, acknowledgedBeforeKill, untold,
                         Report.seconds(restart), Report.seconds(caughtUp)));
             }
@@ -91,7 +95,8 @@ class RepeatedKillsIT {
             Report.write("kills", List.of(
                     "Repeated hard kills: %d rounds of a mixed load (%d clients at a time, %d citizens), a SIGKILL each"
                             .formatted(ROUNDS, CONCURRENCY, CITIZENS),
-                    "", journal.summary() + "; acknowledged but lost: 0", "",
+                    "", journal.summary() + "; acknowledged but lost: 0; an operator following the ops stream saw "
+                            + "every activity once, in order, over " + operator.connections() + " connections", "",
                     "| round | acknowledged before the kill | steps in flight, repeated after the restart "
                             + "| restart to healthy | streaming projections caught up after |",
                     "| --- | --- | --- | --- | --- |"), figures);
