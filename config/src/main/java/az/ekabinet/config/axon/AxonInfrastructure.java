@@ -201,7 +201,10 @@ public class AxonInfrastructure {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .batchSize(batchSize)
-                        .initialSegmentCount(segments)));
+                        .initialSegmentCount(segments))
+                // never skip an event: a failing batch rolls back with its token and is retried (its lag shows on
+                // the ops stream), where Axon's default would log the failure and move past the event
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
     }
 
     /**
