@@ -2,6 +2,7 @@ package az.ekabinet.it.admin;
 
 import static az.ekabinet.it.support.ApplicationClient.DEMO_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import az.ekabinet.it.support.ApplicationClient;
 import az.ekabinet.it.support.CitizenClient;
@@ -67,26 +68,11 @@ class ProjectionReplayIT {
 
     /** Waits (bounded) until the replay is no longer running; its final status. */
     private JsonNode awaitReplay(String projection) {
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode status;
-        do {
-            status = http.get().uri("/api/admin/projections/{name}/replay", projection).headers(h -> h.setBearerAuth(admin))
-                    .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-            if (!"RUNNING".equals(status.path("state").asText())) {
-                return status;
-            }
-            sleep();
-        } while (System.nanoTime() < until);
-        throw new AssertionError("replay of " + projection + " still running: " + status);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> http.get().uri("/api/admin/projections/{name}/replay", projection)
+                                .headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk()
+                                .expectBody(JsonNode.class).returnResult().getResponseBody(),
+                        status -> !"RUNNING".equals(status.path("state").asText()));
     }
 
     @Test
@@ -143,10 +129,7 @@ class ProjectionReplayIT {
         bank.payInto(payer.token(), "12.00");
         // rows of payments in the event store (a projector test elsewhere writes rows without events)
         String payments = "SELECT * FROM readmodel.provider_payment WHERE " + FROM_EVENTS + " ORDER BY payment_code";
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!caughtUp() && System.nanoTime() < until) {
-            sleep(); // the streaming projection catches up on its own time
-        }
+        await().atMost(Duration.ofSeconds(30)).until(this::caughtUp); // the streaming projection, on its own time
         List<Map<String, Object>> live = table(payments);
         assertThat(live).isNotEmpty();
         jdbc.update("UPDATE readmodel.provider_payment SET provider = 'changed by hand'");

@@ -2,6 +2,7 @@ package az.ekabinet.it.security;
 
 import static az.ekabinet.it.support.ApplicationClient.DEMO_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import az.ekabinet.it.support.ApplicationClient;
 import az.ekabinet.it.support.CitizenClient;
@@ -164,21 +165,11 @@ class HostileInputIT {
 
     /** The digest once the streaming projections have caught up with the setup (two equal readings in a row). */
     private Map<String, String> settledRows() {
-        Map<String, String> before = readModelRows();
-        for (int i = 0; i < 50; i++) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        var last = new java.util.concurrent.atomic.AtomicReference<>(readModelRows());
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
             Map<String, String> now = readModelRows();
-            if (now.equals(before)) {
-                return now;
-            }
-            before = now;
-        }
-        throw new AssertionError("the read models did not settle");
+            return now.equals(last.getAndSet(now)) ? now : null;
+        }, java.util.Objects::nonNull);
     }
 
     /**
