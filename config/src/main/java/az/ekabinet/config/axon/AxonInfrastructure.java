@@ -190,6 +190,17 @@ public class AxonInfrastructure {
                 .build();
     }
 
+    /** The streaming processors read the store through this: it wakes them when events arrive (no 500 ms polls). */
+    @Bean
+    public ConfigurerModule processorsWokenByTheStore() {
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.configureDefaultStreamableMessageSource(config -> {
+                    WakingEventSource source = new WakingEventSource(config.eventStore());
+                    config.onShutdown(Phase.INBOUND_EVENT_CONNECTORS, source::close);
+                    return source;
+                }));
+    }
+
     /**
      * Every event processor is a pooled streaming processor: its tokens live in PostgreSQL next to the read
      * models, so a batch of projection writes and its token commit together (exactly-once read models).
@@ -211,13 +222,14 @@ public class AxonInfrastructure {
      * The auditors' ledger has one segment: one writer appends its lines in the order it handles the events, so
      * positions have no gaps and each hash chains the line appended just before (see {@link LedgerProjector}).
      * Its errors propagate: a failing batch rolls back and is retried, never skipped, since a skipped event would be
-     * a missing ledger line.
+     * a missing ledger line. Its batches are large: it writes a batch in a few round trips (a replay is that many
+     * times faster), and a batch is only as large as the events already there, so a live event never waits for one.
      */
     @Bean
-    public ConfigurerModule ledgerProcessor() {
+    public ConfigurerModule ledgerProcessor(@Value("${ekabinet.axon.ledger-batch-size:1000}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessorConfiguration(LedgerProjector.PROCESSING_GROUP,
-                        (config, builder) -> builder.initialSegmentCount(1))
+                        (config, builder) -> builder.initialSegmentCount(1).batchSize(batchSize))
                 .registerListenerInvocationErrorHandler(LedgerProjector.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance()));
     }

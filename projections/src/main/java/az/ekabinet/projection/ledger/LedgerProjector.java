@@ -2,15 +2,13 @@ package az.ekabinet.projection.ledger;
 
 import az.ekabinet.domain.wallet.FundsCredited;
 import az.ekabinet.domain.wallet.FundsDebited;
-import az.ekabinet.domain.wallet.LedgerLine;
 import az.ekabinet.domain.wallet.LedgerLine.Type;
 import az.ekabinet.domain.wallet.WalletOpened;
-import java.time.Instant;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +33,11 @@ import org.springframework.stereotype.Component;
  * <p>Redelivered events change nothing (a line per global index). A failure is never skipped: the ledger's
  * processing group propagates errors, so the batch rolls back and is retried, because a skipped event would be a
  * hole in the ledger.
+ *
+ * <p><b>Batches.</b> The handlers only collect; the lines of a whole processor batch are written when its unit of
+ * work prepares to commit, in the processor's transaction and before its token ({@link LedgerBatch}): a handful of
+ * round trips per batch instead of four per event, which is what lets a replay of millions of events finish in
+ * minutes.
  */
 @Component
 @ProcessingGroup(LedgerProjector.PROCESSING_GROUP)
@@ -50,73 +53,36 @@ public class LedgerProjector {
 
     @EventHandler
     void on(WalletOpened event) {
-        jdbc.update("""
-                INSERT INTO readmodel.ledger_wallet (wallet_id, cabinet_number) VALUES (?, ?)
-                ON CONFLICT DO NOTHING""", event.walletId(), event.cabinetNumber());
+        batch().opened(event.walletId(), event.cabinetNumber());
     }
 
     @EventHandler
     void on(FundsCredited event, @MessageIdentifier String eventId) {
-        append(eventId, event.walletId(), Type.CREDIT, event.amountQepik(), event.balanceAfterQepik(), event.cause(),
-                event.creditedAt());
+        batch().moved(new LedgerBatch.Movement(eventId, event.walletId(), Type.CREDIT, event.amountQepik(),
+                event.balanceAfterQepik(), event.cause(), event.creditedAt()));
     }
 
     @EventHandler
     void on(FundsDebited event, @MessageIdentifier String eventId) {
-        append(eventId, event.walletId(), Type.DEBIT, event.amountQepik(), event.balanceAfterQepik(), event.cause(),
-                event.debitedAt());
+        batch().moved(new LedgerBatch.Movement(eventId, event.walletId(), Type.DEBIT, event.amountQepik(),
+                event.balanceAfterQepik(), event.cause(), event.debitedAt()));
+    }
+
+    /** This unit of work's batch, written when it prepares to commit (the processor's whole batch is one unit). */
+    private LedgerBatch batch() {
+        return CurrentUnitOfWork.get().root().getOrComputeResource(LedgerBatch.class.getName(), key -> {
+            LedgerBatch batch = new LedgerBatch(jdbc);
+            CurrentUnitOfWork.get().root().onPrepareCommit(unitOfWork -> batch.write());
+            return batch;
+        });
     }
 
     /**
-     * The event's own global index is read from the store by its identifier: the processor's token is no substitute,
-     * because an event that fills a gap (its transaction committed late) arrives with a token already past events
-     * with higher indices, and using that position once made the ledger take such an event for a redelivery of
-     * another and skip it.
+     * TRUNCATE, not DELETE: a delete would leave the old lines as dead index entries at the top of the position
+     * index, and finding the last line would step over all of them on every batch of the replay.
      */
-    private void append(String eventId, String walletId, Type type, long amountQepik, long balanceAfterQepik,
-                        String cause, Instant occurredAt) {
-        long globalIndex = jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE eventidentifier = ?",
-                Long.class, eventId);
-        if (!jdbc.queryForList("SELECT 1 FROM readmodel.ledger_entry WHERE global_index = ?", Integer.class,
-                globalIndex).isEmpty()) {
-            return; // redelivered: its line is already there
-        }
-        Last last = last();
-        var line = new LedgerLine(last.position() + 1, cabinetNumberOf(walletId), type, amountQepik, balanceAfterQepik,
-                cause, LedgerLine.timeText(occurredAt));
-        jdbc.update("""
-                INSERT INTO readmodel.ledger_entry (position, global_index, wallet_id, cabinet_number, type,
-                    amount_qepik, balance_after_qepik, cause, occurred_at, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                line.position(), globalIndex, walletId, line.cabinetNumber(), type.name(), amountQepik,
-                balanceAfterQepik, cause, line.occurredAt(), line.hash(last.hash()));
-    }
-
-    /** The ledger's last line so far: where the next one goes and the hash it chains to. */
-    private record Last(long position, String hash) {
-    }
-
-    private Last last() {
-        List<Last> last = jdbc.query("SELECT position, hash FROM readmodel.ledger_entry ORDER BY position DESC LIMIT 1",
-                (rs, row) -> new Last(rs.getLong(1), rs.getString(2)));
-        return last.isEmpty() ? new Last(0, LedgerLine.GENESIS_HASH) : last.get(0);
-    }
-
-    /** From the ledger's own WalletOpened mapping; the wallet read model (written with the command) as a fallback. */
-    private String cabinetNumberOf(String walletId) {
-        String number = jdbc.queryForObject("""
-                SELECT coalesce((SELECT cabinet_number FROM readmodel.ledger_wallet WHERE wallet_id = ?),
-                                (SELECT cabinet_number FROM readmodel.wallet WHERE wallet_id = ?))""",
-                String.class, walletId, walletId);
-        if (number == null) {
-            throw new IllegalStateException("money moved in a wallet that was never opened: " + walletId);
-        }
-        return number;
-    }
-
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM readmodel.ledger_entry");
-        jdbc.update("DELETE FROM readmodel.ledger_wallet");
+        jdbc.update("TRUNCATE readmodel.ledger_entry, readmodel.ledger_wallet");
     }
 }

@@ -83,8 +83,13 @@ public final class ServiceProcess implements AutoCloseable {
         log = Path.of("target", logName + ".log");
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", JAR.toString(),
-                "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        // e.g. -Dservice.jvm-args=-XX:StartFlightRecording=filename=target/service.jfr to profile a benchmark run
+        String extra = System.getProperty("service.jvm-args", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", JAR.toString(), "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl));
         command.addAll(List.of(arguments));
         long started = System.nanoTime();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -120,6 +125,11 @@ public final class ServiceProcess implements AutoCloseable {
     /** The process's output, {@code target/<logName>.log} of the last start. */
     public Path log() {
         return log;
+    }
+
+    /** The operating system's process id of the running service. */
+    public long pid() {
+        return process.pid();
     }
 
     /** The process's resident memory (VmRSS) in KiB, from /proc. */

@@ -1,0 +1,163 @@
+package az.ekabinet.projection.ledger;
+
+import az.ekabinet.domain.wallet.LedgerLine;
+import az.ekabinet.domain.wallet.LedgerLine.Type;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The ledger lines of one processor batch, collected in the order the processor handled their events and written
+ * together in the batch's transaction: the wallets opened, then one query for the events' global indices, one for
+ * the lines already there (redeliveries), one for the last line, one for the cabinet numbers and one insert of
+ * all the new lines, chained in order.
+ *
+ * <p>The lookups take an array of keys and look each one up in a LATERAL subquery with LIMIT 1: that keeps them
+ * index lookups, where {@code = ANY(array)} over a thousand keys makes the planner scan the whole table.
+ */
+final class LedgerBatch {
+
+    /** A FundsCredited or FundsDebited as the ledger needs it. */
+    record Movement(String eventId, String walletId, Type type, long amountQepik, long balanceAfterQepik,
+                    String cause, Instant occurredAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Map<String, String> opened = new LinkedHashMap<>();
+    private final List<Movement> movements = new ArrayList<>();
+
+    LedgerBatch(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void opened(String walletId, String cabinetNumber) {
+        opened.putIfAbsent(walletId, cabinetNumber);
+    }
+
+    void moved(Movement movement) {
+        movements.add(movement);
+    }
+
+    void write() {
+        if (!opened.isEmpty()) {
+            update("""
+                    INSERT INTO readmodel.ledger_wallet (wallet_id, cabinet_number)
+                    SELECT * FROM unnest(?::varchar[], ?::varchar[]) ON CONFLICT DO NOTHING""",
+                    List.copyOf(opened.keySet()), List.copyOf(opened.values()));
+        }
+        if (movements.isEmpty()) {
+            return;
+        }
+        Map<String, Long> globalIndices = pairs("""
+                SELECT g.id, e.globalindex FROM unnest(?::varchar[]) AS g(id)
+                CROSS JOIN LATERAL (SELECT globalindex FROM domainevententry WHERE eventidentifier = g.id LIMIT 1) e""",
+                movements.stream().map(Movement::eventId).toList(), rs -> rs.getLong(2));
+        Set<Long> alreadyThere = new HashSet<>(pairs("""
+                SELECT e.global_index::text, e.global_index FROM unnest(?::bigint[]) AS g(i)
+                CROSS JOIN LATERAL (SELECT global_index FROM readmodel.ledger_entry WHERE global_index = g.i LIMIT 1) e""",
+                List.copyOf(globalIndices.values()), rs -> rs.getLong(2)).values());
+        Map<String, String> cabinets = cabinetNumbers();
+
+        List<Object[]> columns = List.of(new Object[movements.size()], new Object[movements.size()],
+                new Object[movements.size()], new Object[movements.size()], new Object[movements.size()],
+                new Object[movements.size()], new Object[movements.size()], new Object[movements.size()],
+                new Object[movements.size()], new Object[movements.size()]);
+        Last last = last();
+        int lines = 0;
+        for (Movement m : movements) {
+            Long globalIndex = globalIndices.get(m.eventId());
+            if (globalIndex == null) {
+                throw new IllegalStateException("a handled event is not in the event store: " + m.eventId());
+            }
+            if (!alreadyThere.add(globalIndex)) {
+                continue; // redelivered: its line is already there (or earlier in this batch)
+            }
+            String cabinetNumber = cabinets.get(m.walletId());
+            if (cabinetNumber == null) {
+                throw new IllegalStateException("money moved in a wallet that was never opened: " + m.walletId());
+            }
+            var line = new LedgerLine(last.position() + 1, cabinetNumber, m.type(), m.amountQepik(),
+                    m.balanceAfterQepik(), m.cause(), LedgerLine.timeText(m.occurredAt()));
+            String hash = line.hash(last.hash());
+            Object[] values = {line.position(), globalIndex, m.walletId(), cabinetNumber, m.type().name(),
+                    m.amountQepik(), m.balanceAfterQepik(), m.cause(), line.occurredAt(), hash};
+            for (int c = 0; c < values.length; c++) {
+                columns.get(c)[lines] = values[c];
+            }
+            lines++;
+            last = new Last(line.position(), hash);
+        }
+        if (lines == 0) {
+            return;
+        }
+        int count = lines;
+        List<List<Object>> used = columns.stream().map(column -> List.of(java.util.Arrays.copyOf(column, count))).toList();
+        update("""
+                INSERT INTO readmodel.ledger_entry (position, global_index, wallet_id, cabinet_number, type,
+                    amount_qepik, balance_after_qepik, cause, occurred_at, hash)
+                SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[],
+                    ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[])""", used.toArray(List[]::new));
+    }
+
+    /** The ledger's last line so far: where the next one goes and the hash it chains to. */
+    private record Last(long position, String hash) {
+    }
+
+    private Last last() {
+        List<Last> last = jdbc.query("SELECT position, hash FROM readmodel.ledger_entry ORDER BY position DESC LIMIT 1",
+                (rs, row) -> new Last(rs.getLong(1), rs.getString(2)));
+        return last.isEmpty() ? new Last(0, LedgerLine.GENESIS_HASH) : last.get(0);
+    }
+
+    /** From the ledger's own WalletOpened mapping; the wallet read model (written with the command) as a fallback. */
+    private Map<String, String> cabinetNumbers() {
+        List<String> wallets = movements.stream().map(Movement::walletId).distinct().toList();
+        return pairs("""
+                SELECT w.id, coalesce(
+                    (SELECT cabinet_number FROM readmodel.ledger_wallet WHERE wallet_id = w.id LIMIT 1),
+                    (SELECT cabinet_number FROM readmodel.wallet WHERE wallet_id = w.id LIMIT 1))
+                FROM unnest(?::varchar[]) AS w(id)""", wallets, rs -> rs.getString(2));
+    }
+
+    private interface Column<T> {
+        T read(java.sql.ResultSet rs) throws SQLException;
+    }
+
+    /** A query on one array parameter whose rows are (key, value). */
+    private <T> Map<String, T> pairs(String sql, List<?> parameter, Column<T> value) {
+        Map<String, T> pairs = new HashMap<>();
+        jdbc.query(connection -> statement(connection, sql, parameter), rs -> {
+            pairs.put(rs.getString(1), value.read(rs));
+        });
+        return pairs;
+    }
+
+    private void update(String sql, List<?>... parameters) {
+        jdbc.update(connection -> statement(connection, sql, parameters));
+    }
+
+    private static PreparedStatement statement(Connection connection, String sql, List<?>... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setArray(i + 1, array(connection, parameters[i]));
+        }
+        return statement;
+    }
+
+    /** A text or bigint array; the statement casts it to the column's type. */
+    private static Array array(Connection connection, List<?> values) throws SQLException {
+        boolean numbers = !values.isEmpty() && values.get(0) instanceof Long;
+        return connection.createArrayOf(numbers ? "bigint" : "varchar", values.toArray());
+    }
+}

@@ -1,0 +1,54 @@
+package az.ekabinet.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the machine's CPU went during one measured path: the service process, this load generator (the JVM running
+ * the benchmark) and everything else (PostgreSQL above all), as shares of all cores, from Linux's /proc counters.
+ * On a small machine the three compete for the same cores, so a ratio to a baseline only means something beside it.
+ */
+final class CpuShares {
+
+    private final long servicePid;
+    private final long[] start;
+
+    private CpuShares(long servicePid) throws IOException {
+        this.servicePid = servicePid;
+        this.start = sample(servicePid);
+    }
+
+    static CpuShares start(long servicePid) throws IOException {
+        return new CpuShares(servicePid);
+    }
+
+    /** "service 61%, load generator 22%, PostgreSQL and the rest 15%, idle 2%" since {@link #start}. */
+    String shares() throws IOException {
+        long[] end = sample(servicePid);
+        double total = end[0] - start[0];
+        double busy = end[1] - start[1];
+        double service = end[2] - start[2];
+        double generator = end[3] - start[3];
+        return "service %.0f%%, load generator %.0f%%, PostgreSQL and the rest %.0f%%, idle %.0f%%".formatted(
+                100 * service / total, 100 * generator / total, 100 * Math.max(0, busy - service - generator) / total,
+                100 * (total - busy) / total);
+    }
+
+    /** {all jiffies of all cores, busy jiffies, the service's, this JVM's}. */
+    private static long[] sample(long servicePid) throws IOException {
+        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]); // idle + iowait
+        for (int i = 1; i < Math.min(cpu.length, 9); i++) { // user nice system idle iowait irq softirq steal
+            total += Long.parseLong(cpu[i]);
+        }
+        return new long[] {total, total - idle, processJiffies(Long.toString(servicePid)), processJiffies("self")};
+    }
+
+    private static long processJiffies(String pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
+    }
+}
