@@ -49,6 +49,7 @@ class ServiceBenchmark {
     static final int CITIZENS = 64;
     static final int WRITES = Integer.getInteger("bench.writes", 3000);
     static final int READS = Integer.getInteger("bench.reads", 10000);
+    static final int WARM_UP = Integer.getInteger("bench.warm-up", 2000);
     static final String PASSWORD = "a benchmark password";
     static final int LEDGER_EVENTS = Integer.getInteger("bench.ledger-events", 1_000_000);
     static final int OPS_SUBSCRIBERS = Integer.getInteger("bench.ops-subscribers", 10_000);
@@ -73,24 +74,33 @@ class ServiceBenchmark {
                 jdbc.execute("CREATE TABLE bench_row (id BIGSERIAL PRIMARY KEY, payload VARCHAR(64) NOT NULL)");
                 Result credits = null;
                 if (measures("credits")) {
+                    // every path runs once unmeasured first: the JIT compilers of both JVMs warm up, as in a live node
+                    Load.blocking("warm-up", CONCURRENCY, WARM_UP, i -> jdbc.update(
+                            "INSERT INTO bench_row (payload) VALUES (?)", "warm-up " + i));
                     Result inserts = Load.blocking("single-row insert transactions (JDBC)", CONCURRENCY, WRITES,
                             i -> jdbc.update("INSERT INTO bench_row (payload) VALUES (?)", "row " + i));
-                    List<String> codes = paymentsReceived(service, client, WRITES);
-                    credits = memory.during(() -> cpu("crediting a payment code", () -> Load.reactive("credit a payment code (HTTP)", CONCURRENCY, WRITES,
+                    List<String> codes = paymentsReceived(service, client, WARM_UP + WRITES);
+                    Load.reactive("warm-up", CONCURRENCY, WARM_UP, i -> post(client, tokens.get(i % CITIZENS),
+                            "/api/me/wallet/credits", "{\"paymentCode\":\"" + codes.get(i) + "\"}", 201));
+                    credits = memory.during(() -> cpu("crediting a payment code", () -> Load.reactive(
+                            "credit a payment code (HTTP)", CONCURRENCY, WRITES,
                             i -> post(client, tokens.get(i % CITIZENS), "/api/me/wallet/credits",
-                                    "{\"paymentCode\":\"" + codes.get(i) + "\"}", 201))));
+                                    "{\"paymentCode\":\"" + codes.get(WARM_UP + i) + "\"}", 201))));
                     row("crediting a payment code over HTTP", credits, inserts, 0.35);
                 }
                 Result balances = null;
                 if (measures("balances")) {
                     jdbc.update("INSERT INTO bench_row (payload) SELECT 'row ' || i FROM generate_series(1, ?) i", WRITES);
-                    Result selects = Load.blocking("primary-key selects (JDBC)", CONCURRENCY, READS,
-                            i -> jdbc.queryForObject("SELECT payload FROM bench_row WHERE id = ?", String.class,
-                                    1 + i % WRITES));
+                    Load.Blocking select = i -> jdbc.queryForObject("SELECT payload FROM bench_row WHERE id = ?",
+                            String.class, 1 + i % WRITES);
+                    Load.blocking("warm-up", CONCURRENCY, WARM_UP, select);
+                    Result selects = Load.blocking("primary-key selects (JDBC)", CONCURRENCY, READS, select);
+                    java.util.function.IntFunction<Mono<Boolean>> balance = i -> client.get().uri("/api/me/wallet")
+                            .headers(h -> h.setBearerAuth(tokens.get(i % CITIZENS)))
+                            .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value() == 200));
+                    Load.reactive("warm-up", CONCURRENCY, WARM_UP, balance);
                     balances = memory.during(() -> cpu("reading the balance", () -> Load.reactive(
-                            "read the balance (HTTP)", CONCURRENCY, READS,
-                            i -> client.get().uri("/api/me/wallet").headers(h -> h.setBearerAuth(tokens.get(i % CITIZENS)))
-                                    .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value() == 200)))));
+                            "read the balance (HTTP)", CONCURRENCY, READS, balance)));
                     row("reading the balance over HTTP (authenticated)", balances, selects, 0.35);
                 }
                 if (measures("freshness")) {
@@ -124,9 +134,10 @@ class ServiceBenchmark {
     private void freshness(ServiceProcess service, WebClient client, JdbcTemplate jdbc, List<String> tokens)
             throws Exception {
         ProviderClient bank = ProviderClient.demoBank(service.http(), Clock.systemUTC());
-        List<String> flatOut = IntStream.range(0, 2000).mapToObj(i -> Ids.paymentCode()).toList();
-        Result max = Load.reactive("payments at full load", CONCURRENCY, flatOut.size(),
-                i -> postPayment(client, bank, flatOut.get(i)));
+        List<String> flatOut = IntStream.range(0, WARM_UP + 2000).mapToObj(i -> Ids.paymentCode()).toList();
+        Load.reactive("warm-up", CONCURRENCY, WARM_UP, i -> postPayment(client, bank, flatOut.get(i)));
+        Result max = Load.reactive("payments at full load", CONCURRENCY, flatOut.size() - WARM_UP,
+                i -> postPayment(client, bank, flatOut.get(WARM_UP + i)));
         await().atMost(Duration.ofMinutes(2)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM readmodel.provider_payment WHERE payment_code = ANY(?)", Integer.class,
                 (Object) flatOut.toArray(String[]::new)) == flatOut.size()); // the projection has caught up

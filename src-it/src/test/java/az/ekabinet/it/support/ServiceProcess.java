@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of("../config/target/ekabinet-exec.jar");
+    private static final Path JAR = Path.of("../config/target/ekabinet/ekabinet-exec.jar");
 
     private final int postgresPort;
     private final String database;
