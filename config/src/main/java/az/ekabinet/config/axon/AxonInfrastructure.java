@@ -1,5 +1,7 @@
 package az.ekabinet.config.axon;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -33,6 +35,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
@@ -86,6 +90,19 @@ public class AxonInfrastructure {
         return jackson();
     }
 
+    /**
+     * Snapshots are an aggregate's own fields, whatever their visibility, and nothing else (no getters): the
+     * aggregates keep their state private and expose no getters for it. Only snapshots use this mapper.
+     */
+    @Bean
+    @Qualifier("snapshotSerializer")
+    public Serializer snapshotSerializer() {
+        ObjectMapper fieldsOnly = storageObjectMapper()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(fieldsOnly).build();
+    }
+
     @Bean
     @Qualifier("messageSerializer")
     public Serializer messageSerializer() {
@@ -132,7 +149,7 @@ public class AxonInfrastructure {
      * transactions are short, so a generous timeout means a slow commit is waited for, never skipped (§5.4).
      */
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer serializer,
+    public EventStorageEngine eventStorageEngine(@Qualifier("snapshotSerializer") Serializer snapshotSerializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  Configuration configuration,
@@ -141,7 +158,7 @@ public class AxonInfrastructure {
                                                  @Value("${ekabinet.axon.gap-timeout-ms:60000}") int gapTimeoutMs,
                                                  @Value("${ekabinet.axon.read-batch-size:1000}") int batchSize) {
         return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
@@ -153,6 +170,19 @@ public class AxonInfrastructure {
                 .gapTimeout(gapTimeoutMs)
                 .batchSize(batchSize)
                 .build();
+    }
+
+    /**
+     * Axon's embedded event store as its auto-configuration builds it, which also signals each commit to the
+     * streaming processors' source ({@link WakingEventSource}).
+     */
+    @Qualifier("eventStore")
+    @Bean(name = "eventBus")
+    public SignallingEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration) {
+        return new SignallingEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), storageEngine);
     }
 
     @Bean
@@ -190,12 +220,15 @@ public class AxonInfrastructure {
                 .build();
     }
 
-    /** The streaming processors read the store through this: it wakes them when events arrive (no 500 ms polls). */
+    /** The streaming processors read the store through this: woken by commits, not by 500 ms polls. */
     @Bean
-    public ConfigurerModule processorsWokenByTheStore() {
+    public ConfigurerModule processorsWokenByCommits(
+            @Value("${ekabinet.axon.read-batch-size:1000}") int batchSize,
+            @Value("${ekabinet.axon.other-nodes-poll-ms:1000}") long pollMs) {
         return configurer -> configurer.eventProcessing(processing ->
                 processing.configureDefaultStreamableMessageSource(config -> {
-                    WakingEventSource source = new WakingEventSource(config.eventStore());
+                    WakingEventSource source = new WakingEventSource((SignallingEventStore) config.eventStore(),
+                            batchSize, java.time.Duration.ofMillis(pollMs));
                     config.onShutdown(Phase.INBOUND_EVENT_CONNECTORS, source::close);
                     return source;
                 }));

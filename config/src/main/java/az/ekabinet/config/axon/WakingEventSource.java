@@ -2,163 +2,173 @@ package az.ekabinet.config.axon;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.eventhandling.TrackedEventMessage;
+import java.util.stream.Stream;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * The event store as the streaming processors' source, with streams that say when events are there.
+ * The streaming processors' source: each processor's stream reads the event table itself, a batch at a time, and
+ * is woken, through the availability callback pooled streaming processors ask for, when this process commits events
+ * and once every poll interval (for events other nodes commit).
  *
- * <p>Why: a pooled streaming processor that finds no event waits to be told, through its stream's availability
- * callback, or else looks again after 500 ms; the embedded event store's streams have no callback, so every
- * projection lagged by a quarter of a second on average and by half a second often. Here one watcher thread follows
- * the store like any processor (the store wakes its readers as soon as it has read committed events) and on each
- * new event calls every open stream's callback: the processors take the event at once.
- *
- * <p>If the watcher ever fails, it opens its stream again; meanwhile the processors still look again on their own
- * (every few seconds), so a lost wake-up delays, never loses, an event.
+ * <p>Why not Axon's embedded event store: its streams have no availability callback, so a processor that found no
+ * event looked again only after 500 ms (projections lagged by a quarter of a second on average); and its one reading
+ * thread runs ahead of all processors into a shared cache that a lagging processor keeps in memory (a million events
+ * arriving at once filled the heap). Here each stream holds at most one batch, and a commit is visible to it at once.
  */
 final class WakingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(WakingEventSource.class);
+    private final EventStorageEngine storage;
+    private final int batchSize;
+    private final long pollNanos;
+    private final Set<WakingStream> streams = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService ticker =
+            Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("event-source-poll-"));
 
-    private final EventStore store;
-    private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
-    private volatile Thread watcher;
-    private volatile boolean closed;
+    WakingEventSource(SignallingEventStore store, int batchSize, Duration pollInterval) {
+        this.storage = store.engine();
+        this.batchSize = batchSize;
+        this.pollNanos = pollInterval.toNanos();
+        store.onCommitted(this::wakeAll);
+        ticker.scheduleWithFixedDelay(this::wakeAll, pollNanos, pollNanos, TimeUnit.NANOSECONDS);
+    }
 
-    WakingEventSource(EventStore store) {
-        this.store = store;
+    private void wakeAll() {
+        streams.forEach(WakingStream::wake);
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
-        startWatching();
-        return new WakingStream(store.openStream(token));
+        WakingStream stream = new WakingStream(token);
+        streams.add(stream);
+        return stream;
     }
 
     @Override
     public TrackingToken createTailToken() {
-        return store.createTailToken();
+        return storage.createTailToken();
     }
 
     @Override
     public TrackingToken createHeadToken() {
-        return store.createHeadToken();
+        return storage.createHeadToken();
     }
 
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
-        return store.createTokenAt(dateTime);
-    }
-
-    @Override
-    public TrackingToken createTokenSince(Duration duration) {
-        return store.createTokenSince(duration);
-    }
-
-    private synchronized void startWatching() {
-        if (watcher == null && !closed) {
-            watcher = new Thread(this::watch, "event-store-watcher");
-            watcher.setDaemon(true);
-            watcher.start();
-        }
-    }
-
-    private void watch() {
-        while (!closed) {
-            try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(store.createHeadToken())) {
-                while (!closed) {
-                    if (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                        while (stream.hasNextAvailable()) {
-                            stream.nextAvailable(); // its payload is never read: no deserialization
-                        }
-                        callbacks.forEach(Runnable::run);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Watching the event store failed; the processors poll until it watches again", e);
-                pause();
-            }
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return storage.createTokenAt(dateTime);
     }
 
     @Override
     public void close() {
-        closed = true;
-        Thread running = watcher;
-        if (running != null) {
-            running.interrupt();
-        }
+        ticker.shutdownNow();
     }
 
-    /** The store's stream, plus the callback the processor asks for. */
+    /** One processor's stream; used by that processor's coordinator thread only, woken from any thread. */
     private final class WakingStream implements BlockingStream<TrackedEventMessage<?>> {
 
-        private final BlockingStream<TrackedEventMessage<?>> delegate;
+        private final Deque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
+        private final Object monitor = new Object();
+        private TrackingToken position;
+        private volatile long wakes;
+        private long wakesSeen = -1;
+        private long lastEmptyRead;
         private volatile Runnable callback;
 
-        private WakingStream(BlockingStream<TrackedEventMessage<?>> delegate) {
-            this.delegate = delegate;
+        private WakingStream(TrackingToken position) {
+            this.position = position;
         }
 
-        @Override
-        public boolean setOnAvailableCallback(Runnable callback) {
-            Runnable previous = this.callback;
-            if (previous != null) {
-                callbacks.remove(previous);
+        void wake() {
+            synchronized (monitor) {
+                wakes++;
+                monitor.notifyAll();
             }
-            this.callback = callback;
-            callbacks.add(callback);
+            Runnable onAvailable = callback;
+            if (onAvailable != null) {
+                onAvailable.run();
+            }
+        }
+
+        /**
+         * Reads the next batch into the buffer, unless the last read found nothing and nothing happened since (no
+         * wake-up, poll interval not over): then asking again is free, which the coordinator does often.
+         */
+        private boolean read() {
+            long seen = wakes;
+            if (seen == wakesSeen && lastEmptyRead != 0 && System.nanoTime() - lastEmptyRead < pollNanos) {
+                return false;
+            }
+            wakesSeen = seen;
+            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(position, false)) {
+                events.limit(batchSize).forEachOrdered(buffer::add);
+            }
+            if (buffer.isEmpty()) {
+                lastEmptyRead = System.nanoTime();
+                return false;
+            }
+            lastEmptyRead = 0; // there may be more right behind this batch
+            position = buffer.peekLast().trackingToken();
             return true;
         }
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            return delegate.peek();
+            if (buffer.isEmpty()) {
+                read();
+            }
+            return Optional.ofNullable(buffer.peekFirst());
         }
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            return delegate.hasNextAvailable(timeout, unit);
+            long deadline = System.nanoTime() + unit.toNanos(timeout);
+            while (true) {
+                if (!buffer.isEmpty() || read()) {
+                    return true;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                synchronized (monitor) {
+                    if (wakes == wakesSeen) {
+                        TimeUnit.NANOSECONDS.timedWait(monitor, Math.min(left, pollNanos));
+                    }
+                }
+            }
         }
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-            return delegate.nextAvailable();
+            while (!hasNextAvailable(1, TimeUnit.SECONDS)) {
+                // wait until the store has an event
+            }
+            return buffer.pollFirst();
         }
 
         @Override
-        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
-            delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        public boolean setOnAvailableCallback(Runnable callback) {
+            this.callback = callback;
+            return true;
         }
 
         @Override
         public void close() {
-            Runnable registered = callback;
-            if (registered != null) {
-                callbacks.remove(registered);
-            }
-            delegate.close();
+            streams.remove(this);
+            buffer.clear();
         }
     }
 }

@@ -58,6 +58,9 @@ final class LedgerBatch {
         if (movements.isEmpty()) {
             return;
         }
+        // Every lookup below has its index; with statistics not yet caught up after a bulk of events (an import),
+        // the planner once chose to scan the event table once per key. This transaction is the ledger's alone.
+        jdbc.execute("SET LOCAL enable_seqscan = off");
         Map<String, Long> globalIndices = pairs("""
                 SELECT g.id, e.globalindex FROM unnest(?::varchar[]) AS g(id)
                 CROSS JOIN LATERAL (SELECT globalindex FROM domainevententry WHERE eventidentifier = g.id LIMIT 1) e""",
