@@ -15,8 +15,6 @@ import az.ekabinet.domain.wallet.Wallet;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,16 +26,11 @@ import org.springframework.context.annotation.Configuration;
 public class Aggregates {
 
     @Bean
-    public ConfigurerModule aggregateRegistrations(ApplicationNumbers applicationNumbers,
-            @Value("${ekabinet.axon.wallet-snapshot-after-events:20}") int walletSnapshotAfter) {
+    public ConfigurerModule aggregateRegistrations(ApplicationNumbers applicationNumbers) {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Payment.class))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Cabinet.class))
-                // a wallet takes every credit and debit of its citizen's years; loading it for each command would
-                // read them all, so it is snapshotted (on the snapshotter's own threads) every so many events
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Wallet.class)
-                        .configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
-                                config.snapshotter(), walletSnapshotAfter)))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Wallet.class))
                 // crediting a code redeems the code and credits the wallet in one unit of work
                 .registerCommandHandler(config -> new PaymentCodeCrediting(config.repository(Payment.class),
                         config.repository(Wallet.class)))

@@ -1,7 +1,5 @@
 package az.ekabinet.config.axon;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -43,9 +41,7 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.eventsourcing.AggregateSnapshotter;
-import org.axonframework.eventsourcing.GenericAggregateFactory;
-import az.ekabinet.domain.wallet.Wallet;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryBusSpanFactory;
@@ -90,19 +86,6 @@ public class AxonInfrastructure {
     @Primary
     public Serializer serializer() {
         return jackson();
-    }
-
-    /**
-     * Snapshots are an aggregate's own fields, whatever their visibility, and nothing else (no getters): the
-     * aggregates keep their state private and expose no getters for it. Only snapshots use this mapper.
-     */
-    @Bean
-    @Qualifier("snapshotSerializer")
-    public Serializer snapshotSerializer() {
-        ObjectMapper fieldsOnly = storageObjectMapper()
-                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
-        return JacksonSerializer.builder().objectMapper(fieldsOnly).build();
     }
 
     @Bean
@@ -151,7 +134,7 @@ public class AxonInfrastructure {
      * transactions are short, so a generous timeout means a slow commit is waited for, never skipped (§5.4).
      */
     @Bean
-    public EventStorageEngine eventStorageEngine(@Qualifier("snapshotSerializer") Serializer snapshotSerializer,
+    public EventStorageEngine eventStorageEngine(Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  Configuration configuration,
@@ -160,7 +143,7 @@ public class AxonInfrastructure {
                                                  @Value("${ekabinet.axon.gap-timeout-ms:60000}") int gapTimeoutMs,
                                                  @Value("${ekabinet.axon.read-batch-size:1000}") int batchSize) {
         return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(snapshotSerializer)
+                .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
@@ -205,19 +188,14 @@ public class AxonInfrastructure {
                 new CustomizableThreadFactory("snapshotter-"), new ThreadPoolExecutor.DiscardPolicy());
     }
 
-    /**
-     * The snapshotter knows the snapshotted aggregates by their factories: they are registered with Axon's
-     * configurer, not as Spring beans, so Spring's snapshotter would find none (WalletSnapshotIT caught it).
-     */
     @Bean
-    public AggregateSnapshotter aggregateSnapshotter(Configuration configuration,
-                                                     HandlerDefinition handlerDefinition,
-                                                     ParameterResolverFactory parameterResolverFactory,
-                                                     EventStore eventStore,
-                                                     TransactionManager transactionManager,
-                                                     ExecutorService snapshotExecutor) {
-        return AggregateSnapshotter.builder()
-                .aggregateFactories(new GenericAggregateFactory<>(Wallet.class))
+    public SpringAggregateSnapshotter aggregateSnapshotter(Configuration configuration,
+                                                           HandlerDefinition handlerDefinition,
+                                                           ParameterResolverFactory parameterResolverFactory,
+                                                           EventStore eventStore,
+                                                           TransactionManager transactionManager,
+                                                           ExecutorService snapshotExecutor) {
+        return SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
                 .transactionManager(transactionManager)
                 .eventStore(eventStore)

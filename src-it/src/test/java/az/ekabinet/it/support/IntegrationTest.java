@@ -23,9 +23,7 @@ import org.springframework.context.annotation.Import;
         // every test registers from 127.0.0.1: the per-address SMS limit has its own test (AbuseIT)
         "ekabinet.sms.max-per-address-per-hour=1000000",
         "ekabinet.ops.counters-interval=500ms",
-        "ekabinet.ops.poll-interval=30s",
-        // snapshots every few events, so that every wallet test also runs on wallets restored from snapshots
-        "ekabinet.axon.wallet-snapshot-after-events=5"})
+        "ekabinet.ops.poll-interval=30s"})
 @AutoConfigureWebTestClient(timeout = "30s")
 @AutoConfigureObservability(tracing = false) // metrics are exported as in production
 @Import({TestIdentityRegistry.class, TestGraduateRegistry.class, TestClock.Configuration.class})
