@@ -13,16 +13,14 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
  */
 final class SignallingEventStore extends EmbeddedEventStore {
 
-    private final EventStorageEngine engine;
     private final Set<Runnable> committedListeners = new CopyOnWriteArraySet<>();
 
-    SignallingEventStore(Builder builder, EventStorageEngine engine) {
+    SignallingEventStore(Builder builder) {
         super(builder);
-        this.engine = engine;
     }
 
     EventStorageEngine engine() {
-        return engine;
+        return storageEngine();
     }
 
     void onCommitted(Runnable listener) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -65,18 +66,14 @@ final class LedgerBatch {
                 SELECT g.id, e.globalindex FROM unnest(?::varchar[]) AS g(id)
                 CROSS JOIN LATERAL (SELECT globalindex FROM domainevententry WHERE eventidentifier = g.id LIMIT 1) e""",
                 movements.stream().map(Movement::eventId).toList(), rs -> rs.getLong(2));
-        Set<Long> alreadyThere = new HashSet<>(pairs("""
-                SELECT e.global_index::text, e.global_index FROM unnest(?::bigint[]) AS g(i)
+        Set<Long> alreadyThere = new HashSet<>(jdbc.query(connection -> statement(connection, """
+                SELECT e.global_index FROM unnest(?::bigint[]) AS g(i)
                 CROSS JOIN LATERAL (SELECT global_index FROM readmodel.ledger_entry WHERE global_index = g.i LIMIT 1) e""",
-                List.copyOf(globalIndices.values()), rs -> rs.getLong(2)).values());
+                List.copyOf(globalIndices.values())), (rs, row) -> rs.getLong(1)));
         Map<String, String> cabinets = cabinetNumbers();
 
-        List<Object[]> columns = List.of(new Object[movements.size()], new Object[movements.size()],
-                new Object[movements.size()], new Object[movements.size()], new Object[movements.size()],
-                new Object[movements.size()], new Object[movements.size()], new Object[movements.size()],
-                new Object[movements.size()], new Object[movements.size()]);
+        List<Object[]> lines = new ArrayList<>();
         Last last = last();
-        int lines = 0;
         for (Movement m : movements) {
             Long globalIndex = globalIndices.get(m.eventId());
             if (globalIndex == null) {
@@ -92,24 +89,21 @@ final class LedgerBatch {
             var line = new LedgerLine(last.position() + 1, cabinetNumber, m.type(), m.amountQepik(),
                     m.balanceAfterQepik(), m.cause(), LedgerLine.timeText(m.occurredAt()));
             String hash = line.hash(last.hash());
-            Object[] values = {line.position(), globalIndex, m.walletId(), cabinetNumber, m.type().name(),
-                    m.amountQepik(), m.balanceAfterQepik(), m.cause(), line.occurredAt(), hash};
-            for (int c = 0; c < values.length; c++) {
-                columns.get(c)[lines] = values[c];
-            }
-            lines++;
+            lines.add(new Object[] {line.position(), globalIndex, m.walletId(), cabinetNumber, m.type().name(),
+                    m.amountQepik(), m.balanceAfterQepik(), m.cause(), line.occurredAt(), hash});
             last = new Last(line.position(), hash);
         }
-        if (lines == 0) {
+        if (lines.isEmpty()) {
             return;
         }
-        int count = lines;
-        List<List<Object>> used = columns.stream().map(column -> List.of(java.util.Arrays.copyOf(column, count))).toList();
+        // one array per column, the lines in their chained order
+        List<?>[] columns = IntStream.range(0, lines.get(0).length)
+                .mapToObj(c -> lines.stream().map(line -> line[c]).toList()).toArray(List[]::new);
         update("""
                 INSERT INTO readmodel.ledger_entry (position, global_index, wallet_id, cabinet_number, type,
                     amount_qepik, balance_after_qepik, cause, occurred_at, hash)
                 SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[],
-                    ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[])""", used.toArray(List[]::new));
+                    ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[])""", columns);
     }
 
     /** The ledger's last line so far: where the next one goes and the hash it chains to. */
