@@ -15,22 +15,32 @@ import az.ekabinet.domain.wallet.Wallet;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The event-sourced aggregates. The domain module knows no Spring, so its aggregates carry no {@code @Aggregate}
  * stereotype; they are registered here instead, each with its repository on the JDBC event store.
+ *
+ * <p>Wallets and applications are loaded again and again (every credit, fee and transfer; every section of the form),
+ * so their repositories keep recently used ones in memory ({@link AggregateCache}): a command on a cached aggregate
+ * reads no events.
  */
 @Configuration(proxyBeanMethods = false)
 public class Aggregates {
 
     @Bean
-    public ConfigurerModule aggregateRegistrations(ApplicationNumbers applicationNumbers) {
+    public ConfigurerModule aggregateRegistrations(
+            ApplicationNumbers applicationNumbers,
+            @Value("${ekabinet.axon.aggregate-cache.max-entries:10000}") long cachedPerType,
+            @Value("${ekabinet.axon.aggregate-cache.idle:10m}") Duration cacheIdle) {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Payment.class))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Cabinet.class))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Wallet.class))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Wallet.class)
+                        .configureCache(config -> new AggregateCache(cachedPerType, cacheIdle)))
                 // crediting a code redeems the code and credits the wallet in one unit of work
                 .registerCommandHandler(config -> new PaymentCodeCrediting(config.repository(Payment.class),
                         config.repository(Wallet.class)))
@@ -39,7 +49,8 @@ public class Aggregates {
                 // event store's unique key)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(ExamSession.class)
                         .configureLockFactory(config -> NullLockFactory.INSTANCE))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(ExamApplication.class))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(ExamApplication.class)
+                        .configureCache(config -> new AggregateCache(cachedPerType, cacheIdle)))
                 .registerCommandHandler(config -> new ApplicationStarting(config.repository(ExamApplication.class),
                         config.repository(ExamSession.class), applicationNumbers))
                 .registerCommandHandler(config -> new ApplicationEditing(config.repository(ExamApplication.class),

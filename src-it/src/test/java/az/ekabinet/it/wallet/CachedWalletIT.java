@@ -1,0 +1,117 @@
+package az.ekabinet.it.wallet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import az.ekabinet.it.support.CitizenClient;
+import az.ekabinet.it.support.IntegrationTest;
+import az.ekabinet.it.support.ProviderClient;
+import az.ekabinet.it.support.TestClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * This node keeps the wallets it used in memory between commands. Another node may move such a wallet on; every
+ * later command here must still decide on the wallet as stored, never on the copy in memory, or money would appear
+ * (a credit on a stale balance) or be spent twice (a debit on a stale balance).
+ */
+@IntegrationTest
+class CachedWalletIT {
+
+    static final String PASSWORD = "cached wallet password";
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    TestClock clock;
+
+    CitizenClient citizens;
+    ProviderClient bank;
+
+    @BeforeEach
+    void setUp() {
+        citizens = new CitizenClient(http);
+        bank = ProviderClient.demoBank(http, clock);
+    }
+
+    @Test
+    void aWalletAnotherNodeMovedOnIsDecidedOnAsStored() throws Exception {
+        var me = citizens.signUp(PASSWORD);
+        var other = citizens.signUp(PASSWORD);
+        bank.payInto(me.token(), "30.00"); // this node has now loaded, credited and kept my wallet
+        String walletId = jdbc.queryForObject("SELECT wallet_id FROM readmodel.wallet WHERE cabinet_number = ?",
+                String.class, me.cabinetNumber());
+
+        long debitSequence = spendElsewhere(walletId, 2500, 500);
+
+        // on the copy in memory (30.00) this transfer would pass; on the stored wallet (5.00) it must not
+        String transferId = http.post().uri("/api/me/wallet/transfers").headers(h -> h.setBearerAuth(me.token()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"recipientCabinetNumber\":\"%s\",\"amount\":\"10.00\",\"password\":\"%s\"}"
+                        .formatted(other.cabinetNumber(), PASSWORD))
+                .exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("transferId").asText();
+        http.post().uri("/api/me/wallet/transfers/{id}/confirmation", transferId)
+                .headers(h -> h.setBearerAuth(me.token())).exchange()
+                .expectStatus().isEqualTo(409).expectBody()
+                .jsonPath("$.code").isEqualTo("INSUFFICIENT_FUNDS").jsonPath("$.missingAmount").isEqualTo("5.00");
+
+        // a credit adds to the stored balance and chains after the other node's event
+        bank.payInto(me.token(), "2.00");
+        assertThat(balance(me.token())).isEqualTo("7.00");
+        assertThat(balance(other.token())).isEqualTo("0.00");
+        var stored = jdbc.queryForList("""
+                SELECT sequencenumber, payloadtype, convert_from(payload, 'UTF8') AS payload FROM domainevententry
+                WHERE aggregateidentifier = ? AND sequencenumber > ? ORDER BY sequencenumber""", walletId, debitSequence);
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0).get("sequencenumber")).isEqualTo(debitSequence + 1);
+        assertThat(stored.get(0).get("payloadtype")).isEqualTo("az.ekabinet.domain.wallet.FundsCredited");
+        JsonNode credited = new ObjectMapper().readTree((String) stored.get(0).get("payload"));
+        assertThat(credited.get("balanceAfterQepik").asLong()).isEqualTo(700);
+    }
+
+    /**
+     * What another node's debit (an exam fee) leaves behind: the wallet's next event in the store and the wallet
+     * read model it writes in the same transaction. Returns the event's sequence number.
+     */
+    private long spendElsewhere(String walletId, long amountQepik, long balanceAfterQepik) {
+        return transactions.execute(status -> {
+            long sequence = jdbc.queryForObject(
+                    "SELECT max(sequencenumber) + 1 FROM domainevententry WHERE aggregateidentifier = ?",
+                    Long.class, walletId);
+            String cabinetId = walletId.substring("wallet:".length());
+            String now = Instant.now().toString();
+            String payload = """
+                    {"walletId":"%s","cabinetId":"%s","amountQepik":%d,"balanceAfterQepik":%d,"cause":"EXAM_FEE:%d","debitedAt":"%s"}"""
+                    .formatted(walletId, cabinetId, amountQepik, balanceAfterQepik, 900000 + (sequence % 100000), now);
+            jdbc.update("""
+                    INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                        payload, payloadrevision, payloadtype, timestamp)
+                    VALUES (?, ?, 'Wallet', ?, ?, ?, '1', 'az.ekabinet.domain.wallet.FundsDebited', ?)""",
+                    walletId, sequence, UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
+                    payload.getBytes(StandardCharsets.UTF_8), now);
+            jdbc.update("UPDATE readmodel.wallet SET balance_qepik = ?, last_event_sequence = ? WHERE wallet_id = ?",
+                    balanceAfterQepik, sequence, walletId);
+            return sequence;
+        });
+    }
+
+    private String balance(String token) {
+        return http.get().uri("/api/me/wallet").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("balance").asText();
+    }
+}
