@@ -65,7 +65,9 @@ public record Money(long qepik) implements Comparable<Money> {
      */
     public static String wire(long qepik) {
         long magnitude = Math.abs(qepik);
-        return (qepik < 0 ? "-" : "") + magnitude / 100 + "." + String.format("%02d", magnitude % 100);
+        long fraction = magnitude % 100;
+        // not String.format: this runs for every amount of every answer, and the formatter showed in their profile
+        return (qepik < 0 ? "-" : "") + magnitude / 100 + (fraction >= 0 && fraction < 10 ? ".0" : ".") + fraction;
     }
 
     @Override

@@ -23,7 +23,7 @@ class MoneyTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0,0.00", "5,0.05", "5000,50.00", "123456,1234.56"})
+    @CsvSource({"0,0.00", "5,0.05", "10,0.10", "1010,10.10", "5000,50.00", "123456,1234.56"})
     void wireFormHasExactlyTwoDecimals(long qepik, String wire) {
         assertThat(Money.ofQepik(qepik).toWire()).isEqualTo(wire);
     }
