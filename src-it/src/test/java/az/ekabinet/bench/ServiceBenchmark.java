@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -52,10 +53,12 @@ class ServiceBenchmark {
     static final int WARM_UP = Integer.getInteger("bench.warm-up", 2000);
     static final String PASSWORD = "a benchmark password";
     static final int LEDGER_EVENTS = Integer.getInteger("bench.ledger-events", 1_000_000);
+    static final int LEDGER_REPLAYS = Integer.getInteger("bench.ledger-replays", 3);
     static final int OPS_SUBSCRIBERS = Integer.getInteger("bench.ops-subscribers", 10_000);
 
     private final List<String> rows = new ArrayList<>();
     private final List<String> cpuRows = new ArrayList<>();
+    private final List<String> databaseRows = new ArrayList<>();
     private long servicePid;
 
     @Test
@@ -77,31 +80,54 @@ class ServiceBenchmark {
                     // every path runs once unmeasured first: the JIT compilers of both JVMs warm up, as in a live node
                     Load.blocking("warm-up", CONCURRENCY, WARM_UP, i -> jdbc.update(
                             "INSERT INTO bench_row (payload) VALUES (?)", "warm-up " + i));
+                    DatabaseWork before = DatabaseWork.now(jdbc);
                     Result inserts = Load.blocking("single-row insert transactions (JDBC)", CONCURRENCY, WRITES,
                             i -> jdbc.update("INSERT INTO bench_row (payload) VALUES (?)", "row " + i));
+                    String insertWork = DatabaseWork.now(jdbc).perOperationSince(before, WRITES);
                     List<String> codes = paymentsReceived(service, client, WARM_UP + WRITES);
                     Load.reactive("warm-up", CONCURRENCY, WARM_UP, i -> post(client, tokens.get(i % CITIZENS),
                             "/api/me/wallet/credits", "{\"paymentCode\":\"" + codes.get(i) + "\"}", 201));
+                    before = DatabaseWork.now(jdbc);
                     credits = memory.during(() -> cpu("crediting a payment code", () -> Load.reactive(
                             "credit a payment code (HTTP)", CONCURRENCY, WRITES,
                             i -> post(client, tokens.get(i % CITIZENS), "/api/me/wallet/credits",
                                     "{\"paymentCode\":\"" + codes.get(WARM_UP + i) + "\"}", 201))));
+                    databaseRows.add("| crediting a payment code | %s | single-row insert: %s |".formatted(
+                            DatabaseWork.now(jdbc).perOperationSince(before, WRITES), insertWork));
                     row("crediting a payment code over HTTP", credits, inserts, 0.35);
                 }
                 Result balances = null;
+                Result idle = null;
                 if (measures("balances")) {
                     jdbc.update("INSERT INTO bench_row (payload) SELECT 'row ' || i FROM generate_series(1, ?) i", WRITES);
                     Load.Blocking select = i -> jdbc.queryForObject("SELECT payload FROM bench_row WHERE id = ?",
                             String.class, 1 + i % WRITES);
                     Load.blocking("warm-up", CONCURRENCY, WARM_UP, select);
+                    DatabaseWork before = DatabaseWork.now(jdbc);
                     Result selects = Load.blocking("primary-key selects (JDBC)", CONCURRENCY, READS, select);
+                    String selectWork = DatabaseWork.now(jdbc).perOperationSince(before, READS);
                     java.util.function.IntFunction<Mono<Boolean>> balance = i -> client.get().uri("/api/me/wallet")
                             .headers(h -> h.setBearerAuth(tokens.get(i % CITIZENS)))
                             .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value() == 200));
                     Load.reactive("warm-up", CONCURRENCY, WARM_UP, balance);
+                    before = DatabaseWork.now(jdbc);
                     balances = memory.during(() -> cpu("reading the balance", () -> Load.reactive(
                             "read the balance (HTTP)", CONCURRENCY, READS, balance)));
+                    databaseRows.add("| reading the balance | %s | primary-key select: %s |".formatted(
+                            DatabaseWork.now(jdbc).perOperationSince(before, READS), selectWork));
                     row("reading the balance over HTTP (authenticated)", balances, selects, 0.35);
+                    // the ceiling of any HTTP path on this machine: the same load generator, a request that does nothing
+                    java.util.function.IntFunction<Mono<Boolean>> liveness = i -> client.get()
+                            .uri("/actuator/health/liveness")
+                            .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value() == 200));
+                    Load.reactive("warm-up", CONCURRENCY, WARM_UP, liveness);
+                    idle = cpu("an HTTP request doing nothing", () -> Load.reactive(
+                            "HTTP request doing nothing (liveness probe)", CONCURRENCY, READS, liveness));
+                    rows.add(("| an HTTP request doing nothing (liveness probe): the ceiling of any HTTP path here "
+                            + "| throughput, p50 / p99 at %d clients | %.0f/s, %.1f / %.1f ms | primary-key selects "
+                            + "(JDBC): %.0f/s | %.2f | — |").formatted(CONCURRENCY, idle.perSecond(),
+                            idle.p50Micros() / 1000.0, idle.p99Micros() / 1000.0, selects.perSecond(),
+                            idle.perSecond() / selects.perSecond()));
                 }
                 if (measures("freshness")) {
                     freshness(service, client, jdbc, tokens);
@@ -117,7 +143,7 @@ class ServiceBenchmark {
                         memory.maxKib() == 0 ? "not measured (sampled during credits and balance reads)"
                                 : memory.maxKib() / 1024 + " MiB"));
                 print();
-                for (Result result : java.util.stream.Stream.of(credits, balances).filter(r -> r != null).toList()) {
+                for (Result result : java.util.stream.Stream.of(credits, balances, idle).filter(r -> r != null).toList()) {
                     assertThat(result.failures()).as("no failure in " + result.name()).isZero();
                 }
             }
@@ -306,20 +332,27 @@ class ServiceBenchmark {
         double readSeconds = (System.nanoTime() - readStarted) / 1e9;
 
         String admin = new CitizenClient(service.http()).token("admin", "demo-admin-2026");
-        long replayStarted = System.nanoTime();
-        cpu("replaying the ledger", () -> {
-            service.http().post().uri("/api/admin/projections/ledger/replay").headers(h -> h.setBearerAuth(admin))
-                    .exchange().expectStatus().isAccepted();
-            awaitReplay(service, admin, Duration.ofMinutes(10));
-            return null;
-        });
-        double replaySeconds = (System.nanoTime() - replayStarted) / 1e9;
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM readmodel.ledger_entry", Long.class))
-                .as("the replayed ledger has every money event").isEqualTo(moneyEvents);
+        // replayed several times, the median reported: one replay's time drifted by a third between runs here
+        List<Double> seconds = new ArrayList<>();
+        for (int replay = 0; replay < LEDGER_REPLAYS; replay++) {
+            long replayStarted = System.nanoTime();
+            cpu("replaying the ledger (" + (replay + 1) + " of " + LEDGER_REPLAYS + ")", () -> {
+                service.http().post().uri("/api/admin/projections/ledger/replay").headers(h -> h.setBearerAuth(admin))
+                        .exchange().expectStatus().isAccepted();
+                awaitReplay(service, admin, Duration.ofMinutes(10));
+                return null;
+            });
+            seconds.add((System.nanoTime() - replayStarted) / 1e9);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM readmodel.ledger_entry", Long.class))
+                    .as("the replayed ledger has every money event").isEqualTo(moneyEvents);
+        }
+        List<Double> sorted = seconds.stream().sorted().toList();
+        double replaySeconds = sorted.get(sorted.size() / 2);
         double replayRate = moneyEvents / replaySeconds;
         double readRate = read[0] / readSeconds;
-        rows.add("| replaying the ledger projection | events/s over %,d money events (%,d events in the store) | %,.0f/s (%.1f s) "
-                .formatted(moneyEvents, read[0], replayRate, replaySeconds)
+        rows.add(("| replaying the ledger projection | events/s over %,d money events (%,d events in the store), median of "
+                + "%d replays | %,.0f/s (%.1f s; all: %s s) ").formatted(moneyEvents, read[0], LEDGER_REPLAYS, replayRate,
+                replaySeconds, seconds.stream().map(t -> "%.1f".formatted(t)).collect(Collectors.joining(", ")))
                 + "| sequential read of the event table: %,.0f/s | %.2f | ≥ 0.50; 1M ≤ 60 s |".formatted(readRate,
                 replayRate / readRate));
     }
@@ -373,6 +406,12 @@ class ServiceBenchmark {
                 Runtime.getRuntime().availableProcessors()));
         table.add("| --- | --- |");
         table.addAll(cpuRows);
+        if (!databaseRows.isEmpty()) {
+            table.add("");
+            table.add("| per operation | what PostgreSQL did | baseline |");
+            table.add("| --- | --- | --- |");
+            table.addAll(databaseRows);
+        }
         String text = String.join("\n", table);
         System.out.println("\n" + text + "\n");
         Files.writeString(Path.of("target", "benchmark.md"), text + "\n", StandardCharsets.UTF_8);
