@@ -25,7 +25,13 @@ import reactor.core.publisher.Mono;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of("../config/target/ekabinet/ekabinet-exec.jar");
+    /**
+     * Started from the project's root, as the README's run command does: the class data sharing archive the build
+     * made is only used with the class path written exactly as when it was made.
+     */
+    private static final Path PROJECT_ROOT = Path.of("..");
+    private static final String JAR = "config/target/ekabinet/ekabinet-exec.jar";
+    private static final String CLASS_DATA_ARCHIVE = "config/target/ekabinet/ekabinet.jsa";
 
     private final int postgresPort;
     private final String database;
@@ -89,10 +95,14 @@ public final class ServiceProcess implements AutoCloseable {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
-        command.addAll(List.of("-jar", JAR.toString(), "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl));
+        if (Files.exists(PROJECT_ROOT.resolve(CLASS_DATA_ARCHIVE))) {
+            command.add("-XX:SharedArchiveFile=" + CLASS_DATA_ARCHIVE);
+        }
+        command.addAll(List.of("-jar", JAR, "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl));
         command.addAll(List.of(arguments));
         long started = System.nanoTime();
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process = new ProcessBuilder(command).directory(PROJECT_ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toAbsolutePath().toFile()).start();
         WebClient client = WebClient.create(baseUrl());
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
             assertThat(process.isAlive()).as("the service process is running; see " + log).isTrue();
