@@ -64,9 +64,10 @@ class ServiceBenchmark {
     @Test
     void hotPathsAgainstTheirBaselines() throws Exception {
         try (var registry = new StubIdentityRegistry(); var service = ServiceProcess.withFreshDatabase("bench")) {
-            Duration startup = service.start("benchmark", "--ekabinet.identity-registry.mode=http",
+            String[] arguments = {"--ekabinet.identity-registry.mode=http",
                     "--ekabinet.identity-registry.base-url=" + registry.baseUrl(),
-                    "--ekabinet.sms.max-per-address-per-hour=100000"); // all its citizens register from here
+                    "--ekabinet.sms.max-per-address-per-hour=100000"}; // all its citizens register from here
+            Duration startup = service.start("benchmark", arguments);
             try (HikariDataSource pool = pool(service.jdbcUrl())) {
                 JdbcTemplate jdbc = new JdbcTemplate(pool);
                 WebClient client = client(service.baseUrl());
@@ -138,7 +139,17 @@ class ServiceBenchmark {
                 if (measures("ledger")) {
                     ledgerReplay(service, jdbc);
                 }
-                rows.add("| start-up | time to healthy | %.1f s | — | — | ≤ 8 s |".formatted(startup.toMillis() / 1000.0));
+                // the first start competes with this JVM's own start (its compilers busy): started again on a quiet
+                // machine as well, the median of three restarts
+                List<Double> restarts = new ArrayList<>();
+                for (int restart = 0; restart < 3; restart++) {
+                    service.kill();
+                    restarts.add(service.start("benchmark-restart", arguments).toMillis() / 1000.0);
+                }
+                rows.add(("| start-up | time to healthy: median of 3 restarts after the run (the first start, beside "
+                        + "this JVM's own: %.1f s) | %.1f s (all: %s s) | — | — | ≤ 8 s |").formatted(
+                        startup.toMillis() / 1000.0, restarts.stream().sorted().toList().get(1),
+                        restarts.stream().map(t -> "%.1f".formatted(t)).collect(Collectors.joining(", "))));
                 rows.add("| footprint | resident memory under load (max) | %s | — | — | ≤ 600 MiB |".formatted(
                         memory.maxKib() == 0 ? "not measured (sampled during credits and balance reads)"
                                 : memory.maxKib() / 1024 + " MiB"));
