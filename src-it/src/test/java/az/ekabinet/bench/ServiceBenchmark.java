@@ -366,6 +366,17 @@ class ServiceBenchmark {
                 replaySeconds, seconds.stream().map(t -> "%.1f".formatted(t)).collect(Collectors.joining(", ")))
                 + "| sequential read of the event table: %,.0f/s | %.2f | ≥ 0.50; 1M ≤ 60 s |".formatted(readRate,
                 replayRate / readRate));
+
+        // what PostgreSQL alone needs to write the same lines with their indexes, in one statement: no replay can
+        // write faster than that
+        jdbc.execute("CREATE TABLE bench_ledger_copy (LIKE readmodel.ledger_entry INCLUDING ALL)");
+        long writeStarted = System.nanoTime();
+        long copied = jdbc.update("INSERT INTO bench_ledger_copy SELECT * FROM readmodel.ledger_entry");
+        double writeRate = copied / ((System.nanoTime() - writeStarted) / 1e9);
+        jdbc.execute("DROP TABLE bench_ledger_copy");
+        rows.add(("| writing the ledger's lines, PostgreSQL alone | lines/s: the %,d lines copied into a table like the "
+                + "ledger (its indexes too) in one INSERT … SELECT | %,.0f/s | sequential read of the event table: "
+                + "%,.0f/s | %.2f | — |").formatted(copied, writeRate, readRate, writeRate / readRate));
     }
 
     private static void awaitLedger(JdbcTemplate jdbc, long lines, Duration bound) {
