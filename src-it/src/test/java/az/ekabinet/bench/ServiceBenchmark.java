@@ -148,8 +148,7 @@ class ServiceBenchmark {
                 }
                 rows.add(("| start-up | time to healthy: median of 3 restarts after the run (the first start, beside "
                         + "this JVM's own: %.1f s) | %.1f s (all: %s s) | — | — | ≤ 8 s |").formatted(
-                        startup.toMillis() / 1000.0, restarts.stream().sorted().toList().get(1),
-                        restarts.stream().map(t -> "%.1f".formatted(t)).collect(Collectors.joining(", "))));
+                        startup.toMillis() / 1000.0, median(restarts), listed(restarts)));
                 rows.add("| footprint | resident memory under load (max) | %s | — | — | ≤ 600 MiB |".formatted(
                         memory.maxKib() == 0 ? "not measured (sampled during credits and balance reads)"
                                 : memory.maxKib() / 1024 + " MiB"));
@@ -357,13 +356,12 @@ class ServiceBenchmark {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM readmodel.ledger_entry", Long.class))
                     .as("the replayed ledger has every money event").isEqualTo(moneyEvents);
         }
-        List<Double> sorted = seconds.stream().sorted().toList();
-        double replaySeconds = sorted.get(sorted.size() / 2);
+        double replaySeconds = median(seconds);
         double replayRate = moneyEvents / replaySeconds;
         double readRate = read[0] / readSeconds;
         rows.add(("| replaying the ledger projection | events/s over %,d money events (%,d events in the store), median of "
                 + "%d replays | %,.0f/s (%.1f s; all: %s s) ").formatted(moneyEvents, read[0], LEDGER_REPLAYS, replayRate,
-                replaySeconds, seconds.stream().map(t -> "%.1f".formatted(t)).collect(Collectors.joining(", ")))
+                replaySeconds, listed(seconds))
                 + "| sequential read of the event table: %,.0f/s | %.2f | ≥ 0.50; 1M ≤ 60 s |".formatted(readRate,
                 replayRate / readRate));
 
@@ -377,6 +375,16 @@ class ServiceBenchmark {
         rows.add(("| writing the ledger's lines, PostgreSQL alone | lines/s: the %,d lines copied into a table like the "
                 + "ledger (its indexes too) in one INSERT … SELECT | %,.0f/s | sequential read of the event table: "
                 + "%,.0f/s | %.2f | — |").formatted(copied, writeRate, readRate, writeRate / readRate));
+    }
+
+    /** The middle one of several timings (the upper middle of an even number). */
+    private static double median(List<Double> seconds) {
+        return seconds.stream().sorted().toList().get(seconds.size() / 2);
+    }
+
+    /** "53.2, 57.5, 62.1": each timing, in the order taken. */
+    private static String listed(List<Double> seconds) {
+        return seconds.stream().map(t -> "%.1f".formatted(t)).collect(Collectors.joining(", "));
     }
 
     private static void awaitLedger(JdbcTemplate jdbc, long lines, Duration bound) {

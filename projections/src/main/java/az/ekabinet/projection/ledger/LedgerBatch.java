@@ -95,7 +95,7 @@ final class LedgerBatch {
             String hash = line.hash(last.hash());
             lines.add(new Object[] {line.position(), globalIndex, m.walletId(), cabinetNumber, m.type().name(),
                     m.amountQepik(), m.balanceAfterQepik(), m.cause(), line.occurredAt(), hash});
-            last = new Last(line.position(), hash, Math.max(last.highestGlobalIndex(), globalIndex));
+            last = new Last(line.position(), hash, last.highestGlobalIndexBefore());
         }
         if (lines.isEmpty()) {
             return;
@@ -107,7 +107,7 @@ final class LedgerBatch {
 
     /**
      * Writes rows with COPY, PostgreSQL's bulk load, in its text format: one line per row, tab between columns. Not an
-     * INSERT of arrays: the driver's escaping of the elements of ten arrays of thousands took a sixth of a replay's CPU
+     * INSERT of arrays: the driver's escaping of the elements of ten arrays of thousands took a sixth of the ledger thread's CPU
      * (the benchmark's profile). None of the ledger's columns is ever null.
      */
     private void copyIn(String copy, List<Object[]> rows) {
@@ -146,9 +146,9 @@ final class LedgerBatch {
 
     /**
      * The ledger's last line so far: where the next one goes and the hash it chains to; and the highest global index
-     * that has a line (0 if none).
+     * that had a line when the batch began (0 if none).
      */
-    private record Last(long position, String hash, long highestGlobalIndex) {
+    private record Last(long position, String hash, long highestGlobalIndexBefore) {
     }
 
     private Last last() {
@@ -164,7 +164,7 @@ final class LedgerBatch {
      * line (live events, and every batch of a replay): then none can have one, and nothing is looked up.
      */
     private Set<Long> linesAlreadyThere(Collection<Long> globalIndices, Last last) {
-        if (globalIndices.stream().allMatch(index -> index > last.highestGlobalIndex())) {
+        if (globalIndices.stream().allMatch(index -> index > last.highestGlobalIndexBefore())) {
             return new HashSet<>();
         }
         return new HashSet<>(jdbc.query(connection -> statement(connection, """
