@@ -2,6 +2,7 @@ package az.ekabinet.config.admin;
 
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
+import az.ekabinet.projection.ProjectionRebuild;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  * <li>A <b>streaming</b> projection (its own tokens) is replayed the Axon way: shut down, reset its tokens, start.
  * Until it has caught up its table is being refilled; progress is its tokens' position (and the ops stream's lag).
+ * <li>A streaming projection with a {@link ProjectionRebuild} of its own (the ledger) is rebuilt by it instead, in
+ * bulk and all or nothing, while its processor is shut down; the processor then goes on from its token.
  * <li>A <b>subscribing</b> projection (written in the command's transaction, so never behind) cannot reset tokens it
  * does not have. Its handlers are run over the whole event store inside ONE database transaction, after its
  * {@code @ResetHandler}: readers keep seeing the old rows until the rebuilt ones commit (MVCC), a command that
@@ -54,7 +57,10 @@ public class ProjectionReplays implements DisposableBean {
 
     public enum State { RUNNING, COMPLETED, FAILED }
 
-    /** What a replay has done so far; {@code eventsReplayed} is counted for subscribing projections only. */
+    /**
+     * What a replay has done so far; {@code eventsReplayed} is counted for subscribing projections and, once done,
+     * for those rebuilt in bulk.
+     */
     public record Replay(String projection, String kind, State state, long eventsReplayed, Instant startedAt,
                          Instant finishedAt, String failure) {
     }
@@ -63,6 +69,7 @@ public class ProjectionReplays implements DisposableBean {
     private final EventStorageEngine events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Map<String, ProjectionRebuild> rebuilds = new ConcurrentHashMap<>();
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-replay");
@@ -71,8 +78,9 @@ public class ProjectionReplays implements DisposableBean {
     });
 
     public ProjectionReplays(EventProcessingConfiguration processors, EventStorageEngine events,
-                             PlatformTransactionManager transactions, Clock clock) {
+                             PlatformTransactionManager transactions, Clock clock, List<ProjectionRebuild> rebuilds) {
         this.processors = processors;
+        rebuilds.forEach(rebuild -> this.rebuilds.put(rebuild.processingGroup(), rebuild));
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -117,7 +125,11 @@ public class ProjectionReplays implements DisposableBean {
         AtomicLong replayed = new AtomicLong();
         try {
             log.info("Replaying projection {} ({})", started.projection(), started.kind());
-            if ("STREAMING".equals(started.kind())) {
+            ProjectionRebuild rebuild = rebuilds.get(started.projection());
+            if (rebuild != null) {
+                rebuildInBulk(processors.eventProcessor(started.projection(), StreamingEventProcessor.class)
+                        .orElseThrow(), rebuild, replayed);
+            } else if ("STREAMING".equals(started.kind())) {
                 replayStreaming(processors.eventProcessor(started.projection(), StreamingEventProcessor.class)
                         .orElseThrow());
             } else {
@@ -155,6 +167,17 @@ public class ProjectionReplays implements DisposableBean {
                 });
             }
         });
+    }
+
+    /** The processor is started again whatever happens: after a failure, on the old read model and its token. */
+    private void rebuildInBulk(StreamingEventProcessor processor, ProjectionRebuild rebuild, AtomicLong replayed)
+            throws Exception {
+        processor.shutdownAsync().get(1, TimeUnit.MINUTES);
+        try {
+            replayed.set(rebuild.rebuild());
+        } finally {
+            processor.start();
+        }
     }
 
     /**

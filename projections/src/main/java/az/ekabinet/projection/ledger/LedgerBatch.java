@@ -1,15 +1,11 @@
 package az.ekabinet.projection.ledger;
 
 import az.ekabinet.domain.wallet.LedgerLine;
-import az.ekabinet.domain.wallet.LedgerLine.Type;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import az.ekabinet.projection.CopyText;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -33,14 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class LedgerBatch {
 
-    /** A FundsCredited or FundsDebited as the ledger needs it. */
-    record Movement(String eventId, String walletId, Type type, long amountQepik, long balanceAfterQepik,
-                    String cause, Instant occurredAt) {
-    }
-
     private final JdbcTemplate jdbc;
     private final Map<String, String> opened = new LinkedHashMap<>();
-    private final List<Movement> movements = new ArrayList<>();
+    private final List<LedgerMovement> movements = new ArrayList<>();
 
     LedgerBatch(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -50,7 +39,7 @@ final class LedgerBatch {
         opened.putIfAbsent(walletId, cabinetNumber);
     }
 
-    void moved(Movement movement) {
+    void moved(LedgerMovement movement) {
         movements.add(movement);
     }
 
@@ -72,13 +61,14 @@ final class LedgerBatch {
         Map<String, Long> globalIndices = pairs("""
                 SELECT g.id, e.globalindex FROM unnest(?::varchar[]) AS g(id)
                 CROSS JOIN LATERAL (SELECT globalindex FROM domainevententry WHERE eventidentifier = g.id LIMIT 1) e""",
-                movements.stream().map(Movement::eventId).toList(), rs -> rs.getLong(2));
+                movements.stream().map(LedgerMovement::eventId).toList(), rs -> rs.getLong(2));
         Last last = last();
         Set<Long> alreadyThere = linesAlreadyThere(globalIndices.values(), last);
         Map<String, String> cabinets = cabinetNumbers();
 
-        List<Object[]> lines = new ArrayList<>();
-        for (Movement m : movements) {
+        LedgerChain chain = new LedgerChain(last.position(), last.hash());
+        StringBuilder lines = new StringBuilder(movements.size() * 200);
+        for (LedgerMovement m : movements) {
             Long globalIndex = globalIndices.get(m.eventId());
             if (globalIndex == null) {
                 throw new IllegalStateException("a handled event is not in the event store: " + m.eventId());
@@ -90,58 +80,12 @@ final class LedgerBatch {
             if (cabinetNumber == null) {
                 throw new IllegalStateException("money moved in a wallet that was never opened: " + m.walletId());
             }
-            var line = new LedgerLine(last.position() + 1, cabinetNumber, m.type(), m.amountQepik(),
-                    m.balanceAfterQepik(), m.cause(), LedgerLine.timeText(m.occurredAt()));
-            String hash = line.hash(last.hash());
-            lines.add(new Object[] {line.position(), globalIndex, m.walletId(), cabinetNumber, m.type().name(),
-                    m.amountQepik(), m.balanceAfterQepik(), m.cause(), line.occurredAt(), hash});
-            last = new Last(line.position(), hash, last.highestGlobalIndexBefore());
+            chain.append(globalIndex, m, cabinetNumber, lines);
         }
-        if (lines.isEmpty()) {
+        if (chain.position() == last.position()) {
             return;
         }
-        copyIn("""
-                COPY readmodel.ledger_entry (position, global_index, wallet_id, cabinet_number, type, amount_qepik,
-                    balance_after_qepik, cause, occurred_at, hash) FROM STDIN""", lines);
-    }
-
-    /**
-     * Writes rows with COPY, PostgreSQL's bulk load, in its text format: one line per row, tab between columns. Not an
-     * INSERT of arrays: the driver's escaping of the elements of ten arrays of thousands took a sixth of the ledger thread's CPU
-     * (the benchmark's profile). None of the ledger's columns is ever null.
-     */
-    private void copyIn(String copy, List<Object[]> rows) {
-        StringBuilder text = new StringBuilder(rows.size() * 200);
-        for (Object[] row : rows) {
-            for (int column = 0; column < row.length; column++) {
-                if (column > 0) {
-                    text.append('\t');
-                }
-                appendCopyText(text, row[column].toString());
-            }
-            text.append('\n');
-        }
-        jdbc.execute((ConnectionCallback<Long>) connection -> {
-            try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(text.toString()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    /** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
-    static void appendCopyText(StringBuilder text, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
-            }
-        }
+        CopyText.load(jdbc, "COPY readmodel.ledger_entry (" + LedgerChain.COLUMNS + ") FROM STDIN", lines); // COPY: see CopyText
     }
 
     /**
@@ -175,7 +119,7 @@ final class LedgerBatch {
 
     /** From the ledger's own WalletOpened mapping; the wallet read model (written with the command) as a fallback. */
     private Map<String, String> cabinetNumbers() {
-        List<String> wallets = movements.stream().map(Movement::walletId).distinct().toList();
+        List<String> wallets = movements.stream().map(LedgerMovement::walletId).distinct().toList();
         return pairs("""
                 SELECT w.id, coalesce(
                     (SELECT cabinet_number FROM readmodel.ledger_wallet WHERE wallet_id = w.id LIMIT 1),

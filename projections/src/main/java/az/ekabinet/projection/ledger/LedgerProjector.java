@@ -2,7 +2,6 @@ package az.ekabinet.projection.ledger;
 
 import az.ekabinet.domain.wallet.FundsCredited;
 import az.ekabinet.domain.wallet.FundsDebited;
-import az.ekabinet.domain.wallet.LedgerLine.Type;
 import az.ekabinet.domain.wallet.WalletOpened;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,7 +27,8 @@ import org.springframework.stereotype.Component;
  * <p><b>Replays.</b> {@link #reset()} empties the ledger; the processor then reads the event store from the start
  * and appends again in the order it is given now, which is global-index order. A replay thus rebuilds the identical
  * chain whenever the events were first handled in that order (no late commit was overtaken); otherwise the lines and
- * their global indices are the same and only the order, hence positions and hashes, differs.
+ * their global indices are the same and only the order, hence positions and hashes, differs. The administrators'
+ * replay writes the same lines in bulk instead ({@link LedgerRebuild}), dozens of times faster.
  *
  * <p>Redelivered events change nothing (a line per global index). A failure is never skipped: the ledger's
  * processing group propagates errors, so the batch rolls back and is retried, because a skipped event would be a
@@ -58,14 +58,12 @@ public class LedgerProjector {
 
     @EventHandler
     void on(FundsCredited event, @MessageIdentifier String eventId) {
-        batch().moved(new LedgerBatch.Movement(eventId, event.walletId(), Type.CREDIT, event.amountQepik(),
-                event.balanceAfterQepik(), event.cause(), event.creditedAt()));
+        batch().moved(LedgerMovement.of(event, eventId));
     }
 
     @EventHandler
     void on(FundsDebited event, @MessageIdentifier String eventId) {
-        batch().moved(new LedgerBatch.Movement(eventId, event.walletId(), Type.DEBIT, event.amountQepik(),
-                event.balanceAfterQepik(), event.cause(), event.debitedAt()));
+        batch().moved(LedgerMovement.of(event, eventId));
     }
 
     /** This unit of work's batch, written when it prepares to commit (the processor's whole batch is one unit). */

@@ -17,6 +17,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,15 +28,20 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The auditors' side (SPEC.md §6–7): the ledger re-checked line by line by code of its own, as an outside auditor
@@ -54,6 +61,10 @@ class AuditIT {
     JdbcTemplate jdbc;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    TokenStore tokens;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     CitizenClient citizens;
     ProviderClient bank;
@@ -152,17 +163,166 @@ class AuditIT {
         }
     }
 
+    /**
+     * The administrators' replay rebuilds the ledger in bulk, beside the old one and swapped in: the very lines,
+     * positions and hashes the processor writes when its tokens are reset, the tables' keys as they were, and the
+     * processor goes on after them.
+     */
+    @Test
+    void theAdministratorsRebuildWritesWhatTheProcessorsReplayWrites() {
+        SignedUp citizen = citizens.signUp(PASSWORD);
+        bank.payInto(citizen.token(), "4.00");
+        awaitLedgerCaughtUp();
+        StreamingEventProcessor processor = ledgerProcessor();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        awaitLedgerCaughtUp();
+        List<JsonNode> replayed = ledger(null);
+        List<Long> replayedIndexes = ledgerGlobalIndexes();
+        List<Map<String, Object>> keys = ledgerKeys();
+        List<Map<String, Object>> wallets = jdbc.queryForList("SELECT * FROM readmodel.ledger_wallet ORDER BY wallet_id");
+
+        JsonNode rebuild = rebuildLedger();
+        assertThat(rebuild.get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(rebuild.get("eventsReplayed").asLong()).isEqualTo(replayed.size());
+        assertThat(ledger(null)).containsExactlyElementsOf(replayed);
+        assertThat(ledgerGlobalIndexes()).isEqualTo(replayedIndexes);
+        assertThat(ledgerKeys()).isEqualTo(keys);
+        assertThat(jdbc.queryForList("SELECT * FROM readmodel.ledger_wallet ORDER BY wallet_id")).isEqualTo(wallets);
+
+        bank.payInto(citizen.token(), "5.00");
+        awaitLedgerCaughtUp();
+        List<JsonNode> after = ledger(null);
+        recheck(after);
+        assertThat(after).hasSize(replayed.size() + 1);
+        assertThat(after.get(after.size() - 1).get("amount").asText()).isEqualTo("5.00");
+    }
+
+    /**
+     * The rebuild covers what the processor's token says it handled and no more: an event the token still waits for
+     * (a gap: a transaction that committed after the processor passed its index) is left out, and the processor,
+     * started again by the rebuild, appends it at the end of the chain, after an event with a higher index.
+     */
+    @Test
+    void anEventTheProcessorStillWaitsForIsLeftToTheProcessor() {
+        SignedUp citizen = citizens.signUp(PASSWORD);
+        bank.payInto(citizen.token(), "6.00");
+        bank.payInto(citizen.token(), "7.00");
+        awaitLedgerCaughtUp();
+        List<Long> credits = jdbc.queryForList("""
+                SELECT globalindex FROM domainevententry WHERE payloadtype = 'az.ekabinet.domain.wallet.FundsCredited'
+                ORDER BY globalindex DESC LIMIT 2""", Long.class);
+        long waitedFor = credits.get(1); // the 6.00
+        long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+        ledgerProcessor().shutDown(); // the rebuild starts it again
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            tokens.fetchToken("ledger", 0);
+            tokens.storeToken(GapAwareTrackingToken.newInstance(head, Set.of(waitedFor)), "ledger", 0);
+            tokens.releaseClaim("ledger", 0);
+        });
+
+        assertThat(rebuildLedger().get("state").asText()).isEqualTo("COMPLETED");
+        awaitLedgerCaughtUp();
+        List<JsonNode> ledger = ledger(null);
+        recheckChain(ledger);
+        assertThat(ledgerGlobalIndexes().subList(ledger.size() - 2, ledger.size()))
+                .containsExactly(credits.get(0), waitedFor);
+        assertThat(linesOf(ledger, citizen.cabinetNumber())).extracting(line -> line.get("amount").asText())
+                .containsExactly("7.00", "6.00");
+
+        // rebuilt again once the processor has handled it: in global-index order, every running balance right
+        assertThat(rebuildLedger().get("state").asText()).isEqualTo("COMPLETED");
+        recheck(ledger(null));
+        assertThat(ledgerGlobalIndexes()).isSorted();
+    }
+
+    /**
+     * All or nothing: a rebuild that cannot swap its tables in (a reader holds the ledger past the swap's ten-second
+     * wait) fails, leaves the ledger as it was and nothing of its own behind, and the processor goes on.
+     */
+    @Test
+    void aRebuildThatFailsLeavesTheLedgerAsItWas() throws SQLException {
+        SignedUp citizen = citizens.signUp(PASSWORD);
+        bank.payInto(citizen.token(), "8.00");
+        awaitLedgerCaughtUp();
+        List<JsonNode> before = ledger(null);
+
+        try (Connection reader = jdbc.getDataSource().getConnection()) {
+            reader.setAutoCommit(false);
+            try (var statement = reader.createStatement()) {
+                statement.executeQuery("SELECT count(*) FROM readmodel.ledger_entry").close();
+            }
+            JsonNode failed = rebuildLedger();
+            assertThat(failed.get("state").asText()).isEqualTo("FAILED");
+            reader.rollback();
+        }
+        assertThat(ledger(null)).containsExactlyElementsOf(before);
+        assertThat(jdbc.queryForObject("SELECT to_regclass('readmodel.ledger_entry_rebuilt') IS NULL", Boolean.class))
+                .isTrue();
+
+        bank.payInto(citizen.token(), "9.00");
+        awaitLedgerCaughtUp();
+        List<JsonNode> after = ledger(null);
+        recheck(after);
+        assertThat(after.get(after.size() - 1).get("amount").asText()).isEqualTo("9.00");
+    }
+
+    private StreamingEventProcessor ledgerProcessor() {
+        return processing.eventProcessor("ledger", StreamingEventProcessor.class).orElseThrow();
+    }
+
+    /** POST /api/admin/projections/ledger/replay and its final status. */
+    private JsonNode rebuildLedger() {
+        String admin = citizens.token("admin", "demo-admin-2026");
+        http.post().uri("/api/admin/projections/ledger/replay").headers(h -> h.setBearerAuth(admin))
+                .exchange().expectStatus().isAccepted();
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> http.get().uri("/api/admin/projections/ledger/replay").headers(h -> h.setBearerAuth(admin))
+                                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult()
+                                .getResponseBody(),
+                        status -> !"RUNNING".equals(status.path("state").asText()));
+    }
+
+    /** The ledger tables' keys and indexes, as the catalog defines them. */
+    private List<Map<String, Object>> ledgerKeys() {
+        return jdbc.queryForList("""
+                SELECT tablename, indexname, indexdef FROM pg_indexes
+                WHERE schemaname = 'readmodel' AND tablename IN ('ledger_entry', 'ledger_wallet')
+                UNION ALL
+                SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
+                WHERE conrelid IN ('readmodel.ledger_entry'::regclass, 'readmodel.ledger_wallet'::regclass)
+                ORDER BY 1, 2""");
+    }
+
     private List<Long> ledgerGlobalIndexes() {
         return jdbc.queryForList("SELECT global_index FROM readmodel.ledger_entry ORDER BY position", Long.class);
     }
 
     /**
-     * The ledger re-verified independently of the service's code: positions 1, 2, 3, … without gaps; every hash
-     * recomputed from the line's fields and the hash before; every cabinet's balances following from its amounts.
+     * The ledger re-verified independently of the service's code: the chain ({@link #recheckChain}) and every
+     * cabinet's balances following from its amounts.
      */
     private static void recheck(List<JsonNode> ledger) {
-        String previous = "0".repeat(64);
+        recheckChain(ledger);
         Map<String, BigDecimal> balances = new HashMap<>();
+        for (int i = 0; i < ledger.size(); i++) {
+            JsonNode line = ledger.get(i);
+            BigDecimal amount = new BigDecimal(line.get("amount").asText());
+            BigDecimal change = line.get("type").asText().equals("CREDIT") ? amount : amount.negate();
+            BigDecimal after = balances.getOrDefault(line.get("cabinetNumber").asText(), BigDecimal.ZERO).add(change);
+            assertThat(new BigDecimal(line.get("balanceAfter").asText())).as("balance after line %d", i + 1)
+                    .isEqualByComparingTo(after).isNotNegative();
+            balances.put(line.get("cabinetNumber").asText(), after);
+        }
+    }
+
+    /**
+     * Positions 1, 2, 3, … without gaps; every hash recomputed from the line's fields and the hash before. (A line
+     * appended late, after a line with a higher index, keeps the chain but not the per-cabinet running balance.)
+     */
+    private static void recheckChain(List<JsonNode> ledger) {
+        String previous = "0".repeat(64);
         for (int i = 0; i < ledger.size(); i++) {
             JsonNode line = ledger.get(i);
             assertThat(line.get("position").asLong()).as("position of line %d", i + 1).isEqualTo(i + 1);
@@ -171,13 +331,6 @@ class AuditIT {
                     line.get("cause").asText(), line.get("occurredAt").asText(), previous);
             assertThat(line.get("hash").asText()).as("hash of line %d", i + 1).isEqualTo(sha256(text));
             previous = line.get("hash").asText();
-
-            BigDecimal amount = new BigDecimal(line.get("amount").asText());
-            BigDecimal change = line.get("type").asText().equals("CREDIT") ? amount : amount.negate();
-            BigDecimal after = balances.getOrDefault(line.get("cabinetNumber").asText(), BigDecimal.ZERO).add(change);
-            assertThat(new BigDecimal(line.get("balanceAfter").asText())).as("balance after line %d", i + 1)
-                    .isEqualByComparingTo(after).isNotNegative();
-            balances.put(line.get("cabinetNumber").asText(), after);
         }
     }
 

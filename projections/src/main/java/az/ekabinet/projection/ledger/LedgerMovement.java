@@ -1,0 +1,24 @@
+package az.ekabinet.projection.ledger;
+
+import az.ekabinet.domain.wallet.FundsCredited;
+import az.ekabinet.domain.wallet.FundsDebited;
+import az.ekabinet.domain.wallet.LedgerLine.Type;
+import java.time.Instant;
+
+/**
+ * A {@link FundsCredited} or {@link FundsDebited} as the ledger needs it: one mapping for the live processor
+ * ({@link LedgerProjector}) and the bulk rebuild ({@link LedgerRebuild}), so both write the same line.
+ */
+record LedgerMovement(String eventId, String walletId, Type type, long amountQepik, long balanceAfterQepik,
+                      String cause, Instant occurredAt) {
+
+    static LedgerMovement of(FundsCredited event, String eventId) {
+        return new LedgerMovement(eventId, event.walletId(), Type.CREDIT, event.amountQepik(),
+                event.balanceAfterQepik(), event.cause(), event.creditedAt());
+    }
+
+    static LedgerMovement of(FundsDebited event, String eventId) {
+        return new LedgerMovement(eventId, event.walletId(), Type.DEBIT, event.amountQepik(),
+                event.balanceAfterQepik(), event.cause(), event.debitedAt());
+    }
+}
