@@ -30,7 +30,16 @@ public final class CopyText {
 
     /** A value as COPY reads it back: backslash, tab, newline and carriage return escaped. */
     public static void appendValue(StringBuilder text, String value) {
-        for (int i = 0; i < value.length(); i++) {
+        int plain = 0; // values rarely hold any of them: copied whole up to the first one
+        while (plain < value.length() && !special(value.charAt(plain))) {
+            plain++;
+        }
+        if (plain == value.length()) {
+            text.append(value);
+            return;
+        }
+        text.append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> text.append("\\\\");
@@ -40,6 +49,10 @@ public final class CopyText {
                 default -> text.append(c);
             }
         }
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
     }
 
     /** Runs {@code copy} ({@code COPY table (columns) FROM STDIN}) with these rows, in the current transaction. */
