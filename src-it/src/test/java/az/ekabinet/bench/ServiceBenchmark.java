@@ -160,9 +160,16 @@ class ServiceBenchmark {
         }
     }
 
+    /** Until the provider-payments projection has a row for each of these payments. */
+    private static void awaitProjected(JdbcTemplate jdbc, List<String> paymentCodes) {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM readmodel.provider_payment WHERE payment_code = ANY(?)", Integer.class,
+                (Object) paymentCodes.toArray(String[]::new)) == paymentCodes.size());
+    }
+
     /**
      * Freshness at half of the maximum load: provider payments are first posted flat out at {@value #CONCURRENCY}
-     * clients to find the maximum rate, then at a steady half of it (an open loop: the pace does not wait for the
+     * clients to find the maximum rate at which they are acknowledged and projected, then at a steady half of it (an open loop: the pace does not wait for the
      * service) for about ten seconds. One poller looks up the acknowledged payments not yet seen in the streaming
      * provider-payments projection every millisecond; a payment's freshness is acknowledgement → first seen. The
      * wallet is written in the command's own transaction, so a credit's new balance is visible at the acknowledgement
@@ -173,12 +180,16 @@ class ServiceBenchmark {
         ProviderClient bank = ProviderClient.demoBank(service.http(), Clock.systemUTC());
         List<String> flatOut = IntStream.range(0, WARM_UP + 2000).mapToObj(i -> Ids.paymentCode()).toList();
         Load.reactive("warm-up", CONCURRENCY, WARM_UP, i -> postPayment(client, bank, flatOut.get(i)));
-        Result max = Load.reactive("payments at full load", CONCURRENCY, flatOut.size() - WARM_UP,
+        awaitProjected(jdbc, flatOut.subList(0, WARM_UP));
+        long flatOutStarted = System.nanoTime();
+        Result acknowledgedFlatOut = Load.reactive("payments at full load", CONCURRENCY, flatOut.size() - WARM_UP,
                 i -> postPayment(client, bank, flatOut.get(WARM_UP + i)));
-        await().atMost(Duration.ofMinutes(2)).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM readmodel.provider_payment WHERE payment_code = ANY(?)", Integer.class,
-                (Object) flatOut.toArray(String[]::new)) == flatOut.size()); // the projection has caught up
-        double rate = max.perSecond() / 2;
+        List<String> measured = flatOut.subList(WARM_UP, flatOut.size());
+        awaitProjected(jdbc, measured);
+        // the maximum is the rate at which payments were acknowledged AND projected: acknowledgements alone run
+        // ahead of the projections, which catch up afterwards, and half of that left the machine saturated
+        double maxPerSecond = measured.size() / ((System.nanoTime() - flatOutStarted) / 1e9);
+        double rate = maxPerSecond / 2;
         int operations = (int) Math.max(100, rate * 10);
         var acknowledged = new java.util.concurrent.ConcurrentHashMap<String, Long>();
         List<Long> lags = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -218,8 +229,9 @@ class ServiceBenchmark {
         assertThat(failures.get()).as("payments refused at half load").isZero();
         long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
         rows.add(("| freshness, streaming projection | payment acknowledged → in the read model, p50 / p99 at %.0f/s "
-                + "(half of the %.0f/s measured at full load) | %.1f / %.1f ms | — | — | p99 ≤ 50 ms |").formatted(
-                rate, max.perSecond(), Load.percentile(sorted, 0.5) / 1e6, Load.percentile(sorted, 0.99) / 1e6));
+                + "(half of the %.0f/s acknowledged and projected at full load; acknowledged alone: %.0f/s) "
+                + "| %.1f / %.1f ms | — | — | p99 ≤ 50 ms |").formatted(rate, maxPerSecond,
+                acknowledgedFlatOut.perSecond(), Load.percentile(sorted, 0.5) / 1e6, Load.percentile(sorted, 0.99) / 1e6));
         String token = tokens.get(0);
         for (int i = 0; i < 20; i++) {
             String code = Ids.paymentCode();
