@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -69,7 +70,7 @@ public class ProjectionReplays implements DisposableBean {
     private final EventStorageEngine events;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final Map<String, ProjectionRebuild> rebuilds = new ConcurrentHashMap<>();
+    private final Map<String, ProjectionRebuild> rebuilds;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-replay");
@@ -80,7 +81,7 @@ public class ProjectionReplays implements DisposableBean {
     public ProjectionReplays(EventProcessingConfiguration processors, EventStorageEngine events,
                              PlatformTransactionManager transactions, Clock clock, List<ProjectionRebuild> rebuilds) {
         this.processors = processors;
-        rebuilds.forEach(rebuild -> this.rebuilds.put(rebuild.processingGroup(), rebuild));
+        this.rebuilds = rebuilds.stream().collect(Collectors.toMap(ProjectionRebuild::processingGroup, r -> r));
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;

@@ -85,7 +85,7 @@ final class LedgerBatch {
         if (chain.position() == last.position()) {
             return;
         }
-        CopyText.load(jdbc, "COPY readmodel.ledger_entry (" + LedgerChain.COLUMNS + ") FROM STDIN", lines); // COPY: see CopyText
+        CopyText.load(jdbc, "COPY readmodel.ledger_entry (" + LedgerChain.COLUMNS + ") FROM STDIN", lines);
     }
 
     /**

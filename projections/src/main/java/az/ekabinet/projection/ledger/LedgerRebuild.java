@@ -25,8 +25,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
@@ -152,7 +152,8 @@ public class LedgerRebuild implements ProjectionRebuild {
         CopyIn copy = writer.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("COPY " + lines.name() + " (" + LedgerChain.COLUMNS + ") FROM STDIN");
         Handoff<List<Read>> deserialized = new Handoff<>();
-        ExecutorService reading = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "ledger-rebuild-read"));
+        ExecutorService reading =
+                Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "ledger-rebuild-read"));
         try {
             Future<?> read = reading.submit(() -> {
                 read(handled, deserialized);
