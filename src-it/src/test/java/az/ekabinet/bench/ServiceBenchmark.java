@@ -54,6 +54,8 @@ class ServiceBenchmark {
     static final String PASSWORD = "a benchmark password";
     /** The share of a core under which the service's JIT compiler counts as done warming up. */
     static final double QUIET_COMPILER = 0.05;
+    static final Duration WARM_UP_ROUND = Duration.ofSeconds(5);
+    static final Duration MAX_WARM_UP = Duration.ofSeconds(Long.getLong("bench.max-warm-up-seconds", 120));
     static final int LEDGER_EVENTS = Integer.getInteger("bench.ledger-events", 1_000_000);
     static final int LEDGER_REPLAYS = Integer.getInteger("bench.ledger-replays", 3);
     static final int OPS_SUBSCRIBERS = Integer.getInteger("bench.ops-subscribers", 10_000);
@@ -80,24 +82,28 @@ class ServiceBenchmark {
                 jdbc.execute("CREATE TABLE bench_row (id BIGSERIAL PRIMARY KEY, payload VARCHAR(64) NOT NULL)");
                 Result credits = null;
                 if (measures("credits")) {
-                    // every path runs once unmeasured first: the JIT compilers of both JVMs warm up, as in a live node
+                    // every path runs unmeasured first (the HTTP paths until the service's JIT compiler is quiet)
                     Load.blocking("warm-up", CONCURRENCY, WARM_UP, i -> jdbc.update(
                             "INSERT INTO bench_row (payload) VALUES (?)", "warm-up " + i));
                     DatabaseWork before = DatabaseWork.now(jdbc);
                     Result inserts = Load.blocking("single-row insert transactions (JDBC)", CONCURRENCY, WRITES,
                             i -> jdbc.update("INSERT INTO bench_row (payload) VALUES (?)", "row " + i));
                     String insertWork = DatabaseWork.now(jdbc).perOperationSince(before, WRITES);
-                    List<String> codes = paymentsReceived(service, client, WARM_UP + WRITES);
-                    Load.reactive("warm-up", CONCURRENCY, WARM_UP, i -> post(client, tokens.get(i % CITIZENS),
-                            "/api/me/wallet/credits", "{\"paymentCode\":\"" + codes.get(i) + "\"}", 201));
+                    List<String> codes = paymentsReceived(service, client, WRITES);
+                    WarmUp warmUp = warmUp(() -> {
+                        List<String> round = paymentsReceived(service, client, WARM_UP / 2);
+                        return Load.reactive("warm-up", CONCURRENCY, round.size(), i -> post(client,
+                                tokens.get(i % CITIZENS), "/api/me/wallet/credits",
+                                "{\"paymentCode\":\"" + round.get(i) + "\"}", 201));
+                    });
                     before = DatabaseWork.now(jdbc);
                     credits = memory.during(() -> cpu("crediting a payment code", () -> Load.reactive(
                             "credit a payment code (HTTP)", CONCURRENCY, WRITES,
                             i -> post(client, tokens.get(i % CITIZENS), "/api/me/wallet/credits",
-                                    "{\"paymentCode\":\"" + codes.get(WARM_UP + i) + "\"}", 201))));
+                                    "{\"paymentCode\":\"" + codes.get(i) + "\"}", 201))));
                     databaseRows.add("| crediting a payment code | %s | single-row insert: %s |".formatted(
                             DatabaseWork.now(jdbc).perOperationSince(before, WRITES), insertWork));
-                    row("crediting a payment code over HTTP", credits, inserts, 0.35);
+                    row("crediting a payment code over HTTP", warmUp, credits, inserts, 0.35);
                 }
                 Result balances = null;
                 Result idle = null;
@@ -112,23 +118,23 @@ class ServiceBenchmark {
                     java.util.function.IntFunction<Mono<Boolean>> balance = i -> client.get().uri("/api/me/wallet")
                             .headers(h -> h.setBearerAuth(tokens.get(i % CITIZENS)))
                             .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value() == 200));
-                    Load.reactive("warm-up", CONCURRENCY, WARM_UP, balance);
+                    WarmUp balanceWarmUp = warmUp(() -> Load.reactive("warm-up", CONCURRENCY, WARM_UP, balance));
                     before = DatabaseWork.now(jdbc);
                     balances = memory.during(() -> cpu("reading the balance", () -> Load.reactive(
                             "read the balance (HTTP)", CONCURRENCY, READS, balance)));
                     databaseRows.add("| reading the balance | %s | primary-key select: %s |".formatted(
                             DatabaseWork.now(jdbc).perOperationSince(before, READS), selectWork));
-                    row("reading the balance over HTTP (authenticated)", balances, selects, 0.35);
+                    row("reading the balance over HTTP (authenticated)", balanceWarmUp, balances, selects, 0.35);
                     // the ceiling of any HTTP path on this machine: the same load generator, a request that does nothing
                     java.util.function.IntFunction<Mono<Boolean>> liveness = i -> client.get()
                             .uri("/actuator/health/liveness")
                             .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value() == 200));
-                    Load.reactive("warm-up", CONCURRENCY, WARM_UP, liveness);
+                    WarmUp livenessWarmUp = warmUp(() -> Load.reactive("warm-up", CONCURRENCY, WARM_UP, liveness));
                     idle = cpu("an HTTP request doing nothing", () -> Load.reactive(
                             "HTTP request doing nothing (liveness probe)", CONCURRENCY, READS, liveness));
                     rows.add(("| an HTTP request doing nothing (liveness probe): the ceiling of any HTTP path here "
-                            + "| throughput, p50 / p99 at %d clients | %.0f/s, %.1f / %.1f ms | primary-key selects "
-                            + "(JDBC): %.0f/s | %.2f | — |").formatted(CONCURRENCY, idle.perSecond(),
+                            + "| throughput, p50 / p99 at %d clients, %s | %.0f/s, %.1f / %.1f ms | primary-key selects "
+                            + "(JDBC): %.0f/s | %.2f | — |").formatted(CONCURRENCY, livenessWarmUp, idle.perSecond(),
                             idle.p50Micros() / 1000.0, idle.p99Micros() / 1000.0, selects.perSecond(),
                             idle.perSecond() / selects.perSecond()));
                 }
@@ -193,18 +199,8 @@ class ServiceBenchmark {
         double maxPerSecond = measured.size() / ((System.nanoTime() - flatOutStarted) / 1e9);
         double rate = maxPerSecond / 2;
         int operations = (int) Math.max(100, rate * 10);
-        // a node that has served for a while has compiled its hot code; this one was started a minute ago, and on
-        // two cores its JIT compiler gets little CPU under full load: it was measured compiling at 20-34 % of a
-        // core through the first half-load run. So the paced load runs unmeasured until the compiler is quiet.
-        int warmUpRounds = 0;
-        double compiler;
-        do {
-            long jiffies = CpuShares.compilerJiffies(servicePid);
-            long started = System.nanoTime();
-            pacedPayments(client, bank, jdbc, rate, operations);
-            compiler = (CpuShares.compilerJiffies(servicePid) - jiffies) / ((System.nanoTime() - started) / 1e7);
-            warmUpRounds++;
-        } while (compiler > QUIET_COMPILER && warmUpRounds < 12);
+        // at a steady half rate the processors take events one at a time, a pattern the flat-out run never showed
+        WarmUp warmUp = warmUp(() -> pacedPayments(client, bank, jdbc, rate, operations));
         long jiffies = CpuShares.compilerJiffies(servicePid);
         long started = System.nanoTime();
         List<Long> lags;
@@ -216,11 +212,10 @@ class ServiceBenchmark {
         double compilerMeasured = (CpuShares.compilerJiffies(servicePid) - jiffies) / ((System.nanoTime() - started) / 1e7);
         long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
         rows.add(("| freshness, streaming projection | payment acknowledged → in the read model, p50 / p99 at %.0f/s "
-                + "(half of the %.0f/s acknowledged and projected at full load; acknowledged alone: %.0f/s), after %d "
-                + "unmeasured runs at that pace; the service's JIT compiler at %.0f %% of a core in the last of them "
-                + "and %.0f %% in the measured one | %.1f / %.1f ms | the machine meanwhile: %s | — | p99 ≤ 50 ms |")
-                .formatted(rate, maxPerSecond, acknowledgedFlatOut.perSecond(), warmUpRounds, 100 * compiler,
-                        100 * compilerMeasured, Load.percentile(sorted, 0.5) / 1e6, Load.percentile(sorted, 0.99) / 1e6,
+                + "(half of the %.0f/s acknowledged and projected at full load; acknowledged alone: %.0f/s), %s "
+                + "at that pace; the compiler at %.0f %% of a core in the measured one | %.1f / %.1f ms "
+                + "| the machine meanwhile: %s | — | p99 ≤ 50 ms |")
+                .formatted(rate, maxPerSecond, acknowledgedFlatOut.perSecond(), warmUp, 100 * compilerMeasured, Load.percentile(sorted, 0.5) / 1e6, Load.percentile(sorted, 0.99) / 1e6,
                         stalls));
         String token = tokens.get(0);
         for (int i = 0; i < 20; i++) {
@@ -449,15 +444,46 @@ class ServiceBenchmark {
         assertThat(state).isEqualTo("COMPLETED");
     }
 
-    private void row(String path, Result measured, Result baseline, double target) {
+    private void row(String path, WarmUp warmUp, Result measured, Result baseline, double target) {
         double ratio = measured.perSecond() / baseline.perSecond();
-        rows.add("| %s | throughput, p50 / p99 at %d clients | %.0f/s, %.1f / %.1f ms | %s: %.0f/s, p99 %.1f ms | %.2f | ≥ %.2f |"
-                .formatted(path, CONCURRENCY, measured.perSecond(), measured.p50Micros() / 1000.0,
+        rows.add("| %s | throughput, p50 / p99 at %d clients, %s | %.0f/s, %.1f / %.1f ms | %s: %.0f/s, p99 %.1f ms | %.2f | ≥ %.2f |"
+                .formatted(path, CONCURRENCY, warmUp, measured.perSecond(), measured.p50Micros() / 1000.0,
                         measured.p99Micros() / 1000.0, baseline.name(), baseline.perSecond(),
                         baseline.p99Micros() / 1000.0, ratio, target));
     }
 
     /** Runs a measured load and notes where the machine's CPU went meanwhile. */
+    /**
+     * Runs unmeasured load in rounds of at least {@link #WARM_UP_ROUND} until the service's JIT compiler used less
+     * than {@value #QUIET_COMPILER} of a core during one, for at most {@link #MAX_WARM_UP}. A node that has served
+     * for a while has compiled its hot code; this one started minutes ago, and on two cores its compiler gets little
+     * CPU under load: it was measured compiling at 20-34 % of a core through the first ten seconds at half load,
+     * after 4,000 payments flat out.
+     */
+    private WarmUp warmUp(java.util.concurrent.Callable<?> load) throws Exception {
+        long deadline = System.nanoTime() + MAX_WARM_UP.toNanos();
+        int rounds = 0;
+        double compiler;
+        do {
+            long jiffies = CpuShares.compilerJiffies(servicePid);
+            long started = System.nanoTime();
+            do {
+                load.call();
+            } while (System.nanoTime() - started < WARM_UP_ROUND.toNanos());
+            compiler = (CpuShares.compilerJiffies(servicePid) - jiffies) / ((System.nanoTime() - started) / 1e7);
+            rounds++;
+        } while (compiler > QUIET_COMPILER && System.nanoTime() < deadline);
+        return new WarmUp(rounds, compiler);
+    }
+
+    record WarmUp(int rounds, double compiler) {
+        @Override
+        public String toString() {
+            return "after %d unmeasured rounds of ≥ 5 s (the service's JIT compiler at %.0f %% of a core in the last)"
+                    .formatted(rounds, 100 * compiler);
+        }
+    }
+
     private <T> T cpu(String path, java.util.concurrent.Callable<T> load) throws Exception {
         CpuShares shares = CpuShares.start(servicePid);
         T result = load.call();
