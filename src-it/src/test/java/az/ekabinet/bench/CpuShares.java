@@ -51,11 +51,23 @@ final class CpuShares {
                 compilerJiffies(servicePid)};
     }
 
+    /** Starts timing the service's JIT compiler: {@link CompilerTime#coresUsed()} is its CPU since, in cores. */
+    static CompilerTime compilerTime(long servicePid) throws IOException {
+        return new CompilerTime(servicePid, compilerJiffies(servicePid), System.nanoTime());
+    }
+
+    record CompilerTime(long servicePid, long jiffiesAtStart, long nanosAtStart) {
+        /** The share of one core the compiler used since the start (0.25: a quarter of a core). */
+        double coresUsed() throws IOException {
+            return (compilerJiffies(servicePid) - jiffiesAtStart) / ((System.nanoTime() - nanosAtStart) / 1e7);
+        }
+    }
+
     /**
      * The service's just-in-time compiler threads' CPU so far, in jiffies (1/100 s): a node that has served for a
      * while has compiled its hot code, one just started has a backlog that competes with the requests.
      */
-    static long compilerJiffies(long servicePid) throws IOException {
+    private static long compilerJiffies(long servicePid) throws IOException {
         long jiffies = 0;
         try (var tasks = Files.list(Path.of("/proc", Long.toString(servicePid), "task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {

@@ -58,8 +58,8 @@ final class MachineStalls implements AutoCloseable {
         long kernelScan = kernelScanJiffies() - kernelScanJiffiesAtStart;
         String stalls = "a 1 ms sleep woke p99 / max %.1f / %.1f ms late".formatted(
                 Load.percentile(sorted, 0.99) / 1e6, sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
-        return kernelScanJiffiesAtStart < 0 ? stalls : stalls + "; kernel DAMON scans (kdamond): %.1f s of CPU".formatted(
-                kernelScan / 100.0);
+        return kernelScanJiffiesAtStart < 0 ? stalls
+                : stalls + "; kernel DAMON scans (kdamond): %.1f s of CPU".formatted(kernelScan / 100.0);
     }
 
     @Override

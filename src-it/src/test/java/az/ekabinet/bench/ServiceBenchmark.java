@@ -133,8 +133,8 @@ class ServiceBenchmark {
                     idle = cpu("an HTTP request doing nothing", () -> Load.reactive(
                             "HTTP request doing nothing (liveness probe)", CONCURRENCY, READS, liveness));
                     rows.add(("| an HTTP request doing nothing (liveness probe): the ceiling of any HTTP path here "
-                            + "| throughput, p50 / p99 at %d clients, %s | %.0f/s, %.1f / %.1f ms | primary-key selects "
-                            + "(JDBC): %.0f/s | %.2f | — |").formatted(CONCURRENCY, livenessWarmUp, idle.perSecond(),
+                            + "| throughput, p50 / p99 at %d clients, %s | %.0f/s, %.1f / %.1f ms "
+                            + "| primary-key selects (JDBC): %.0f/s | %.2f | — |").formatted(CONCURRENCY, livenessWarmUp, idle.perSecond(),
                             idle.p50Micros() / 1000.0, idle.p99Micros() / 1000.0, selects.perSecond(),
                             idle.perSecond() / selects.perSecond()));
                 }
@@ -201,22 +201,21 @@ class ServiceBenchmark {
         int operations = (int) Math.max(100, rate * 10);
         // at a steady half rate the processors take events one at a time, a pattern the flat-out run never showed
         WarmUp warmUp = warmUp(() -> pacedPayments(client, bank, jdbc, rate, operations));
-        long jiffies = CpuShares.compilerJiffies(servicePid);
-        long started = System.nanoTime();
+        CpuShares.CompilerTime compiler = CpuShares.compilerTime(servicePid);
         List<Long> lags;
         String stalls;
         try (MachineStalls machine = MachineStalls.start()) {
             lags = cpu("freshness at half load", () -> pacedPayments(client, bank, jdbc, rate, operations));
             stalls = machine.summary();
         }
-        double compilerMeasured = (CpuShares.compilerJiffies(servicePid) - jiffies) / ((System.nanoTime() - started) / 1e7);
+        double compilerMeasured = compiler.coresUsed();
         long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
         rows.add(("| freshness, streaming projection | payment acknowledged → in the read model, p50 / p99 at %.0f/s "
                 + "(half of the %.0f/s acknowledged and projected at full load; acknowledged alone: %.0f/s), %s "
                 + "at that pace; the compiler at %.0f %% of a core in the measured one | %.1f / %.1f ms "
                 + "| the machine meanwhile: %s | — | p99 ≤ 50 ms |")
-                .formatted(rate, maxPerSecond, acknowledgedFlatOut.perSecond(), warmUp, 100 * compilerMeasured, Load.percentile(sorted, 0.5) / 1e6, Load.percentile(sorted, 0.99) / 1e6,
-                        stalls));
+                .formatted(rate, maxPerSecond, acknowledgedFlatOut.perSecond(), warmUp, 100 * compilerMeasured,
+                        Load.percentile(sorted, 0.5) / 1e6, Load.percentile(sorted, 0.99) / 1e6, stalls));
         String token = tokens.get(0);
         for (int i = 0; i < 20; i++) {
             String code = Ids.paymentCode();
@@ -446,7 +445,8 @@ class ServiceBenchmark {
 
     private void row(String path, WarmUp warmUp, Result measured, Result baseline, double target) {
         double ratio = measured.perSecond() / baseline.perSecond();
-        rows.add("| %s | throughput, p50 / p99 at %d clients, %s | %.0f/s, %.1f / %.1f ms | %s: %.0f/s, p99 %.1f ms | %.2f | ≥ %.2f |"
+        rows.add(("| %s | throughput, p50 / p99 at %d clients, %s | %.0f/s, %.1f / %.1f ms | %s: %.0f/s, p99 %.1f ms "
+                + "| %.2f | ≥ %.2f |")
                 .formatted(path, CONCURRENCY, warmUp, measured.perSecond(), measured.p50Micros() / 1000.0,
                         measured.p99Micros() / 1000.0, baseline.name(), baseline.perSecond(),
                         baseline.p99Micros() / 1000.0, ratio, target));
@@ -465,12 +465,12 @@ class ServiceBenchmark {
         int rounds = 0;
         double compiler;
         do {
-            long jiffies = CpuShares.compilerJiffies(servicePid);
+            CpuShares.CompilerTime round = CpuShares.compilerTime(servicePid);
             long started = System.nanoTime();
             do {
                 load.call();
             } while (System.nanoTime() - started < WARM_UP_ROUND.toNanos());
-            compiler = (CpuShares.compilerJiffies(servicePid) - jiffies) / ((System.nanoTime() - started) / 1e7);
+            compiler = round.coresUsed();
             rounds++;
         } while (compiler > QUIET_COMPILER && System.nanoTime() < deadline);
         return new WarmUp(rounds, compiler);
@@ -479,8 +479,8 @@ class ServiceBenchmark {
     record WarmUp(int rounds, double compiler) {
         @Override
         public String toString() {
-            return "after %d unmeasured rounds of ≥ 5 s (the service's JIT compiler at %.0f %% of a core in the last)"
-                    .formatted(rounds, 100 * compiler);
+            return "after %d unmeasured rounds of ≥ %d s (the service's JIT compiler at %.0f %% of a core in the last)"
+                    .formatted(rounds, WARM_UP_ROUND.toSeconds(), 100 * compiler);
         }
     }
 

@@ -120,10 +120,10 @@ final class WakingEventSource implements StreamableMessageSource<TrackedEventMes
                 reachedHeadAt = System.nanoTime();
                 return false;
             }
-            // A full batch may have more right behind it. A shorter one reached the newest event: reading again before
-            // the next commit's wake-up would find nothing, at the price of two queries (the engine looks for a hole
-            // wider than a batch after every empty read), for each processor after each commit. A hole that wide
-            // (a thousand rolled-back appends in a row) is then passed at the next poll instead of at once.
+            // A full batch may have more right behind it. A shorter one ended because the engine's own reading
+            // found nothing more (its empty fetch includes its look past a hole wider than a batch): reading again
+            // before the next commit's wake-up would only repeat that empty fetch, two queries for each processor
+            // after each commit.
             reachedHeadAt = buffer.size() < batchSize ? System.nanoTime() : 0;
             position = buffer.peekLast().trackingToken();
             return true;
