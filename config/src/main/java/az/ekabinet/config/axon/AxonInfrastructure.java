@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -206,20 +207,25 @@ public class AxonInfrastructure {
                 .build();
     }
 
-    /** The streaming processors read the store through this: woken by commits, not by 500 ms polls. */
+    /**
+     * The streaming processors read the store through one {@link WakingEventSource}: woken by commits, not by 500 ms
+     * polls, and sharing one read of the newest events.
+     */
     @Bean
     public ConfigurerModule processorsWokenByCommits(
             @Value("${ekabinet.axon.read-batch-size:1000}") int batchSize,
-            @Value("${ekabinet.axon.other-nodes-poll-ms:1000}") long pollMs) {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .configureDefaultStreamableMessageSource(config -> wakingSource(config, batchSize, pollMs)));
-    }
-
-    private static WakingEventSource wakingSource(Configuration config, int batchSize, long pollMs) {
-        WakingEventSource source = new WakingEventSource((SignallingEventStore) config.eventStore(), batchSize,
-                java.time.Duration.ofMillis(pollMs));
-        config.onShutdown(Phase.INBOUND_EVENT_CONNECTORS, source::close);
-        return source;
+            @Value("${ekabinet.axon.other-nodes-poll-ms:1000}") long pollMs,
+            MeterRegistry meters) {
+        return configurer -> {
+            configurer.registerComponent(WakingEventSource.class, config -> {
+                WakingEventSource source = new WakingEventSource((SignallingEventStore) config.eventStore(),
+                        java.time.Duration.ofMillis(pollMs), meters);
+                config.onShutdown(Phase.INBOUND_EVENT_CONNECTORS, source::close);
+                return source;
+            });
+            configurer.eventProcessing(processing -> processing.configureDefaultStreamableMessageSource(
+                    config -> config.getComponent(WakingEventSource.class).inBatchesOf(batchSize)));
+        };
     }
 
     /**
@@ -254,12 +260,11 @@ public class AxonInfrastructure {
      * of 4,000: 19,500 events/s).
      */
     @Bean
-    public ConfigurerModule ledgerProcessor(@Value("${ekabinet.axon.ledger-batch-size:4000}") int batchSize,
-                                            @Value("${ekabinet.axon.other-nodes-poll-ms:1000}") long pollMs) {
+    public ConfigurerModule ledgerProcessor(@Value("${ekabinet.axon.ledger-batch-size:4000}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                // its own source, reading as many events at a time as it writes lines in one transaction
+                // taking as many events at a time as it writes lines in one transaction (fewer from the shared read)
                 .registerTrackingEventProcessor(LedgerProjector.PROCESSING_GROUP,
-                        config -> wakingSource(config, batchSize, pollMs))
+                        config -> config.getComponent(WakingEventSource.class).inBatchesOf(batchSize))
                 .registerTrackingEventProcessorConfiguration(LedgerProjector.PROCESSING_GROUP,
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(batchSize)

@@ -1,15 +1,21 @@
 package az.ekabinet.config.axon;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -19,56 +25,58 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * The streaming processors' source: each processor's stream reads the event table itself, a batch at a time, and
- * is woken, through the availability callback pooled streaming processors ask for, when this process commits events
- * and once every poll interval (for events other nodes commit).
+ * The streaming processors' source: their streams read the event table a batch at a time and are woken, through the
+ * availability callback pooled streaming processors ask for, when this process commits events and once every poll
+ * interval (for events other nodes commit).
+ *
+ * <p>Streams that have got as far as the newest events share one read of what comes next ({@link SharedTail}): after
+ * a commit the store is read once, not once per processor. A stream elsewhere (catching up, replaying) reads for
+ * itself, and joins the shared read again when it reaches a position the shared read has passed.
  *
  * <p>Why not Axon's embedded event store: its streams have no availability callback, so a processor that found no
  * event looked again only after 500 ms (projections lagged by a quarter of a second on average); and its one reading
  * thread runs ahead of all processors into a shared cache that a lagging processor keeps in memory (a million events
- * arriving at once filled the heap). Here each stream holds at most one batch, and a commit is visible to it at once.
+ * arriving at once filled the heap). Here reading is done by the processors' own threads when they ask, the shared
+ * events are a bounded window, and a commit is visible at once.
  */
-final class WakingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
+final class WakingEventSource implements AutoCloseable {
 
     private final EventStorageEngine storage;
-    private final int batchSize;
     private final long pollNanos;
+    private final AtomicLong wakes = new AtomicLong();
     private final Set<WakingStream> streams = ConcurrentHashMap.newKeySet();
+    private final SharedTail tail;
+    private final Counter sharedReads;
+    private final Counter ownReads;
     private final ScheduledExecutorService ticker =
             Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("event-source-poll-"));
 
-    WakingEventSource(SignallingEventStore store, int batchSize, Duration pollInterval) {
+    WakingEventSource(SignallingEventStore store, Duration pollInterval, MeterRegistry meters) {
         this.storage = store.engine();
-        this.batchSize = batchSize;
         this.pollNanos = pollInterval.toNanos();
+        this.tail = new SharedTail();
+        this.sharedReads = readCounter(meters, "shared");
+        this.ownReads = readCounter(meters, "own");
         store.onCommitted(this::wakeAll);
         ticker.scheduleWithFixedDelay(this::wakeAll, pollNanos, pollNanos, TimeUnit.NANOSECONDS);
     }
 
+    private static Counter readCounter(MeterRegistry meters, String kind) {
+        return Counter.builder("ekabinet.event.source.reads")
+                .description("reads of the event store by the streaming processors' streams: one shared by all "
+                        + "streams at the newest events, or a stream's own")
+                .tag("kind", kind)
+                .register(meters);
+    }
+
     private void wakeAll() {
+        wakes.incrementAndGet();
         streams.forEach(WakingStream::wake);
     }
 
-    @Override
-    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
-        WakingStream stream = new WakingStream(token);
-        streams.add(stream);
-        return stream;
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return storage.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return storage.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return storage.createTokenAt(dateTime);
+    /** A source whose streams hand their processor at most {@code batchSize} events at a time. */
+    StreamableMessageSource<TrackedEventMessage<?>> inBatchesOf(int batchSize) {
+        return new Source(batchSize);
     }
 
     @Override
@@ -76,9 +84,169 @@ final class WakingEventSource implements StreamableMessageSource<TrackedEventMes
         ticker.shutdownNow();
     }
 
+    private final class Source implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+        private final int batchSize;
+
+        private Source(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        @Override
+        public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
+            WakingStream stream = new WakingStream(token, batchSize);
+            streams.add(stream);
+            return stream;
+        }
+
+        @Override
+        public TrackingToken createTailToken() {
+            return storage.createTailToken();
+        }
+
+        @Override
+        public TrackingToken createHeadToken() {
+            return storage.createHeadToken();
+        }
+
+        @Override
+        public TrackingToken createTokenAt(Instant dateTime) {
+            return storage.createTokenAt(dateTime);
+        }
+    }
+
+    /** What a stream got from the shared read: events after its position, and whether they reach the newest. */
+    private record Taken(List<TrackedEventMessage<?>> events, boolean atHead) {
+    }
+
+    /**
+     * The newest events, read once for every stream at the same position. Positions are the events' own tracking
+     * tokens, so a stream is "in" the window when its position equals the window's start or one of its events'
+     * tokens: streams that took the same events hold equal tokens (gaps included). Reads happen under this object's
+     * lock, on the thread of the processor that asked first, a batch of that stream's size; the others then find the
+     * events in the window, which keeps two of the largest batches for streams a little behind.
+     */
+    private final class SharedTail {
+
+        private int capacity;
+        private final Deque<TrackedEventMessage<?>> window = new ArrayDeque<>();
+        private boolean seeded;
+        private TrackingToken start;
+        private TrackingToken end;
+        private long wakesSeen = -1;
+        private long reachedHeadAt;
+        private long lastTakenAt;
+
+        /** The events after {@code position}, reading the store once if everyone is at the end; null if not here. */
+        synchronized Taken after(TrackingToken position, int max) {
+            if (!seeded) {
+                return null;
+            }
+            if (Objects.equals(position, end) && readIsDue()) {
+                readMore(max);
+            }
+            List<TrackedEventMessage<?>> events = eventsAfter(position, max);
+            if (events == null) {
+                return null;
+            }
+            lastTakenAt = System.nanoTime();
+            boolean atEnd = events.isEmpty() || Objects.equals(events.get(events.size() - 1).trackingToken(), end);
+            // a commit since the last read may have added events: the stream must not wait for the next wake-up
+            return new Taken(events, atEnd && reachedHeadAt != 0 && wakes.get() == wakesSeen);
+        }
+
+        /**
+         * Lets a stream that read for itself up to the newest events become the shared read, if no stream has
+         * taken from the window for two poll intervals (nobody follows it, e.g. after a replay moved everyone).
+         */
+        synchronized void offer(TrackingToken from, List<TrackedEventMessage<?>> events, int batchSize,
+                                long wakesBeforeRead) {
+            if (seeded && System.nanoTime() - lastTakenAt < 2 * pollNanos) {
+                return;
+            }
+            capacity = Math.max(capacity, 2 * batchSize);
+            window.clear();
+            seeded = true;
+            start = from;
+            end = events.isEmpty() ? from : events.get(events.size() - 1).trackingToken();
+            events.forEach(this::append);
+            wakesSeen = wakesBeforeRead;
+            reachedHeadAt = System.nanoTime();
+            lastTakenAt = reachedHeadAt;
+        }
+
+        private boolean readIsDue() {
+            return wakes.get() != wakesSeen || reachedHeadAt == 0 || System.nanoTime() - reachedHeadAt >= pollNanos;
+        }
+
+        private void readMore(int batchSize) {
+            capacity = Math.max(capacity, 2 * batchSize);
+            wakesSeen = wakes.get();
+            List<TrackedEventMessage<?>> read = readFrom(storage, end, batchSize);
+            sharedReads.increment();
+            read.forEach(this::append);
+            if (!read.isEmpty()) {
+                end = read.get(read.size() - 1).trackingToken();
+            }
+            // a shorter batch than asked for ended because the store had nothing more (see readFrom)
+            reachedHeadAt = read.size() < batchSize ? System.nanoTime() : 0;
+        }
+
+        private void append(TrackedEventMessage<?> event) {
+            window.addLast(event);
+            if (window.size() > capacity) {
+                start = window.removeFirst().trackingToken();
+            }
+        }
+
+        private List<TrackedEventMessage<?>> eventsAfter(TrackingToken position, int max) {
+            int skip;
+            if (Objects.equals(position, start)) {
+                skip = 0;
+            } else {
+                skip = -1;
+                int index = window.size();
+                // newest first: streams ask near the end; with upcasting, several events share the last token
+                for (var events = window.descendingIterator(); events.hasNext(); ) {
+                    index--;
+                    if (Objects.equals(events.next().trackingToken(), position)) {
+                        skip = index + 1;
+                        break;
+                    }
+                }
+                if (skip < 0) {
+                    return null;
+                }
+            }
+            List<TrackedEventMessage<?>> events = new ArrayList<>(Math.min(max, window.size() - skip));
+            var all = window.iterator();
+            for (int i = 0; all.hasNext() && events.size() < max; i++) {
+                TrackedEventMessage<?> event = all.next();
+                if (i >= skip) {
+                    events.add(event);
+                }
+            }
+            return events;
+        }
+    }
+
+    /**
+     * Up to {@code max} events after {@code position}. Axon's engine reads on until a fetch comes back empty (that
+     * fetch also looks past a hole wider than a batch), so fewer than {@code max} means there was nothing more.
+     */
+    private static List<TrackedEventMessage<?>> readFrom(EventStorageEngine storage, TrackingToken position,
+                                                         int max) {
+        List<TrackedEventMessage<?>> read = new ArrayList<>();
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(position, false)) {
+            events.limit(max).forEachOrdered(read::add);
+        }
+        return read;
+    }
+
     /** One processor's stream; used by that processor's coordinator thread only, woken from any thread. */
     private final class WakingStream implements BlockingStream<TrackedEventMessage<?>> {
 
+        private final int batchSize;
         private final Deque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
         private final Object monitor = new Object();
         private TrackingToken position;
@@ -87,8 +255,9 @@ final class WakingEventSource implements StreamableMessageSource<TrackedEventMes
         private long reachedHeadAt;
         private volatile Runnable callback;
 
-        private WakingStream(TrackingToken position) {
+        private WakingStream(TrackingToken position, int batchSize) {
             this.position = position;
+            this.batchSize = batchSize;
         }
 
         void wake() {
@@ -105,7 +274,8 @@ final class WakingEventSource implements StreamableMessageSource<TrackedEventMes
         /**
          * Reads the next batch into the buffer, unless the last read reached the newest event and nothing happened
          * since (no wake-up, poll interval not over): then asking again is free, which the processors do after every
-         * batch.
+         * batch. A short batch means the newest event was reached: reading again before the next commit's wake-up
+         * would only repeat the engine's empty fetch.
          */
         private boolean read() {
             long seen = wakes;
@@ -113,20 +283,29 @@ final class WakingEventSource implements StreamableMessageSource<TrackedEventMes
                 return false;
             }
             wakesSeen = seen;
-            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(position, false)) {
-                events.limit(batchSize).forEachOrdered(buffer::add);
+            Taken taken = tail.after(position, batchSize);
+            if (taken == null) {
+                taken = readOwn();
             }
+            buffer.addAll(taken.events());
+            reachedHeadAt = taken.atHead() ? System.nanoTime() : 0;
             if (buffer.isEmpty()) {
-                reachedHeadAt = System.nanoTime();
                 return false;
             }
-            // A full batch may have more right behind it. A shorter one ended because the engine's own reading
-            // found nothing more (its empty fetch includes its look past a hole wider than a batch): reading again
-            // before the next commit's wake-up would only repeat that empty fetch, two queries for each processor
-            // after each commit.
-            reachedHeadAt = buffer.size() < batchSize ? System.nanoTime() : 0;
             position = buffer.peekLast().trackingToken();
             return true;
+        }
+
+        /** Reads for this stream alone; having reached the newest events, offers them as the shared read. */
+        private Taken readOwn() {
+            long wakesBefore = WakingEventSource.this.wakes.get();
+            List<TrackedEventMessage<?>> read = readFrom(storage, position, batchSize);
+            ownReads.increment();
+            boolean atHead = read.size() < batchSize;
+            if (atHead) {
+                tail.offer(position, read, batchSize, wakesBefore);
+            }
+            return new Taken(read, atHead);
         }
 
         @Override
