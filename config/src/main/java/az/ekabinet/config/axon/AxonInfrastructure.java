@@ -219,7 +219,7 @@ public class AxonInfrastructure {
         return configurer -> {
             configurer.registerComponent(WakingEventSource.class, config -> {
                 WakingEventSource source = new WakingEventSource((SignallingEventStore) config.eventStore(),
-                        java.time.Duration.ofMillis(pollMs), meters);
+                        batchSize, java.time.Duration.ofMillis(pollMs), meters);
                 config.onShutdown(Phase.INBOUND_EVENT_CONNECTORS, source::close);
                 return source;
             });
@@ -262,7 +262,7 @@ public class AxonInfrastructure {
     @Bean
     public ConfigurerModule ledgerProcessor(@Value("${ekabinet.axon.ledger-batch-size:4000}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                // taking as many events at a time as it writes lines in one transaction (fewer from the shared read)
+                // up to as many events at a time as it writes lines in one transaction (from the shared read: fewer)
                 .registerTrackingEventProcessor(LedgerProjector.PROCESSING_GROUP,
                         config -> config.getComponent(WakingEventSource.class).inBatchesOf(batchSize))
                 .registerTrackingEventProcessorConfiguration(LedgerProjector.PROCESSING_GROUP,

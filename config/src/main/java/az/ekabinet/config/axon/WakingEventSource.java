@@ -51,10 +51,14 @@ final class WakingEventSource implements AutoCloseable {
     private final ScheduledExecutorService ticker =
             Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("event-source-poll-"));
 
-    WakingEventSource(SignallingEventStore store, Duration pollInterval, MeterRegistry meters) {
+    /**
+     * @param sharedBatchSize most events one shared read takes (a stream asking for more gets that many); the window
+     *                        keeps two such batches for streams a little behind
+     */
+    WakingEventSource(SignallingEventStore store, int sharedBatchSize, Duration pollInterval, MeterRegistry meters) {
         this.storage = store.engine();
         this.pollNanos = pollInterval.toNanos();
-        this.tail = new SharedTail();
+        this.tail = new SharedTail(sharedBatchSize);
         this.sharedReads = readCounter(meters, "shared");
         this.ownReads = readCounter(meters, "own");
         store.onCommitted(this::wakeAll);
@@ -123,13 +127,13 @@ final class WakingEventSource implements AutoCloseable {
      * The newest events, read once for every stream at the same position. Positions are the events' own tracking
      * tokens, so a stream is "in" the window when its position equals the window's start or one of its events'
      * tokens: streams that took the same events hold equal tokens (gaps included). Reads happen under this object's
-     * lock, on the thread of the processor that asked first, a batch of that stream's size; the others then find the
-     * events in the window, which keeps two of the largest batches for streams a little behind.
+     * lock, on the thread of the processor that asked first; the others then find the events in the window.
      */
     private final class SharedTail {
 
-        private int capacity;
-        private final Deque<TrackedEventMessage<?>> window = new ArrayDeque<>();
+        private final int batchSize;
+        private final int capacity;
+        private final List<TrackedEventMessage<?>> window = new ArrayList<>();
         private boolean seeded;
         private TrackingToken start;
         private TrackingToken end;
@@ -137,13 +141,18 @@ final class WakingEventSource implements AutoCloseable {
         private long reachedHeadAt;
         private long lastTakenAt;
 
+        private SharedTail(int batchSize) {
+            this.batchSize = batchSize;
+            this.capacity = 2 * batchSize;
+        }
+
         /** The events after {@code position}, reading the store once if everyone is at the end; null if not here. */
         synchronized Taken after(TrackingToken position, int max) {
             if (!seeded) {
                 return null;
             }
             if (Objects.equals(position, end) && readIsDue()) {
-                readMore(max);
+                readMore();
             }
             List<TrackedEventMessage<?>> events = eventsAfter(position, max);
             if (events == null) {
@@ -159,12 +168,10 @@ final class WakingEventSource implements AutoCloseable {
          * Lets a stream that read for itself up to the newest events become the shared read, if no stream has
          * taken from the window for two poll intervals (nobody follows it, e.g. after a replay moved everyone).
          */
-        synchronized void offer(TrackingToken from, List<TrackedEventMessage<?>> events, int batchSize,
-                                long wakesBeforeRead) {
+        synchronized void offer(TrackingToken from, List<TrackedEventMessage<?>> events, long wakesBeforeRead) {
             if (seeded && System.nanoTime() - lastTakenAt < 2 * pollNanos) {
                 return;
             }
-            capacity = Math.max(capacity, 2 * batchSize);
             window.clear();
             seeded = true;
             start = from;
@@ -179,8 +186,7 @@ final class WakingEventSource implements AutoCloseable {
             return wakes.get() != wakesSeen || reachedHeadAt == 0 || System.nanoTime() - reachedHeadAt >= pollNanos;
         }
 
-        private void readMore(int batchSize) {
-            capacity = Math.max(capacity, 2 * batchSize);
+        private void readMore() {
             wakesSeen = wakes.get();
             List<TrackedEventMessage<?>> read = readFrom(storage, end, batchSize);
             sharedReads.increment();
@@ -192,41 +198,28 @@ final class WakingEventSource implements AutoCloseable {
             reachedHeadAt = read.size() < batchSize ? System.nanoTime() : 0;
         }
 
+        /** Keeps between one and two batches: trimming a batch at a time keeps appending cheap. */
         private void append(TrackedEventMessage<?> event) {
-            window.addLast(event);
+            window.add(event);
             if (window.size() > capacity) {
-                start = window.removeFirst().trackingToken();
+                List<TrackedEventMessage<?>> dropped = window.subList(0, window.size() - batchSize);
+                start = dropped.get(dropped.size() - 1).trackingToken();
+                dropped.clear();
             }
         }
 
         private List<TrackedEventMessage<?>> eventsAfter(TrackingToken position, int max) {
-            int skip;
-            if (Objects.equals(position, start)) {
-                skip = 0;
-            } else {
-                skip = -1;
-                int index = window.size();
-                // newest first: streams ask near the end; with upcasting, several events share the last token
-                for (var events = window.descendingIterator(); events.hasNext(); ) {
-                    index--;
-                    if (Objects.equals(events.next().trackingToken(), position)) {
-                        skip = index + 1;
-                        break;
-                    }
-                }
-                if (skip < 0) {
-                    return null;
+            int from = -1;
+            // newest first: streams ask near the end; with upcasting, several events share the last token
+            for (int i = window.size() - 1; i >= 0 && from < 0; i--) {
+                if (Objects.equals(window.get(i).trackingToken(), position)) {
+                    from = i + 1;
                 }
             }
-            List<TrackedEventMessage<?>> events = new ArrayList<>(Math.min(max, window.size() - skip));
-            var all = window.iterator();
-            for (int i = 0; all.hasNext() && events.size() < max; i++) {
-                TrackedEventMessage<?> event = all.next();
-                if (i >= skip) {
-                    events.add(event);
-                }
+            if (from < 0 && Objects.equals(position, start)) {
+                from = 0;
             }
-            return events;
+            return from < 0 ? null : List.copyOf(window.subList(from, Math.min(window.size(), from + max)));
         }
     }
 
@@ -303,7 +296,7 @@ final class WakingEventSource implements AutoCloseable {
             ownReads.increment();
             boolean atHead = read.size() < batchSize;
             if (atHead) {
-                tail.offer(position, read, batchSize, wakesBefore);
+                tail.offer(position, read, wakesBefore);
             }
             return new Taken(read, atHead);
         }
