@@ -68,7 +68,10 @@ public class EventStoreTail {
                 .map(row -> row.get("head", Long.class)).one();
     }
 
-    /** Runs until disposed: catches up on each wake-up (several arriving during a read make one more read). */
+    /**
+     * Runs until disposed: catches up on each wake-up, then lets {@code readInterval} pass; the wake-ups arriving
+     * during a read and that pause make one more read (a commit's notification otherwise cost a query per commit).
+     */
     public Flux<Void> follow(Flux<?> wakeUps, OpsFeed feed) {
         return Flux.merge(wakeUps, Flux.interval(properties.pollInterval(), properties.pollInterval()))
                 .onBackpressureLatest()
@@ -76,7 +79,7 @@ public class EventStoreTail {
                     log.warn("Reading the event store for the ops stream failed (retried on the next wake-up): {}",
                             e.toString());
                     return Mono.empty();
-                }), 1);
+                }).then(Mono.delay(properties.readInterval(), scheduler)).then(), 1);
     }
 
     /** Activities in (after, upTo], in order, read page by page as the subscriber takes them. */

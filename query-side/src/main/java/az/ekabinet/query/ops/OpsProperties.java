@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                         running when it was seen still runs (200 ms)
  * @param gapMaxWait       how long a hole is waited for at most, whatever runs (10 s)
  * @param pageSize         events read from the event store per query (500)
+ * @param readInterval     the least time between two reads of the event store for the stream: commits notified
+ *                         meanwhile are read together, so a node under load reads at most 20 times a second, not
+ *                         once per commit (50 ms; 0 reads on every notification)
  */
 @ConfigurationProperties("ekabinet.ops")
 public record OpsProperties(Duration countersInterval, Duration pollInterval, Integer subscriberBuffer,
-                            Duration gapMinWait, Duration gapMaxWait, Integer pageSize) {
+                            Duration gapMinWait, Duration gapMaxWait, Integer pageSize, Duration readInterval) {
 
     public OpsProperties {
         countersInterval = positive(countersInterval, Duration.ofSeconds(5), "counters-interval");
@@ -27,9 +30,11 @@ public record OpsProperties(Duration countersInterval, Duration pollInterval, In
         gapMinWait = gapMinWait == null ? Duration.ofMillis(200) : gapMinWait;
         gapMaxWait = positive(gapMaxWait, Duration.ofSeconds(10), "gap-max-wait");
         pageSize = pageSize == null ? 500 : pageSize;
-        if (subscriberBuffer < 2 || pageSize < 1 || gapMinWait.isNegative() || gapMinWait.compareTo(gapMaxWait) > 0) {
-            throw new IllegalArgumentException("ekabinet.ops: subscriber-buffer >= 2, page-size >= 1 and "
-                    + "0 <= gap-min-wait <= gap-max-wait");
+        readInterval = readInterval == null ? Duration.ofMillis(50) : readInterval;
+        if (subscriberBuffer < 2 || pageSize < 1 || gapMinWait.isNegative() || gapMinWait.compareTo(gapMaxWait) > 0
+                || readInterval.isNegative()) {
+            throw new IllegalArgumentException("ekabinet.ops: subscriber-buffer >= 2, page-size >= 1, "
+                    + "0 <= gap-min-wait <= gap-max-wait and read-interval >= 0");
         }
     }
 
