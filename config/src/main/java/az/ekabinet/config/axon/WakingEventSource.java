@@ -13,8 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.axonframework.common.stream.BlockingStream;
@@ -52,8 +54,8 @@ final class WakingEventSource implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("event-source-poll-"));
 
     /**
-     * @param sharedBatchSize most events one shared read takes (a stream asking for more gets that many); the window
-     *                        keeps two such batches for streams a little behind
+     * @param sharedBatchSize most events one shared read takes (a stream asking for more gets at most that many); the
+     *                        window keeps one to two such batches for streams a little behind
      */
     WakingEventSource(SignallingEventStore store, int sharedBatchSize, Duration pollInterval, MeterRegistry meters) {
         this.storage = store.engine();
@@ -78,9 +80,18 @@ final class WakingEventSource implements AutoCloseable {
         streams.forEach(WakingStream::wake);
     }
 
-    /** A source whose streams hand their processor at most {@code batchSize} events at a time. */
+    /** A source whose streams hand their processor at most {@code batchSize} events at a time, woken at once. */
     StreamableMessageSource<TrackedEventMessage<?>> inBatchesOf(int batchSize) {
-        return new Source(batchSize);
+        return inBatchesOf(batchSize, Duration.ZERO);
+    }
+
+    /**
+     * A source whose streams read at most once per {@code readInterval}: a commit woken for sooner after the last
+     * read is read with the commits that follow it, when the interval is over. For processors whose readers need no
+     * sub-second freshness: under a steady load each of their transactions then takes several events, not one.
+     */
+    StreamableMessageSource<TrackedEventMessage<?>> inBatchesOf(int batchSize, Duration readInterval) {
+        return new Source(batchSize, readInterval.toNanos());
     }
 
     @Override
@@ -91,14 +102,16 @@ final class WakingEventSource implements AutoCloseable {
     private final class Source implements StreamableMessageSource<TrackedEventMessage<?>> {
 
         private final int batchSize;
+        private final long readIntervalNanos;
 
-        private Source(int batchSize) {
+        private Source(int batchSize, long readIntervalNanos) {
             this.batchSize = batchSize;
+            this.readIntervalNanos = readIntervalNanos;
         }
 
         @Override
         public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
-            WakingStream stream = new WakingStream(token, batchSize);
+            WakingStream stream = new WakingStream(token, batchSize, readIntervalNanos);
             streams.add(stream);
             return stream;
         }
@@ -240,20 +253,41 @@ final class WakingEventSource implements AutoCloseable {
     private final class WakingStream implements BlockingStream<TrackedEventMessage<?>> {
 
         private final int batchSize;
+        private final long readIntervalNanos;
         private final Deque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
         private final Object monitor = new Object();
+        private final AtomicBoolean wakeDeferred = new AtomicBoolean();
         private TrackingToken position;
         private volatile long wakes;
         private long wakesSeen = -1;
         private long reachedHeadAt;
+        private volatile long readAt = System.nanoTime() - Long.MAX_VALUE / 2; // as if long ago
         private volatile Runnable callback;
 
-        private WakingStream(TrackingToken position, int batchSize) {
+        private WakingStream(TrackingToken position, int batchSize, long readIntervalNanos) {
             this.position = position;
             this.batchSize = batchSize;
+            this.readIntervalNanos = readIntervalNanos;
         }
 
+        /** Wakes the stream, or, within its read interval, once when the interval is over. */
         void wake() {
+            long early = readIntervalNanos - (System.nanoTime() - readAt);
+            if (early <= 0) {
+                wakeNow();
+            } else if (wakeDeferred.compareAndSet(false, true)) {
+                try {
+                    ticker.schedule(() -> {
+                        wakeDeferred.set(false);
+                        wakeNow();
+                    }, early, TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException closing) {
+                    wakeDeferred.set(false);
+                }
+            }
+        }
+
+        private void wakeNow() {
             synchronized (monitor) {
                 wakes++;
                 monitor.notifyAll();
@@ -276,6 +310,7 @@ final class WakingEventSource implements AutoCloseable {
                 return false;
             }
             wakesSeen = seen;
+            readAt = System.nanoTime();
             Taken taken = tail.after(position, batchSize);
             if (taken == null) {
                 taken = readOwn();
