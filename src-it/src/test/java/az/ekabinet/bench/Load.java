@@ -63,6 +63,13 @@ final class Load {
         return result(name, operations, failures.get(), System.nanoTime() - started, latencies);
     }
 
+    /**
+     * How long an HTTP operation may go unanswered before it counts as failed: in one run the service stopped reading
+     * a keep-alive connection after answering on it (its next request sat unread in the socket for ten minutes: the
+     * symptom reported in reactor-netty#4361), and the whole run waited on it.
+     */
+    static final Duration UNANSWERED = Duration.ofSeconds(30);
+
     /** A non-blocking operation (HTTP) kept {@code concurrency} in flight; it must emit true on success. */
     static Result reactive(String name, int concurrency, int operations, IntFunction<Mono<Boolean>> operation) {
         long[] latencies = new long[operations];
@@ -72,6 +79,11 @@ final class Load {
                 .flatMap(i -> Mono.defer(() -> {
                     long start = System.nanoTime();
                     return operation.apply(i)
+                            .timeout(UNANSWERED, Mono.fromSupplier(() -> {
+                                System.out.printf("%s: operation %d got no answer within %d s (a failure)%n", name, i,
+                                        UNANSWERED.toSeconds());
+                                return false;
+                            }))
                             .onErrorReturn(false)
                             .defaultIfEmpty(false)
                             .doOnNext(ok -> {
