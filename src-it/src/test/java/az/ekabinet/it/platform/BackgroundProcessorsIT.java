@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -20,6 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * test, so only that deferred wake-up can bring them).
  */
 @IntegrationTest
+@DirtiesContext // its settings serve this class only: closed now, not kept until the test JVM exits
 @TestPropertySource(properties = {"ekabinet.axon.background-read-interval-ms=2000",
         "ekabinet.axon.other-nodes-poll-ms=600000"})
 class BackgroundProcessorsIT {

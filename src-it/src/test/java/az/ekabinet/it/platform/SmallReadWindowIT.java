@@ -1,5 +1,6 @@
 package az.ekabinet.it.platform;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -8,5 +9,6 @@ import org.springframework.test.context.TestPropertySource;
  * stream takes from the window or reads for itself.
  */
 @TestPropertySource(properties = "ekabinet.axon.read-batch-size=4")
+@DirtiesContext // its settings serve this class only: closed now, not kept until the test JVM exits
 class SmallReadWindowIT extends LateCommitIT {
 }
