@@ -10,11 +10,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Runs a number of operations at a fixed concurrency and measures throughput and latency percentiles. */
 final class Load {
+
+    private static final Logger log = LoggerFactory.getLogger(Load.class);
 
     /** What one run measured; latencies in microseconds. */
     record Result(String name, int operations, int failures, Duration elapsed, long p50Micros, long p99Micros) {
@@ -80,8 +84,7 @@ final class Load {
                     long start = System.nanoTime();
                     return operation.apply(i)
                             .timeout(UNANSWERED, Mono.fromSupplier(() -> {
-                                System.out.printf("%s: operation %d got no answer within %d s (a failure)%n", name, i,
-                                        UNANSWERED.toSeconds());
+                                log.warn("{}: operation {} got no answer within {} (a failure)", name, i, UNANSWERED);
                                 return false;
                             }))
                             .onErrorReturn(false)

@@ -215,16 +215,18 @@ public class AxonInfrastructure {
     public ConfigurerModule processorsWokenByCommits(
             @Value("${ekabinet.axon.read-batch-size:1000}") int batchSize,
             @Value("${ekabinet.axon.other-nodes-poll-ms:1000}") long pollMs,
+            @Value("${ekabinet.axon.background-read-interval-ms:200}") long backgroundReadMs,
             MeterRegistry meters) {
         return configurer -> {
             configurer.registerComponent(WakingEventSource.class, config -> {
                 WakingEventSource source = new WakingEventSource((SignallingEventStore) config.eventStore(),
-                        batchSize, java.time.Duration.ofMillis(pollMs), meters);
+                        batchSize, java.time.Duration.ofMillis(pollMs), java.time.Duration.ofMillis(backgroundReadMs),
+                        meters);
                 config.onShutdown(Phase.INBOUND_EVENT_CONNECTORS, source::close);
                 return source;
             });
             configurer.eventProcessing(processing -> processing.configureDefaultStreamableMessageSource(
-                    config -> config.getComponent(WakingEventSource.class).inBatchesOf(batchSize)));
+                    config -> config.getComponent(WakingEventSource.class).atOnce()));
         };
     }
 
@@ -263,13 +265,11 @@ public class AxonInfrastructure {
      * steady load one transaction writes the lines of several commits instead of one each.
      */
     @Bean
-    public ConfigurerModule ledgerProcessor(@Value("${ekabinet.axon.ledger-batch-size:4000}") int batchSize,
-                                            @Value("${ekabinet.axon.background-read-interval-ms:200}") long readMs) {
+    public ConfigurerModule ledgerProcessor(@Value("${ekabinet.axon.ledger-batch-size:4000}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 // up to as many events at a time as it writes lines in one transaction (from the shared read: fewer)
                 .registerTrackingEventProcessor(LedgerProjector.PROCESSING_GROUP,
-                        config -> config.getComponent(WakingEventSource.class)
-                                .inBatchesOf(batchSize, java.time.Duration.ofMillis(readMs)))
+                        config -> config.getComponent(WakingEventSource.class).inBackground(batchSize))
                 .registerTrackingEventProcessorConfiguration(LedgerProjector.PROCESSING_GROUP,
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(batchSize)
@@ -300,14 +300,11 @@ public class AxonInfrastructure {
      * interval (200 ms): under a steady load one transaction counts several commits instead of one each.
      */
     @Bean
-    public ConfigurerModule opsCountersInOneSegment(
-            @Value("${ekabinet.axon.read-batch-size:1000}") int batchSize,
-            @Value("${ekabinet.axon.background-read-interval-ms:200}") long readMs) {
+    public ConfigurerModule opsCountersInOneSegment() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessorConfiguration(OpsCountersProjector.PROCESSING_GROUP,
                         (config, builder) -> builder.initialSegmentCount(1)
-                                .messageSource(config.getComponent(WakingEventSource.class)
-                                        .inBatchesOf(batchSize, java.time.Duration.ofMillis(readMs)))));
+                                .messageSource(config.getComponent(WakingEventSource.class).inBackground())));
     }
 
     /** Stores password hashes in the transaction of the command that needs them (see CredentialWriter). */

@@ -45,6 +45,8 @@ final class WakingEventSource implements AutoCloseable {
 
     private final EventStorageEngine storage;
     private final long pollNanos;
+    private final int defaultBatchSize;
+    private final Duration backgroundReadInterval;
     private final AtomicLong wakes = new AtomicLong();
     private final Set<WakingStream> streams = ConcurrentHashMap.newKeySet();
     private final SharedTail tail;
@@ -54,13 +56,18 @@ final class WakingEventSource implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("event-source-poll-"));
 
     /**
-     * @param sharedBatchSize most events one shared read takes (a stream asking for more gets at most that many); the
-     *                        window keeps one to two such batches for streams a little behind
+     * @param batchSize              most events a stream hands its processor unless asked otherwise, and most one
+     *                               shared read takes (the window keeps one to two such batches for streams a little
+     *                               behind)
+     * @param backgroundReadInterval how often at most the streams of {@link #inBackground} read
      */
-    WakingEventSource(SignallingEventStore store, int sharedBatchSize, Duration pollInterval, MeterRegistry meters) {
+    WakingEventSource(SignallingEventStore store, int batchSize, Duration pollInterval,
+                      Duration backgroundReadInterval, MeterRegistry meters) {
         this.storage = store.engine();
         this.pollNanos = pollInterval.toNanos();
-        this.tail = new SharedTail(sharedBatchSize);
+        this.defaultBatchSize = batchSize;
+        this.backgroundReadInterval = backgroundReadInterval;
+        this.tail = new SharedTail(batchSize);
         this.sharedReads = readCounter(meters, "shared");
         this.ownReads = readCounter(meters, "own");
         store.onCommitted(this::wakeAll);
@@ -80,18 +87,23 @@ final class WakingEventSource implements AutoCloseable {
         streams.forEach(WakingStream::wake);
     }
 
-    /** A source whose streams hand their processor at most {@code batchSize} events at a time, woken at once. */
-    StreamableMessageSource<TrackedEventMessage<?>> inBatchesOf(int batchSize) {
-        return inBatchesOf(batchSize, Duration.ZERO);
+    /** A source whose streams are woken at each commit and hand their processor a batch of the default size. */
+    StreamableMessageSource<TrackedEventMessage<?>> atOnce() {
+        return new Source(defaultBatchSize, 0);
     }
 
     /**
-     * A source whose streams read at most once per {@code readInterval}: a commit woken for sooner after the last
+     * A source whose streams read at most once per background read interval: a commit woken for sooner after the last
      * read is read with the commits that follow it, when the interval is over. For processors whose readers need no
      * sub-second freshness: under a steady load each of their transactions then takes several events, not one.
      */
-    StreamableMessageSource<TrackedEventMessage<?>> inBatchesOf(int batchSize, Duration readInterval) {
-        return new Source(batchSize, readInterval.toNanos());
+    StreamableMessageSource<TrackedEventMessage<?>> inBackground() {
+        return inBackground(defaultBatchSize);
+    }
+
+    /** {@link #inBackground()}, handing the processor up to {@code batchSize} events at a time. */
+    StreamableMessageSource<TrackedEventMessage<?>> inBackground(int batchSize) {
+        return new Source(batchSize, backgroundReadInterval.toNanos());
     }
 
     @Override

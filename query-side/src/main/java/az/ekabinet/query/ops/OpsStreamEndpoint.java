@@ -101,19 +101,22 @@ public class OpsStreamEndpoint {
     private ServerSentEvent<String> event(OpsMessage message) {
         boolean activity = message instanceof OpsActivity;
         Rendered last = activity ? lastActivity : lastCounters;
-        if (last.message() == message) {
-            return last.event();
+        if (last.message() != message) {
+            last = new Rendered(message, rendered(message));
+            if (activity) {
+                lastActivity = last;
+            } else {
+                lastCounters = last;
+            }
         }
-        Rendered rendered = new Rendered(message, activity
-                ? ServerSentEvent.builder(write(message)).event("activity")
-                        .id(Long.toString(((OpsActivity) message).id())).build()
-                : ServerSentEvent.builder(write(message)).event("counters").build());
-        if (activity) {
-            lastActivity = rendered;
-        } else {
-            lastCounters = rendered;
-        }
-        return rendered.event();
+        return last.event();
+    }
+
+    private ServerSentEvent<String> rendered(OpsMessage message) {
+        String data = write(message);
+        return message instanceof OpsActivity activity
+                ? ServerSentEvent.builder(data).event("activity").id(Long.toString(activity.id())).build()
+                : ServerSentEvent.builder(data).event("counters").build();
     }
 
     private String write(OpsMessage message) {
