@@ -10,6 +10,12 @@ public interface ProjectionRebuild {
     /** The processing group (and the replay's name) of the projection it rebuilds. */
     String processingGroup();
 
+    /**
+     * Whether it can rebuild the read model as the processor would write it, here and now; if not, the replay goes
+     * the processor's way (its tokens reset), which is slower but reads the events exactly as the processor does.
+     */
+    boolean available();
+
     /** Rebuilds the read model, all or nothing; returns how many events it wrote. */
     long rebuild();
 }

@@ -38,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>A <b>streaming</b> projection (its own tokens) is replayed the Axon way: shut down, reset its tokens, start.
  * Until it has caught up its table is being refilled; progress is its tokens' position (and the ops stream's lag).
  * <li>A streaming projection with a {@link ProjectionRebuild} of its own (the ledger) is rebuilt by it instead, in
- * bulk and all or nothing, while its processor is shut down; the processor then goes on from its token.
+ * bulk and all or nothing, while its processor is shut down; the processor then goes on from its token. Where the
+ * rebuild is not {@linkplain ProjectionRebuild#available() available}, the projection is replayed the Axon way.
  * <li>A <b>subscribing</b> projection (written in the command's transaction, so never behind) cannot reset tokens it
  * does not have. Its handlers are run over the whole event store inside ONE database transaction, after its
  * {@code @ResetHandler}: readers keep seeing the old rows until the rebuilt ones commit (MVCC), a command that
@@ -127,7 +128,12 @@ public class ProjectionReplays implements DisposableBean {
         try {
             log.info("Replaying projection {} ({})", started.projection(), started.kind());
             ProjectionRebuild rebuild = rebuilds.get(started.projection());
-            if (rebuild != null) {
+            boolean inBulk = rebuild != null && rebuild.available();
+            if (rebuild != null && !inBulk) {
+                log.info("Projection {} cannot be rebuilt in bulk here: replayed through its processor instead",
+                        started.projection());
+            }
+            if (inBulk) {
                 rebuildInBulk(processors.eventProcessor(started.projection(), StreamingEventProcessor.class)
                         .orElseThrow(), rebuild, replayed);
             } else if ("STREAMING".equals(started.kind())) {

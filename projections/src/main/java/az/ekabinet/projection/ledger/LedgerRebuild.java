@@ -6,6 +6,8 @@ import az.ekabinet.domain.wallet.WalletOpened;
 import az.ekabinet.projection.CopyText;
 import az.ekabinet.projection.ProjectionRebuild;
 import az.ekabinet.projection.RebuiltTable;
+import az.ekabinet.projection.StoredPayloads;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -25,17 +28,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
-import org.axonframework.eventhandling.TrackedDomainEventData;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.postgresql.PGConnection;
 import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyIn;
@@ -54,8 +51,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * global-index order, as the ledger's processor writes when its tokens are reset ({@link LedgerMovement},
  * {@link LedgerChain}), at a fraction of the cost. The processor handles each event in a unit of work of its own
  * through Axon's interceptors and handler resolution, about 55 µs an event on the benchmark's machine; here the
- * events are read with one cursor, deserialized as the event store does (upcasters included) and written with one
- * COPY.
+ * ledger's events are read with one cursor, their stored payloads deserialized by the event serializer's mapper
+ * ({@link StoredPayloads}) and the lines written with one COPY. That reads the events as the processor does only
+ * while no upcaster is registered; otherwise the rebuild is not {@linkplain #available() available} and the
+ * administrators' replay resets the processor's tokens instead.
  *
  * <p><b>What it covers.</b> Exactly what the processor's token says was handled: every event up to the token's
  * index that is not one of its gaps. The processor is shut down meanwhile, and its token row is locked for the whole
@@ -73,6 +72,9 @@ public class LedgerRebuild implements ProjectionRebuild {
 
     /** Events read per round trip, and lines sent per COPY write. */
     private static final int CHUNK = 5_000;
+
+    /** The events the ledger is made of (those {@link LedgerProjector} handles). */
+    private static final List<Class<?>> EVENTS = List.of(WalletOpened.class, FundsCredited.class, FundsDebited.class);
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -97,14 +99,26 @@ public class LedgerRebuild implements ProjectionRebuild {
     }
 
     @Override
+    public boolean available() {
+        return payloads().isPresent();
+    }
+
+    private Optional<StoredPayloads> payloads() {
+        return StoredPayloads.of(eventSerializer, axon.getObject().upcasterChain(), EVENTS);
+    }
+
+    @Override
     public long rebuild() {
+        StoredPayloads payloads = payloads().orElseThrow(() ->
+                new IllegalStateException("the ledger's events cannot be read as stored: replay its processor"));
         return transaction.execute(status -> {
             long started = System.nanoTime();
             GapAwareTrackingToken handled = handledUpTo();
             RebuiltTable lines = new RebuiltTable(jdbc, "readmodel", "ledger_entry");
             RebuiltTable wallets = new RebuiltTable(jdbc, "readmodel", "ledger_wallet");
             Map<String, String> cabinets = new LinkedHashMap<>();
-            long written = jdbc.execute((ConnectionCallback<Long>) writer -> copyLines(writer, lines, handled, cabinets));
+            long written = jdbc.execute((ConnectionCallback<Long>) writer ->
+                    copyLines(writer, lines, handled, payloads, cabinets));
             StringBuilder walletRows = new StringBuilder(cabinets.size() * 64);
             cabinets.forEach((wallet, cabinet) -> CopyText.appendRow(walletRows, wallet, cabinet));
             CopyText.load(jdbc, "COPY " + wallets.name() + " (wallet_id, cabinet_number) FROM STDIN", walletRows);
@@ -145,7 +159,7 @@ public class LedgerRebuild implements ProjectionRebuild {
      * two cores.)
      */
     private long copyLines(Connection writer, RebuiltTable lines, GapAwareTrackingToken handled,
-                           Map<String, String> cabinets) throws SQLException {
+                           StoredPayloads payloads, Map<String, String> cabinets) throws SQLException {
         if (handled == null) {
             return 0;
         }
@@ -156,7 +170,7 @@ public class LedgerRebuild implements ProjectionRebuild {
                 Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "ledger-rebuild-read"));
         try {
             Future<?> read = reading.submit(() -> {
-                read(handled, deserialized);
+                read(handled, payloads, deserialized);
                 return null;
             });
             LedgerChain chain = LedgerChain.empty();
@@ -206,71 +220,58 @@ public class LedgerRebuild implements ProjectionRebuild {
     }
 
     /**
-     * The events the token covers, read with one cursor ({@link #CHUNK} rows a round trip) and upcast and
-     * deserialized as the event store does it: the tracking token only carries each one's global index on to its
-     * line.
+     * The ledger's events the token covers, read with one cursor ({@link #CHUNK} rows a round trip) and their
+     * payloads deserialized as stored ({@link StoredPayloads}): only the columns and the event types the ledger uses
+     * cross the wire.
      */
-    private void read(GapAwareTrackingToken handled, Handoff<List<Read>> deserialized) throws SQLException {
+    private void read(GapAwareTrackingToken handled, StoredPayloads payloads, Handoff<List<Read>> deserialized)
+            throws SQLException, IOException {
         Set<Long> gaps = handled.getGaps();
-        EventUpcaster upcasters = axon.getObject().upcasterChain();
-        List<TrackedDomainEventData<byte[]>> events = new ArrayList<>(CHUNK);
+        List<Read> chunk = new ArrayList<>(CHUNK);
         try (Connection reader = dataSource.getConnection()) {
             reader.setAutoCommit(false); // a cursor: the driver fetches CHUNK rows at a time
             try (PreparedStatement statement = reader.prepareStatement("""
-                    SELECT globalindex, type, aggregateidentifier, sequencenumber, eventidentifier, timestamp,
-                        payloadtype, payloadrevision, payload, metadata
-                    FROM domainevententry WHERE globalindex <= ? ORDER BY globalindex""")) {
+                    SELECT globalindex, eventidentifier, payloadtype, payload FROM domainevententry
+                    WHERE globalindex <= ? AND payloadtype = ANY(?) ORDER BY globalindex""")) {
                 statement.setFetchSize(CHUNK);
                 // binary results: the payloads arrive as bytes, not as hex text the driver decodes (in the profile)
                 statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
                 statement.setLong(1, handled.getIndex());
+                statement.setArray(2, reader.createArrayOf("text", payloads.typeNames()));
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         long globalIndex = rs.getLong(1);
                         if (gaps.contains(globalIndex)) {
                             continue; // committed after the processor passed it: it will handle it when started
                         }
-                        events.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(globalIndex),
-                                new GenericDomainEventEntry<>(rs.getString(2), rs.getString(3), rs.getLong(4),
-                                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                                        rs.getBytes(9), rs.getBytes(10))));
-                        if (events.size() == CHUNK && !deserialized.put(deserialize(events, upcasters))) {
-                            return;
+                        chunk.add(ledgerRead(globalIndex, rs.getString(2), payloads.read(rs.getString(3), rs.getBytes(4))));
+                        if (chunk.size() == CHUNK) {
+                            if (!deserialized.put(chunk)) {
+                                return;
+                            }
+                            chunk = new ArrayList<>(CHUNK);
                         }
                     }
                 }
             }
             reader.rollback();
-            if (!events.isEmpty()) {
-                deserialized.put(deserialize(events, upcasters));
+            if (!chunk.isEmpty()) {
+                deserialized.put(chunk);
             }
         } finally {
             deserialized.end();
         }
     }
 
-    /** What the ledger takes from these events; empties the list for the next chunk. */
-    private List<Read> deserialize(List<TrackedDomainEventData<byte[]>> events, EventUpcaster upcasters) {
-        List<Read> chunk = new ArrayList<>(events.size());
-        EventUtils.upcastAndDeserializeTrackedEvents(events.stream(), eventSerializer, upcasters).forEachOrdered(event -> {
-            Class<?> type = event.getPayloadType();
-            if (type == WalletOpened.class) {
-                WalletOpened opened = (WalletOpened) event.getPayload();
-                chunk.add(new Opened(opened.walletId(), opened.cabinetNumber()));
-            } else if (type == FundsCredited.class) {
-                chunk.add(new Moved(globalIndex(event),
-                        LedgerMovement.of((FundsCredited) event.getPayload(), event.getIdentifier())));
-            } else if (type == FundsDebited.class) {
-                chunk.add(new Moved(globalIndex(event),
-                        LedgerMovement.of((FundsDebited) event.getPayload(), event.getIdentifier())));
-            }
-        });
-        events.clear();
-        return chunk;
-    }
-
-    private static long globalIndex(TrackedEventMessage<?> event) {
-        return event.trackingToken().position().orElseThrow();
+    /** What the ledger takes from one of its events. */
+    private static Read ledgerRead(long globalIndex, String eventId, Object payload) {
+        if (payload instanceof WalletOpened opened) {
+            return new Opened(opened.walletId(), opened.cabinetNumber());
+        }
+        if (payload instanceof FundsCredited credited) {
+            return new Moved(globalIndex, LedgerMovement.of(credited, eventId));
+        }
+        return new Moved(globalIndex, LedgerMovement.of((FundsDebited) payload, eventId));
     }
 
     /**
