@@ -3,6 +3,7 @@ package az.ekabinet.config.axon;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +19,7 @@ import az.ekabinet.projection.ledger.LedgerProjector;
 import az.ekabinet.projection.ops.OpsCountersProjector;
 import az.ekabinet.projection.ops.OpsNotifier;
 import az.ekabinet.projection.wallet.WalletProjector;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -71,11 +73,14 @@ public class AxonInfrastructure {
     /**
      * Events, snapshots, tokens and sagas are JSON made by this private mapper, never by the web one: a change
      * of web JSON settings must not change what is stored for years (§5.5). Unknown properties are tolerated so
-     * that an event written by a newer version still reads.
+     * that an event written by a newer version still reads. Instants in the form it writes are read by hand
+     * ({@link StoredInstantDeserializer}, registered after, so in place of, Jackson's own).
      */
     static ObjectMapper storageObjectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .registerModule(new SimpleModule("stored-instants")
+                        .addDeserializer(Instant.class, new StoredInstantDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
