@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -29,9 +30,33 @@ public record LedgerLine(long position, String cabinetNumber, Type type, long am
     /** The ledger entry types on the wire. */
     public enum Type { CREDIT, DEBIT }
 
-    /** An instant as the ledger writes it: UTC, microseconds, always six fraction digits (sorts as it happened). */
+    /**
+     * An instant as the ledger writes it: UTC, microseconds, always six fraction digits (sorts as it happened). The
+     * characters {@code uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'} gives, put together by hand for four-digit years: the
+     * formatter took a third of the ledger rebuild's writing thread.
+     */
     public static String timeText(Instant instant) {
-        return TIME.format(instant);
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        if (utc.getYear() < 1000 || utc.getYear() > 9999) {
+            return TIME.format(instant); // its padding and sign rules for other years
+        }
+        StringBuilder text = new StringBuilder(27).append(utc.getYear());
+        appendPadded(text.append('-'), utc.getMonthValue(), 2);
+        appendPadded(text.append('-'), utc.getDayOfMonth(), 2);
+        appendPadded(text.append('T'), utc.getHour(), 2);
+        appendPadded(text.append(':'), utc.getMinute(), 2);
+        appendPadded(text.append(':'), utc.getSecond(), 2);
+        appendPadded(text.append('.'), utc.getNano() / 1000, 6); // microseconds, the rest cut off as the formatter does
+        return text.append('Z').toString();
+    }
+
+    private static void appendPadded(StringBuilder text, int value, int digits) {
+        for (int bound = 10; digits > 1; digits--, bound *= 10) {
+            if (value < bound) {
+                text.append('0');
+            }
+        }
+        text.append(value);
     }
 
     /** The amount as the line shows and hashes it ("50.00"). */

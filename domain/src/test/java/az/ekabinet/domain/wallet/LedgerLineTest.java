@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import az.ekabinet.domain.wallet.LedgerLine.Type;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The ledger's hash chain, against hashes computed outside Java ({@code printf '%s' '<text>' | sha256sum}). */
@@ -33,5 +36,24 @@ class LedgerLineTest {
         assertThat(LedgerLine.timeText(Instant.parse("2026-01-15T06:00:00Z"))).isEqualTo("2026-01-15T06:00:00.000000Z");
         assertThat(LedgerLine.timeText(Instant.parse("2026-01-15T06:00:00.123456789Z")))
                 .isEqualTo("2026-01-15T06:00:00.123456Z");
+    }
+
+    /** Written by hand for speed: character for character what the pattern formats, for any instant. */
+    @Test
+    void timesAreWhatTheirPatternFormats() {
+        DateTimeFormatter pattern = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+                .withZone(ZoneOffset.UTC);
+        long from = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+        long to = Instant.parse("+12000-01-01T00:00:00Z").getEpochSecond();
+        SplittableRandom random = new SplittableRandom(20261123);
+        for (int i = 0; i < 200_000; i++) {
+            Instant instant = Instant.ofEpochSecond(random.nextLong(from, to), random.nextInt(1_000_000_000));
+            assertThat(LedgerLine.timeText(instant)).as("%s", instant).isEqualTo(pattern.format(instant));
+        }
+        for (String edge : new String[] {"0999-12-31T23:59:59.999999999Z", "1000-01-01T00:00:00Z", "1970-01-01T00:00:00Z",
+                "2024-02-29T12:00:00.000001Z", "9999-12-31T23:59:59.999999999Z", "+10000-01-01T00:00:00Z"}) {
+            Instant instant = Instant.parse(edge);
+            assertThat(LedgerLine.timeText(instant)).as(edge).isEqualTo(pattern.format(instant));
+        }
     }
 }
