@@ -2,6 +2,7 @@ package az.ekabinet.config.admin;
 
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
+import az.ekabinet.config.axon.WakingEventSource;
 import az.ekabinet.projection.ProjectionRebuild;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -27,6 +30,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -72,6 +76,7 @@ public class ProjectionReplays implements DisposableBean {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Map<String, ProjectionRebuild> rebuilds;
+    private final ObjectProvider<Configuration> axon;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-replay");
@@ -80,8 +85,10 @@ public class ProjectionReplays implements DisposableBean {
     });
 
     public ProjectionReplays(EventProcessingConfiguration processors, EventStorageEngine events,
-                             PlatformTransactionManager transactions, Clock clock, List<ProjectionRebuild> rebuilds) {
+                             PlatformTransactionManager transactions, Clock clock, List<ProjectionRebuild> rebuilds,
+                             ObjectProvider<Configuration> axon) {
         this.processors = processors;
+        this.axon = axon;
         this.rebuilds = rebuilds.stream().collect(Collectors.toMap(ProjectionRebuild::processingGroup, r -> r));
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
@@ -179,7 +186,7 @@ public class ProjectionReplays implements DisposableBean {
     /** The processor is started again whatever happens: after a failure, on the old read model and its token. */
     private void rebuildInBulk(StreamingEventProcessor processor, ProjectionRebuild rebuild, AtomicLong replayed)
             throws Exception {
-        processor.shutdownAsync().get(1, TimeUnit.MINUTES);
+        shutDown(processor);
         try {
             replayed.set(rebuild.rebuild());
         } finally {
@@ -193,7 +200,7 @@ public class ProjectionReplays implements DisposableBean {
      */
     private void replayStreaming(StreamingEventProcessor processor) throws Exception {
         long head = transaction.execute(status -> events.createHeadToken()).position().orElse(0);
-        processor.shutdownAsync().get(1, TimeUnit.MINUTES);
+        shutDown(processor);
         processor.resetTokens();
         processor.start();
         Instant deadline = clock.instant().plus(Duration.ofHours(2));
@@ -206,6 +213,19 @@ public class ProjectionReplays implements DisposableBean {
             Thread.sleep(100);
         }
         throw new IllegalStateException("replay did not finish within 2 hours");
+    }
+
+    /**
+     * Shuts the processor down without letting it wait out its wait for new events: a tracking processor notices a
+     * shutdown only between waits, which last up to a second (a third to a sixth of the ledger's bulk rebuild).
+     */
+    private void shutDown(StreamingEventProcessor processor) throws Exception {
+        CompletableFuture<Void> stopped = processor.shutdownAsync();
+        WakingEventSource source = axon.getObject().getComponent(WakingEventSource.class);
+        if (source != null) {
+            source.releaseWaiting();
+        }
+        stopped.get(1, TimeUnit.MINUTES);
     }
 
     @Override

@@ -41,13 +41,14 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * arriving at once filled the heap). Here reading is done by the processors' own threads when they ask, the shared
  * events are a bounded window, and a commit is visible at once.
  */
-final class WakingEventSource implements AutoCloseable {
+public final class WakingEventSource implements AutoCloseable {
 
     private final EventStorageEngine storage;
     private final long pollNanos;
     private final int defaultBatchSize;
     private final Duration backgroundReadInterval;
     private final AtomicLong wakes = new AtomicLong();
+    private final AtomicLong releases = new AtomicLong();
     private final Set<WakingStream> streams = ConcurrentHashMap.newKeySet();
     private final SharedTail tail;
     private final Counter sharedReads;
@@ -85,6 +86,16 @@ final class WakingEventSource implements AutoCloseable {
     private void wakeAll() {
         wakes.incrementAndGet();
         streams.forEach(WakingStream::wake);
+    }
+
+    /**
+     * Ends every stream's current wait for events, with none: a tracking processor being shut down notices it only
+     * between waits, which last up to a second, and an administrator's rebuild waits for it to stop. Each processor
+     * then just asks again (or stops).
+     */
+    public void releaseWaiting() {
+        releases.incrementAndGet();
+        streams.forEach(WakingStream::wakeNow);
     }
 
     /** A source whose streams are woken at each commit and hand their processor a batch of the default size. */
@@ -299,7 +310,7 @@ final class WakingEventSource implements AutoCloseable {
             }
         }
 
-        private void wakeNow() {
+        void wakeNow() {
             synchronized (monitor) {
                 wakes++;
                 monitor.notifyAll();
@@ -359,16 +370,17 @@ final class WakingEventSource implements AutoCloseable {
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
             long deadline = System.nanoTime() + unit.toNanos(timeout);
+            long released = releases.get();
             while (true) {
                 if (!buffer.isEmpty() || read()) {
                     return true;
                 }
                 long left = deadline - System.nanoTime();
-                if (left <= 0) {
+                if (left <= 0 || releases.get() != released) {
                     return false;
                 }
                 synchronized (monitor) {
-                    if (wakes == wakesSeen) {
+                    if (wakes == wakesSeen && releases.get() == released) {
                         TimeUnit.NANOSECONDS.timedWait(monitor, Math.min(left, pollNanos));
                     }
                 }
