@@ -15,9 +15,8 @@ import java.util.List;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.axonframework.serialization.xml.XStreamSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -50,10 +49,11 @@ class StoredPayloadsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(FundsCredited.class.getName());
     }
 
-    /** Any upcaster could change what a stored payload means, even one that finds nothing to upcast here. */
+    /** Any upcaster could change what a stored payload means: even one that changes nothing is not looked into. */
     @Test
     void withAnUpcasterRegisteredPayloadsAreNotReadAsStored() {
-        assertThat(StoredPayloads.of(serializer, new EventUpcasterChain(new RetiredEventUpcaster()), TYPES)).isEmpty();
+        EventUpcaster eachEventAsItIs = events -> events.map(event -> event);
+        assertThat(StoredPayloads.of(serializer, new EventUpcasterChain(eachEventAsItIs), TYPES)).isEmpty();
     }
 
     @Test
@@ -62,18 +62,5 @@ class StoredPayloadsTest {
         xStream.allowTypesByWildcard(new String[] {"az.ekabinet.**"});
         Serializer xml = XStreamSerializer.builder().xStream(xStream).build();
         assertThat(StoredPayloads.of(xml, new EventUpcasterChain(), TYPES)).isEmpty();
-    }
-
-    private static final class RetiredEventUpcaster extends SingleEventUpcaster {
-
-        @Override
-        protected boolean canUpcast(IntermediateEventRepresentation representation) {
-            return representation.getType().getName().equals("az.ekabinet.domain.wallet.RetiredEvent");
-        }
-
-        @Override
-        protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-            return representation;
-        }
     }
 }
