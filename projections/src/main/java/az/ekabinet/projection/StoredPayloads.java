@@ -29,13 +29,17 @@ public final class StoredPayloads {
 
     /**
      * Readers of these types' payloads as the event store stores them; empty if the event serializer is not a
-     * {@link JacksonSerializer} or an upcaster is registered (the caller must then read the Axon way).
+     * {@link JacksonSerializer} or an upcaster is registered (the caller must then read the Axon way). The upcasters
+     * must be the chain the event store reads with ({@code Configuration.upcasterChain()} here).
      */
     public static Optional<StoredPayloads> of(Serializer eventSerializer, EventUpcaster upcasters,
                                               List<Class<?>> types) {
-        if (!(eventSerializer instanceof JacksonSerializer jackson) || !upcastsNothing(upcasters)) {
+        // exactly Axon's class: a subclass may read payloads its own way
+        if (eventSerializer == null || eventSerializer.getClass() != JacksonSerializer.class
+                || !upcastsNothing(upcasters)) {
             return Optional.empty();
         }
+        JacksonSerializer jackson = (JacksonSerializer) eventSerializer;
         Map<String, ObjectReader> readers = new LinkedHashMap<>();
         for (Class<?> type : types) {
             readers.put(jackson.typeForClass(type).getName(), jackson.getObjectMapper().readerFor(type));

@@ -137,7 +137,8 @@ public class ProjectionReplays implements DisposableBean {
             ProjectionRebuild rebuild = rebuilds.get(started.projection());
             boolean inBulk = rebuild != null && rebuild.available();
             if (rebuild != null && !inBulk) {
-                log.info("Projection {} cannot be rebuilt in bulk here: replayed through its processor instead",
+                // not all or nothing then: the processor's reset empties the read model, which readers see refill
+                log.warn("Projection {} cannot be rebuilt in bulk here: replayed through its processor instead",
                         started.projection());
             }
             if (inBulk) {
@@ -217,14 +218,11 @@ public class ProjectionReplays implements DisposableBean {
 
     /**
      * Shuts the processor down without letting it wait out its wait for new events: a tracking processor notices a
-     * shutdown only between waits, which last up to a second (a third to a sixth of the ledger's bulk rebuild).
+     * shutdown only between waits, which last up to a second.
      */
     private void shutDown(StreamingEventProcessor processor) throws Exception {
         CompletableFuture<Void> stopped = processor.shutdownAsync();
-        WakingEventSource source = axon.getObject().getComponent(WakingEventSource.class);
-        if (source != null) {
-            source.releaseWaiting();
-        }
+        axon.getObject().getComponent(WakingEventSource.class).releaseWaiting();
         stopped.get(1, TimeUnit.MINUTES);
     }
 

@@ -2,8 +2,13 @@ package az.ekabinet.config.axon;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -16,13 +21,26 @@ import java.time.LocalDate;
  * {@link InstantDeserializer}. Jackson parses them with java.time's ISO formatter, which took half of the ledger
  * rebuild's reading thread; every event read from the store carries one.
  */
-final class StoredInstantDeserializer extends StdScalarDeserializer<Instant> {
+final class StoredInstantDeserializer extends StdScalarDeserializer<Instant> implements ContextualDeserializer {
 
     private static final int[] FRACTION_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100,
             10, 1};
 
     StoredInstantDeserializer() {
         super(Instant.class);
+    }
+
+    /** Where a format is set for the property or for instants (none is, today), Jackson's own applies it. */
+    @Override
+    public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property)
+            throws JsonMappingException {
+        JsonDeserializer<?> general = InstantDeserializer.INSTANT.createContextual(context, property);
+        return general == InstantDeserializer.INSTANT ? this : general;
+    }
+
+    @Override
+    public LogicalType logicalType() {
+        return LogicalType.DateTime;
     }
 
     @Override

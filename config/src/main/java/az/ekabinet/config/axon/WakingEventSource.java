@@ -89,9 +89,9 @@ public final class WakingEventSource implements AutoCloseable {
     }
 
     /**
-     * Ends every stream's current wait for events, with none: a tracking processor being shut down notices it only
-     * between waits, which last up to a second, and an administrator's rebuild waits for it to stop. Each processor
-     * then just asks again (or stops).
+     * Ends every stream's wait for events with none: the current one, or else its next. A tracking processor being
+     * shut down notices it only between waits, which last up to a second, and an administrator's replay waits for it
+     * to stop. Every processor's stream is released, once: the others just ask again.
      */
     public void releaseWaiting() {
         releases.incrementAndGet();
@@ -286,6 +286,7 @@ public final class WakingEventSource implements AutoCloseable {
         private long reachedHeadAt;
         private volatile long readAt = System.nanoTime() - Long.MAX_VALUE / 2; // as if long ago
         private volatile Runnable callback;
+        private long releasesSeen = releases.get();
 
         private WakingStream(TrackingToken position, int batchSize, long readIntervalNanos) {
             this.position = position;
@@ -370,17 +371,20 @@ public final class WakingEventSource implements AutoCloseable {
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
             long deadline = System.nanoTime() + unit.toNanos(timeout);
-            long released = releases.get();
             while (true) {
                 if (!buffer.isEmpty() || read()) {
                     return true;
                 }
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || releases.get() != released) {
+                if (left <= 0) {
+                    return false;
+                }
+                if (releases.get() != releasesSeen) { // also one that came between two waits
+                    releasesSeen = releases.get();
                     return false;
                 }
                 synchronized (monitor) {
-                    if (wakes == wakesSeen && releases.get() == released) {
+                    if (wakes == wakesSeen && releases.get() == releasesSeen) {
                         TimeUnit.NANOSECONDS.timedWait(monitor, Math.min(left, pollNanos));
                     }
                 }

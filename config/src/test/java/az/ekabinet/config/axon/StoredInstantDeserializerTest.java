@@ -2,6 +2,7 @@ package az.ekabinet.config.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
@@ -67,5 +68,16 @@ class StoredInstantDeserializerTest {
         }
         Instant written = Instant.parse("2026-01-02T03:04:05.120Z");
         assertThat(storage.readValue(storage.writeValueAsString(written), Instant.class)).isEqualTo(written);
+    }
+
+    record Scheduled(@JsonFormat(shape = JsonFormat.Shape.STRING, pattern = "uuuu-MM-dd HH:mm", timezone = "UTC")
+                     Instant at) {
+    }
+
+    /** A format set on a property stays Jackson's to apply (no stored event has one today). */
+    @Test
+    void aPropertyWithAFormatOfItsOwnIsReadByJackson() throws Exception {
+        assertThat(AxonInfrastructure.storageObjectMapper().readValue("{\"at\": \"2026-01-02 03:04\"}", Scheduled.class))
+                .isEqualTo(new Scheduled(Instant.parse("2026-01-02T03:04:00Z")));
     }
 }

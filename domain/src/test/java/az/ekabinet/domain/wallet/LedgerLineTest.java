@@ -50,6 +50,7 @@ class LedgerLineTest {
             Instant instant = Instant.ofEpochSecond(random.nextLong(from, to), random.nextInt(1_000_000_000));
             assertThat(LedgerLine.timeText(instant)).as("%s", instant).isEqualTo(pattern.format(instant));
         }
+        // the bounds of the years put together by hand, and one either side (those go through the pattern itself)
         for (String edge : new String[] {"0999-12-31T23:59:59.999999999Z", "1000-01-01T00:00:00Z", "1970-01-01T00:00:00Z",
                 "2024-02-29T12:00:00.000001Z", "9999-12-31T23:59:59.999999999Z", "+10000-01-01T00:00:00Z"}) {
             Instant instant = Instant.parse(edge);

@@ -47,4 +47,23 @@ class ReleasedWaitIT {
             assertThat(available.get(10, TimeUnit.SECONDS)).isFalse();
         }
     }
+
+    /** A release that comes while the processor is busy between two waits ends its next wait. */
+    @Test
+    void aReleaseBetweenTwoWaitsEndsTheNext() throws Exception {
+        WakingEventSource source = axon.getComponent(WakingEventSource.class);
+        StreamableMessageSource<TrackedEventMessage<?>> background = source.inBackground();
+        try (BlockingStream<TrackedEventMessage<?>> stream = background.openStream(background.createHeadToken())) {
+            source.releaseWaiting();
+
+            CompletableFuture<Boolean> available = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return stream.hasNextAvailable(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(available.get(10, TimeUnit.SECONDS)).isFalse();
+        }
+    }
 }
