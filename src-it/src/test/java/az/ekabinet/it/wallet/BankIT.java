@@ -75,8 +75,8 @@ class BankIT {
                 .concatMap(i -> {
                     Account to = accounts.get(ThreadLocalRandom.current().nextInt(WALLETS));
                     String code = Ids.paymentCode();
-                    String amount = ThreadLocalRandom.current().nextInt(1, 5000) / 100 + "."
-                            + String.format("%02d", ThreadLocalRandom.current().nextInt(100));
+                    int qepik = ThreadLocalRandom.current().nextInt(1, 5000); // 0.01–49.99: a payment is never 0
+                    String amount = qepik / 100 + "." + String.format("%02d", qepik % 100);
                     return Mono.fromRunnable(() -> bank.post(bank.notification(code, amount, "AA1234567"))
                                     .expectStatus().isCreated())
                             .subscribeOn(Schedulers.boundedElastic())
