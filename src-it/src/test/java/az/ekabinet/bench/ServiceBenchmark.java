@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import az.ekabinet.bench.Load.Result;
+import az.ekabinet.it.support.AdminClient;
 import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.Ids;
 import az.ekabinet.it.support.OpsStreams;
 import az.ekabinet.it.support.ProviderClient;
 import az.ekabinet.it.support.ServiceProcess;
 import az.ekabinet.it.support.StubIdentityRegistry;
+import az.ekabinet.it.support.WalletLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -368,9 +370,9 @@ class ServiceBenchmark {
         long moneyEvents = jdbc.queryForObject("""
                 SELECT count(*) FROM domainevententry WHERE payloadtype IN ('az.ekabinet.domain.wallet.FundsCredited',
                 'az.ekabinet.domain.wallet.FundsDebited')""", Long.class);
-        awaitLedger(jdbc, moneyEvents, Duration.ofMinutes(10)); // the live processor takes them in first
+        new WalletLedger(jdbc).awaitLedgerCaughtUp(Duration.ofMinutes(10)); // the live processor takes them in first
 
-        String admin = new CitizenClient(service.http()).token("admin", "demo-admin-2026");
+        AdminClient admin = AdminClient.demo(service.http());
         // each replay right after a sequential read, both taken several times and their medians compared: one
         // replay's time drifted by a third between runs here, and the read's by half between one run and the next
         List<Double> readSeconds = new ArrayList<>();
@@ -390,11 +392,8 @@ class ServiceBenchmark {
             });
             readSeconds.add((System.nanoTime() - readStarted) / 1e9);
 
-            seconds.add(cpu("replaying the ledger (" + (replay + 1) + " of " + LEDGER_REPLAYS + ")", () -> {
-                service.http().post().uri("/api/admin/projections/ledger/replay").headers(h -> h.setBearerAuth(admin))
-                        .exchange().expectStatus().isAccepted();
-                return awaitReplay(service, admin, Duration.ofMinutes(10));
-            }));
+            seconds.add(cpu("replaying the ledger (" + (replay + 1) + " of " + LEDGER_REPLAYS + ")",
+                    () -> replaySeconds(admin.replay("ledger", Duration.ofMinutes(10)))));
             assertThat(jdbc.queryForObject("SELECT count(*) FROM readmodel.ledger_entry", Long.class))
                     .as("the replayed ledger has every money event").isEqualTo(moneyEvents);
         }
@@ -429,21 +428,11 @@ class ServiceBenchmark {
         return seconds.stream().map(t -> "%.1f".formatted(t)).collect(Collectors.joining(", "));
     }
 
-    private static void awaitLedger(JdbcTemplate jdbc, long lines, Duration bound) {
-        await("the ledger caught up").atMost(bound).pollInterval(Duration.ofMillis(500)).until(() ->
-                jdbc.queryForObject("SELECT count(*) FROM readmodel.ledger_entry", Long.class) >= lines);
-    }
-
     /**
-     * How long the replay took by the service's own clock (its status's {@code startedAt} → {@code finishedAt}):
-     * polling finer than every 200 ms to see the end cost the two cores CPU the replay needs, and coarser added up
-     * to the interval to each timing.
+     * How long a finished replay took by the service's own clock (its status's {@code startedAt} → {@code finishedAt}):
+     * seeing its end from here added up to the polling interval to each timing, and polling finer took CPU from it.
      */
-    private static double awaitReplay(ServiceProcess service, String admin, Duration bound) {
-        JsonNode status = await("the replay finished").atMost(bound).pollInterval(Duration.ofMillis(200)).until(() ->
-                service.http().get().uri("/api/admin/projections/ledger/replay").headers(h -> h.setBearerAuth(admin))
-                        .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody(),
-                s -> !"RUNNING".equals(s.path("state").asText()));
+    private static double replaySeconds(JsonNode status) {
         assertThat(status.path("state").asText()).isEqualTo("COMPLETED");
         return Duration.between(Instant.parse(status.path("startedAt").asText()),
                 Instant.parse(status.path("finishedAt").asText())).toNanos() / 1e9;

@@ -4,6 +4,7 @@ import static az.ekabinet.it.support.ApplicationClient.DEMO_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import az.ekabinet.it.support.AdminClient;
 import az.ekabinet.it.support.ApplicationClient;
 import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.IntegrationTest;
@@ -48,31 +49,24 @@ class ProjectionReplayIT {
     ApplicationClient applications;
     ProviderClient bank;
     String admin;
+    AdminClient admins;
 
     @BeforeEach
     void setUp() {
         citizens = new CitizenClient(http);
         applications = new ApplicationClient(http);
         bank = ProviderClient.demoBank(http, clock);
-        admin = citizens.token("admin", "demo-admin-2026");
+        admins = AdminClient.demo(http);
+        admin = admins.token();
     }
 
     private List<Map<String, Object>> table(String query) {
         return jdbc.queryForList(query);
     }
 
-    private JsonNode replay(String projection) {
-        return http.post().uri("/api/admin/projections/{name}/replay", projection).headers(h -> h.setBearerAuth(admin))
-                .exchange().expectStatus().isAccepted().expectBody(JsonNode.class).returnResult().getResponseBody();
-    }
-
     /** Waits (bounded) until the replay is no longer running; its final status. */
     private JsonNode awaitReplay(String projection) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> http.get().uri("/api/admin/projections/{name}/replay", projection)
-                                .headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk()
-                                .expectBody(JsonNode.class).returnResult().getResponseBody(),
-                        status -> !"RUNNING".equals(status.path("state").asText()));
+        return admins.awaitReplay(projection, Duration.ofSeconds(60));
     }
 
     @Test
@@ -109,7 +103,7 @@ class ProjectionReplayIT {
                 .subscribeOn(Schedulers.boundedElastic())
                 .collectList()
                 .toFuture();
-        JsonNode started = replay("wallet");
+        JsonNode started = admins.startReplay("wallet");
         assertThat(started.get("kind").asText()).isEqualTo("SUBSCRIBING");
         JsonNode finished = awaitReplay("wallet");
         replaying.set(false);
@@ -134,7 +128,7 @@ class ProjectionReplayIT {
         assertThat(live).isNotEmpty();
         jdbc.update("UPDATE readmodel.provider_payment SET provider = 'changed by hand'");
 
-        assertThat(replay("provider-payments").get("kind").asText()).isEqualTo("STREAMING");
+        assertThat(admins.startReplay("provider-payments").get("kind").asText()).isEqualTo("STREAMING");
         assertThat(awaitReplay("provider-payments").get("state").asText()).isEqualTo("COMPLETED");
         assertThat(table(payments)).isEqualTo(live);
     }

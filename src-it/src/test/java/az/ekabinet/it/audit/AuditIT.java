@@ -2,14 +2,15 @@ package az.ekabinet.it.audit;
 
 import static az.ekabinet.it.support.ApplicationClient.DEMO_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import az.ekabinet.it.support.AdminClient;
 import az.ekabinet.it.support.ApplicationClient;
 import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.CitizenClient.SignedUp;
 import az.ekabinet.it.support.IntegrationTest;
 import az.ekabinet.it.support.ProviderClient;
 import az.ekabinet.it.support.TestClock;
+import az.ekabinet.it.support.WalletLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -279,14 +280,7 @@ class AuditIT {
 
     /** POST /api/admin/projections/ledger/replay and its final status. */
     private JsonNode rebuildLedger() {
-        String admin = citizens.token("admin", "demo-admin-2026");
-        http.post().uri("/api/admin/projections/ledger/replay").headers(h -> h.setBearerAuth(admin))
-                .exchange().expectStatus().isAccepted();
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> http.get().uri("/api/admin/projections/ledger/replay").headers(h -> h.setBearerAuth(admin))
-                                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult()
-                                .getResponseBody(),
-                        status -> !"RUNNING".equals(status.path("state").asText()));
+        return AdminClient.demo(http).replay("ledger", Duration.ofSeconds(60));
     }
 
     /** The ledger tables' keys and indexes, as the catalog defines them. */
@@ -511,11 +505,7 @@ class AuditIT {
 
     /** The ledger is written asynchronously: wait (bounded) until it has a line for every money movement. */
     private void awaitLedgerCaughtUp() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
-                SELECT (SELECT count(*) FROM domainevententry
-                        WHERE payloadtype IN ('az.ekabinet.domain.wallet.FundsCredited',
-                                              'az.ekabinet.domain.wallet.FundsDebited'))
-                     = (SELECT count(*) FROM readmodel.ledger_entry)""", Boolean.class));
+        new WalletLedger(jdbc).awaitLedgerCaughtUp(Duration.ofSeconds(30));
     }
 
     /** GET /api/audit/ledger as NDJSON, one JSON document per line. */

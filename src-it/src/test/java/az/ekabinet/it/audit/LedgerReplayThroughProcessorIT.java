@@ -1,13 +1,14 @@
 package az.ekabinet.it.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import az.ekabinet.it.support.AdminClient;
 import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.CitizenClient.SignedUp;
 import az.ekabinet.it.support.IntegrationTest;
 import az.ekabinet.it.support.ProviderClient;
 import az.ekabinet.it.support.TestClock;
+import az.ekabinet.it.support.WalletLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
@@ -57,14 +58,7 @@ class LedgerReplayThroughProcessorIT {
                 UPDATE readmodel.ledger_entry SET cause = 'changed by hand'
                 WHERE position = (SELECT max(position) FROM readmodel.ledger_entry)""");
 
-        String admin = citizens.token("admin", "demo-admin-2026");
-        http.post().uri("/api/admin/projections/ledger/replay").headers(h -> h.setBearerAuth(admin))
-                .exchange().expectStatus().isAccepted();
-        JsonNode replay = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> http.get().uri("/api/admin/projections/ledger/replay").headers(h -> h.setBearerAuth(admin))
-                                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult()
-                                .getResponseBody(),
-                        status -> !"RUNNING".equals(status.path("state").asText()));
+        JsonNode replay = AdminClient.demo(http).replay("ledger", Duration.ofSeconds(60));
 
         assertThat(replay.get("state").asText()).isEqualTo("COMPLETED");
         // the processor wrote its own table again; a bulk rebuild would have swapped in another one
@@ -75,11 +69,7 @@ class LedgerReplayThroughProcessorIT {
     }
 
     private void awaitLedgerCaughtUp() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
-                SELECT (SELECT count(*) FROM domainevententry
-                        WHERE payloadtype IN ('az.ekabinet.domain.wallet.FundsCredited',
-                                              'az.ekabinet.domain.wallet.FundsDebited'))
-                     = (SELECT count(*) FROM readmodel.ledger_entry)""", Boolean.class));
+        new WalletLedger(jdbc).awaitLedgerCaughtUp(Duration.ofSeconds(30));
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -1,10 +1,12 @@
 package az.ekabinet.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +53,19 @@ public record WalletLedger(JdbcTemplate jdbc) {
         jdbc.query("SELECT wallet_id, balance_qepik FROM readmodel.wallet WHERE wallet_id = ANY(?)",
                 rs -> { readModel.put(rs.getString(1), rs.getLong(2)); }, (Object) wallets.toArray(String[]::new));
         assertThat(readModel).hasSize(wallets.size()).isEqualTo(replay(wallets));
+    }
+
+    /**
+     * Waits (at most {@code bound}) until the auditors' ledger, written asynchronously, has a line for every money
+     * movement in the event store.
+     */
+    public void awaitLedgerCaughtUp(Duration bound) {
+        await("the ledger caught up").atMost(bound).pollInterval(Duration.ofMillis(100)).until(() ->
+                jdbc.queryForObject("""
+                        SELECT (SELECT count(*) FROM domainevententry
+                                WHERE payloadtype IN ('az.ekabinet.domain.wallet.FundsCredited',
+                                                      'az.ekabinet.domain.wallet.FundsDebited'))
+                             = (SELECT count(*) FROM readmodel.ledger_entry)""", Boolean.class));
     }
 
     private static JsonNode read(byte[] payload) {
