@@ -1,15 +1,13 @@
 package az.ekabinet.config.ops;
 
 import az.ekabinet.config.axon.AxonInfrastructure;
-import az.ekabinet.projection.ops.OpsNotifier;
+import az.ekabinet.config.database.NodeNotifications;
 import az.ekabinet.query.ops.EventStoreTail;
 import az.ekabinet.query.ops.OpsActivities;
 import az.ekabinet.query.ops.OpsCountersReader;
 import az.ekabinet.query.ops.OpsFeed;
 import az.ekabinet.query.ops.OpsFeedRunner;
 import az.ekabinet.query.ops.OpsProperties;
-import az.ekabinet.query.ops.PostgresNotifications;
-import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -54,14 +52,9 @@ public class OpsConfiguration {
     }
 
     @Bean
-    public PostgresNotifications eventStoreNotifications(ConnectionFactory connectionFactory) {
-        return new PostgresNotifications(connectionFactory, OpsNotifier.CHANNEL);
-    }
-
-    @Bean
     public OpsFeedRunner opsFeedRunner(OpsFeed feed, EventStoreTail tail, OpsCountersReader counters,
-                                       PostgresNotifications notifications,
+                                       NodeNotifications notifications,
                                        @Qualifier("opsScheduler") Scheduler opsScheduler, OpsProperties properties) {
-        return new OpsFeedRunner(feed, tail, counters, notifications, opsScheduler, properties.countersInterval());
+        return new OpsFeedRunner(feed, tail, counters, notifications.opsWakeUps(), opsScheduler, properties.countersInterval());
     }
 }

@@ -20,17 +20,17 @@ public class OpsFeedRunner implements SmartLifecycle {
     private final OpsFeed feed;
     private final EventStoreTail tail;
     private final OpsCountersReader counters;
-    private final PostgresNotifications notifications;
+    private final Flux<?> wakeUps;
     private final Scheduler scheduler;
     private final Duration countersInterval;
     private volatile Disposable running;
 
     public OpsFeedRunner(OpsFeed feed, EventStoreTail tail, OpsCountersReader counters,
-                         PostgresNotifications notifications, Scheduler scheduler, Duration countersInterval) {
+                         Flux<?> wakeUps, Scheduler scheduler, Duration countersInterval) {
         this.feed = feed;
         this.tail = tail;
         this.counters = counters;
-        this.notifications = notifications;
+        this.wakeUps = wakeUps;
         this.scheduler = scheduler;
         this.countersInterval = countersInterval;
     }
@@ -46,7 +46,7 @@ public class OpsFeedRunner implements SmartLifecycle {
                                     e.toString());
                             return Mono.empty();
                         }), 1);
-        running = Mono.when(tail.follow(notifications.wakeUps(), feed), readings).subscribe();
+        running = Mono.when(tail.follow(wakeUps, feed), readings).subscribe();
     }
 
     @Override

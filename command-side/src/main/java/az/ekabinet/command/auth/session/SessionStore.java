@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -23,24 +24,31 @@ import reactor.core.publisher.Mono;
  * Server-side sessions behind opaque Bearer tokens (SPEC.md §3.4): 256 random bits, stored only as their
  * SHA-256, ending after {@code idle} without use or {@code absolute} after login, whichever is first, or when
  * revoked (logout, password change). Everything here is R2DBC: it runs on the request path.
+ *
+ * <p>Recently resolved sessions are kept in memory ({@link SessionCache}); every revocation is announced on
+ * {@link #REVOCATIONS_CHANNEL} in the statement that revokes, so every node drops what it kept.
  */
 @Component
 public class SessionStore {
 
     private static final Pattern TOKEN_FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
     /** last_seen_at is refreshed at most this often, so that reads do not turn into a write each. */
-    private static final Duration TOUCH_GRANULARITY = Duration.ofSeconds(30);
+    static final Duration TOUCH_GRANULARITY = Duration.ofSeconds(30);
+    /** PostgreSQL notification channel of revocations; payloads as {@link SessionCache#onRevocation} reads them. */
+    public static final String REVOCATIONS_CHANNEL = "ekabinet_session_revoked";
 
     private final DatabaseClient db;
     private final Clock clock;
     private final Duration idle;
     private final Duration absolute;
     private final SecureTokens tokens;
+    private final SessionCache cache;
 
-    public SessionStore(DatabaseClient db, Clock clock, SecureTokens tokens,
+    public SessionStore(DatabaseClient db, Clock clock, SecureTokens tokens, SessionCache cache,
                         @Value("${ekabinet.sessions.idle-timeout:30m}") Duration idle,
                         @Value("${ekabinet.sessions.absolute-timeout:8h}") Duration absolute) {
         this.db = db;
+        this.cache = cache;
         this.clock = clock;
         this.idle = idle;
         this.absolute = absolute;
@@ -73,38 +81,73 @@ public class SessionStore {
             return Mono.empty();
         }
         byte[] tokenHash = hash(token);
+        String key = HexFormat.of().formatHex(tokenHash);
         Instant now = clock.instant();
+        SessionPrincipal cached = cache.find(key, now);
+        if (cached != null) {
+            return Mono.just(cached);
+        }
+        long generation = cache.generation();
         return db.sql("""
-                        SELECT principal, roles, last_seen_at FROM command.auth_session
+                        SELECT principal, roles, last_seen_at, expires_at FROM command.auth_session
                         WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > :now AND last_seen_at > :idleSince""")
                 .bind("hash", tokenHash)
                 .bind("now", at(now))
                 .bind("idleSince", at(now.minus(idle)))
                 .map((row, meta) -> new Live(
                         new SessionPrincipal(row.get("principal", String.class), roles(row.get("roles", String.class))),
-                        row.get("last_seen_at", OffsetDateTime.class).toInstant()))
+                        row.get("last_seen_at", OffsetDateTime.class).toInstant(),
+                        row.get("expires_at", OffsetDateTime.class).toInstant()))
                 .one()
-                .flatMap(live -> live.lastSeen.isAfter(now.minus(TOUCH_GRANULARITY))
-                        ? Mono.just(live.principal)
-                        : touch(tokenHash, now).thenReturn(live.principal));
+                .flatMap(live -> {
+                    boolean touching = !live.lastSeen.isAfter(now.minus(TOUCH_GRANULARITY));
+                    Instant seen = touching ? now : live.lastSeen;
+                    return (touching ? touch(tokenHash, now) : Mono.<Void>empty())
+                            .then(Mono.fromCallable(() -> {
+                                cache.keep(key, live.principal, usableUntil(seen, live.expiresAt), generation);
+                                return live.principal;
+                            }));
+                });
+    }
+
+    /** Until when a kept session may be used without reading the table: its next recorded use is due, or its end. */
+    private Instant usableUntil(Instant lastSeen, Instant expiresAt) {
+        Instant due = lastSeen.plus(TOUCH_GRANULARITY.compareTo(idle) < 0 ? TOUCH_GRANULARITY : idle);
+        return due.isBefore(expiresAt) ? due : expiresAt;
     }
 
     public Mono<Void> revoke(String token) {
-        return db.sql("UPDATE command.auth_session SET revoked_at = :now WHERE token_hash = :hash AND revoked_at IS NULL")
+        byte[] tokenHash = hash(token);
+        String key = HexFormat.of().formatHex(tokenHash);
+        return db.sql("""
+                        WITH revoked AS (
+                            UPDATE command.auth_session SET revoked_at = :now WHERE token_hash = :hash AND revoked_at IS NULL
+                            RETURNING token_hash)
+                        SELECT pg_notify(:channel, :payload) FROM revoked""")
                 .bind("now", at(clock.instant()))
-                .bind("hash", hash(token))
-                .then();
+                .bind("hash", tokenHash)
+                .bind("channel", REVOCATIONS_CHANNEL)
+                .bind("payload", SessionCache.tokenPayload(key))
+                .then()
+                .then(Mono.fromRunnable(() -> cache.evictToken(key)));
     }
 
     /** Ends every session of a principal but the one given (e.g. after a password change). */
     public Mono<Long> revokeAllBut(String principal, String keptToken) {
         return db.sql("""
-                        UPDATE command.auth_session SET revoked_at = :now
-                        WHERE principal = :principal AND revoked_at IS NULL AND token_hash <> :kept""")
+                        WITH revoked AS (
+                            UPDATE command.auth_session SET revoked_at = :now
+                            WHERE principal = :principal AND revoked_at IS NULL AND token_hash <> :kept
+                            RETURNING token_hash)
+                        SELECT count(*) AS revoked, pg_notify(:channel, :payload) FROM revoked""")
                 .bind("now", at(clock.instant()))
                 .bind("principal", principal)
                 .bind("kept", keptToken == null ? new byte[0] : hash(keptToken))
-                .fetch().rowsUpdated();
+                .bind("channel", REVOCATIONS_CHANNEL)
+                .bind("payload", SessionCache.principalPayload(principal))
+                .map((row, meta) -> row.get("revoked", Long.class))
+                .one()
+                .doOnSuccess(revoked -> cache.evictPrincipal(principal));
     }
 
     private Mono<Void> touch(byte[] tokenHash, Instant now) {
@@ -130,6 +173,6 @@ public class SessionStore {
         }
     }
 
-    private record Live(SessionPrincipal principal, Instant lastSeen) {
+    private record Live(SessionPrincipal principal, Instant lastSeen, Instant expiresAt) {
     }
 }

@@ -1,0 +1,37 @@
+package az.ekabinet.config.security;
+
+import az.ekabinet.command.auth.session.SessionCache;
+import az.ekabinet.config.database.NodeNotifications;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * This node's {@link SessionCache}, told of every node's revocations by the node's listening connection
+ * ({@link NodeNotifications}): it serves from memory only while that connection listens. Its use shows as
+ * {@code ekabinet_sessions_cache_total{result="hit|miss"}} and {@code ekabinet_sessions_cache_listening}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SessionCacheConfiguration {
+
+    @Bean
+    public SessionCache sessionCache(@Value("${ekabinet.sessions.cache.max-entries:50000}") long maxEntries) {
+        return new SessionCache(maxEntries);
+    }
+
+    @Bean
+    public MeterBinder sessionCacheMetrics(SessionCache cache) {
+        return registry -> {
+            FunctionCounter.builder("ekabinet.sessions.cache", cache, SessionCache::hits).tag("result", "hit")
+                    .description("authenticated requests whose session came from this node's memory").register(registry);
+            FunctionCounter.builder("ekabinet.sessions.cache", cache, SessionCache::misses).tag("result", "miss")
+                    .description("authenticated requests whose session was read from the table").register(registry);
+            Gauge.builder("ekabinet.sessions.cache.listening", cache, c -> c.listening() ? 1 : 0)
+                    .description("1 while this node hears revocations (and may serve sessions from memory)")
+                    .register(registry);
+        };
+    }
+}
