@@ -8,11 +8,18 @@ import az.ekabinet.query.ops.PostgresNotifications.Heard;
 import az.ekabinet.query.ops.PostgresNotifications.Listening;
 import az.ekabinet.query.ops.PostgresNotifications.Lost;
 import az.ekabinet.query.ops.PostgresNotifications.Notified;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Clock;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
@@ -20,21 +27,29 @@ import reactor.core.scheduler.Schedulers;
  * This node's one listening connection to PostgreSQL, for every channel it listens on: the commits that wake the ops
  * stream's tail ({@link OpsNotifier#CHANNEL}) and session revocations ({@link SessionStore#REVOCATIONS_CHANNEL}).
  * One connection for all, since PostgreSQL wakes every listening backend at each notification (see
- * {@link PostgresNotifications}): a second one cost the database a transaction per command.
+ * {@link PostgresNotifications}): a second one cost the database a transaction per command. It also sends the
+ * session cache's heartbeat through the pool, which proves that this node hears what is notified.
  */
 @Component
 public class NodeNotifications implements SmartLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(NodeNotifications.class);
+
     private final PostgresNotifications notifications;
     private final SessionCache sessions;
+    private final DatabaseClient db;
+    private final Clock clock;
     /** Wake-ups only: one dropped while nobody listens, or while the tail is busy, is made up by its next read. */
     private final Sinks.Many<Object> opsWakeUps = Sinks.many().multicast().directBestEffort();
-    private volatile Disposable listening;
+    private volatile Disposable running;
 
-    public NodeNotifications(io.r2dbc.spi.ConnectionFactory connectionFactory, SessionCache sessions) {
+    public NodeNotifications(ConnectionFactory connectionFactory, SessionCache sessions, DatabaseClient db,
+                             Clock clock) {
         this.notifications = new PostgresNotifications(connectionFactory,
                 List.of(OpsNotifier.CHANNEL, SessionStore.REVOCATIONS_CHANNEL));
         this.sessions = sessions;
+        this.db = db;
+        this.clock = clock;
     }
 
     /** A wake-up for the ops tail each time listening starts and at each commit anywhere. */
@@ -44,41 +59,69 @@ public class NodeNotifications implements SmartLifecycle {
 
     @Override
     public void start() {
-        // off the connection's event loop: clearing the session cache may wait for its lock
-        listening = notifications.heard().publishOn(Schedulers.boundedElastic()).subscribe(this::dispatch);
+        // off the connection's event loop; whatever ends the subscription, the session cache stops serving
+        Disposable listening = notifications.heard()
+                .doFinally(signal -> sessions.listeningLost())
+                .publishOn(Schedulers.boundedElastic())
+                .subscribe(this::dispatch, failure -> {
+                    sessions.listeningLost();
+                    log.error("Listening for notifications stopped; sessions are read from the table from now on",
+                            failure);
+                });
+        running = sessions.enabled() ? Disposables.composite(listening, heartbeats()) : listening;
+    }
+
+    /** This node's heartbeat, sent through the pool, and the sweep of used-up sessions, every second. */
+    private Disposable heartbeats() {
+        return Flux.interval(SessionCache.HEARTBEAT_EVERY)
+                .onBackpressureDrop()
+                .concatMap(tick -> db.sql("SELECT pg_notify(:channel, :payload)")
+                        .bind("channel", SessionStore.REVOCATIONS_CHANNEL)
+                        .bind("payload", sessions.heartbeatPayload())
+                        .then()
+                        .onErrorResume(e -> Mono.empty()) // unheard, the cache stops serving: what a failure should do
+                        .then(Mono.fromRunnable(() -> sessions.sweep(clock.instant()))
+                                .subscribeOn(Schedulers.boundedElastic())), 1)
+                .subscribe();
     }
 
     private void dispatch(Heard heard) {
-        if (heard instanceof Notified notified) {
-            if (notified.channel().equals(SessionStore.REVOCATIONS_CHANNEL)) {
-                sessions.onRevocation(notified.payload());
-            } else {
-                opsWakeUps.tryEmitNext(notified);
+        try {
+            if (heard instanceof Notified notified) {
+                if (notified.channel().equals(SessionStore.REVOCATIONS_CHANNEL)) {
+                    sessions.onNotification(notified.payload());
+                } else {
+                    opsWakeUps.tryEmitNext(notified);
+                }
+            } else if (heard instanceof Listening) {
+                sessions.listeningStarted();
+                opsWakeUps.tryEmitNext(heard);
+            } else if (heard instanceof Lost) {
+                sessions.listeningLost();
             }
-        } else if (heard instanceof Listening) {
-            sessions.listeningStarted();
-            opsWakeUps.tryEmitNext(heard);
-        } else if (heard instanceof Lost) {
-            sessions.listeningLost();
+        } catch (RuntimeException e) {
+            // never leave the cache serving on a state it failed to update
+            sessions.forgetAll();
+            log.error("Handling a notification failed; the session cache starts empty", e);
         }
     }
 
     @Override
     public void stop() {
-        Disposable current = listening;
+        Disposable current = running;
+        running = null;
         if (current != null) {
             current.dispose();
         }
         sessions.listeningLost();
-        listening = null;
     }
 
     @Override
     public boolean isRunning() {
-        return listening != null;
+        return running != null;
     }
 
-    /** Before the ops stream's runner (phase 0), so that its first wake-up finds a subscriber more often than not. */
+    /** Before the ops stream's runner (phase 0), which asks for its wake-ups when it starts. */
     @Override
     public int getPhase() {
         return -1;

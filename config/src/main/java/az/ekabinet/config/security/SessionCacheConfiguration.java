@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * This node's {@link SessionCache}, told of every node's revocations by the node's listening connection
  * ({@link NodeNotifications}): it serves from memory only while that connection listens. Its use shows as
- * {@code ekabinet_sessions_cache_total{result="hit|miss"}} and {@code ekabinet_sessions_cache_listening}.
+ * {@code ekabinet_sessions_cache_total{result="hit|miss"}} and {@code ekabinet_sessions_cache_serving}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SessionCacheConfiguration {
@@ -29,8 +29,8 @@ public class SessionCacheConfiguration {
                     .description("authenticated requests whose session came from this node's memory").register(registry);
             FunctionCounter.builder("ekabinet.sessions.cache", cache, SessionCache::misses).tag("result", "miss")
                     .description("authenticated requests whose session was read from the table").register(registry);
-            Gauge.builder("ekabinet.sessions.cache.listening", cache, c -> c.listening() ? 1 : 0)
-                    .description("1 while this node hears revocations (and may serve sessions from memory)")
+            Gauge.builder("ekabinet.sessions.cache.serving", cache, c -> c.serving() ? 1 : 0)
+                    .description("1 while this node hears revocations and its heartbeat, and may serve sessions from memory")
                     .register(registry);
         };
     }

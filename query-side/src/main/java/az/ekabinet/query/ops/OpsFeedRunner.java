@@ -46,7 +46,8 @@ public class OpsFeedRunner implements SmartLifecycle {
                                     e.toString());
                             return Mono.empty();
                         }), 1);
-        running = Mono.when(tail.follow(wakeUps, feed), readings).subscribe();
+        // one read right after subscribing: a commit between the head's read and the subscription is not missed
+        running = Mono.when(tail.follow(Flux.<Object>just("started").concatWith(wakeUps), feed), readings).subscribe();
     }
 
     @Override

@@ -25,7 +25,8 @@ import reactor.util.retry.Retry;
 public class PostgresNotifications {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresNotifications.class);
-    private static final Duration CHECK_EVERY = Duration.ofSeconds(30);
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(10);
+    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
     /** How the listening connection shows in {@code pg_stat_activity}. */
     public static final String APPLICATION_NAME = "ekabinet-listener";
 
@@ -64,7 +65,9 @@ public class PostgresNotifications {
                         this::listen,
                         connection -> Mono.from(connection.close()).onErrorResume(e -> Mono.empty()))
                 .onErrorResume(failure -> Flux.<Heard>just(new Lost(failure)).concatWith(Mono.error(failure)))
+                // the backoff starts over once listening worked again (transient errors)
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10))
+                        .transientErrors(true)
                         .doBeforeRetry(retry -> log.warn("Listening on {} failed, reconnecting: {}", channels,
                                 retry.failure().toString())));
     }
@@ -74,7 +77,9 @@ public class PostgresNotifications {
                 .<Heard>map(n -> new Notified(n.getName(), n.getParameter() == null ? "" : n.getParameter()))
                 .concatWith(Mono.error(() -> new IllegalStateException("the listening connection closed")));
         Flux<Heard> checks = Flux.interval(CHECK_EVERY)
-                .concatMap(tick -> Mono.from(connection.validate(ValidationDepth.REMOTE)))
+                .onBackpressureDrop()
+                // a connection that stopped answering without closing (a network split) counts as failed
+                .concatMap(tick -> Mono.from(connection.validate(ValidationDepth.REMOTE)).timeout(CHECK_TIMEOUT, Mono.just(false)))
                 .filter(valid -> !valid)
                 .flatMap(invalid -> Mono.<Heard>error(
                         new IllegalStateException("the listening connection stopped answering")));

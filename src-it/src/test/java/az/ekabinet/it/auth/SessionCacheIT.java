@@ -50,7 +50,7 @@ class SessionCacheIT {
     void setUp() {
         citizens = new CitizenClient(http);
         otherNode = new SessionStore(db, clock, tokens, new SessionCache(0), Duration.ofMinutes(30), Duration.ofHours(8));
-        await().atMost(Duration.ofSeconds(10)).until(cache::listening);
+        await().atMost(Duration.ofSeconds(10)).until(cache::serving);
     }
 
     @Test
@@ -81,10 +81,11 @@ class SessionCacheIT {
     @Test
     void theNodeThatRevokesForgetsAtOnceWithoutItsNotification() {
         SessionCache deaf = new SessionCache(100);
-        deaf.listeningStarted();
         SessionStore node = new SessionStore(db, clock, tokens, deaf, Duration.ofMinutes(30), Duration.ofHours(8));
         var me = citizens.signUp(PASSWORD);
         String other = citizens.token(me.cabinetNumber(), PASSWORD);
+        deaf.listeningStarted();
+        deaf.onNotification(deaf.heartbeatPayload()); // as if it heard itself: it serves for the next 3 s
         for (String token : List.of(me.token(), other)) {
             assertThat(node.resolve(token).blockOptional()).isPresent();
             assertThat(node.resolve(token).blockOptional()).isPresent();
@@ -141,13 +142,29 @@ class SessionCacheIT {
 
         jdbc.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid = ANY(?)", Boolean.class,
                 (Object) listeners.toArray(Integer[]::new));
-        await().atMost(Duration.ofSeconds(10)).until(() -> cache.listening()
-                && !listenerBackends().isEmpty() && listenerBackends().stream().noneMatch(listeners::contains));
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(2)).until(() -> !cache.serving());
         // a revocation this node never heard of (its notification went out while nobody here listened)
         jdbc.update("UPDATE command.auth_session SET revoked_at = now() WHERE token_hash = sha256(convert_to(?, 'UTF8'))",
                 token);
 
         balance(token, 401);
+        await().atMost(Duration.ofSeconds(10)).until(() -> cache.serving()
+                && listenerBackends().stream().noneMatch(listeners::contains));
+        balance(token, 401);
+    }
+
+    /** Without its heartbeat coming back, a node does not trust that it hears revocations. */
+    @Test
+    void aNodeThatDoesNotHearItsOwnHeartbeatServesNothingFromMemory() {
+        SessionCache unheard = new SessionCache(100);
+        unheard.listeningStarted();
+        SessionStore node = new SessionStore(db, clock, tokens, unheard, Duration.ofMinutes(30), Duration.ofHours(8));
+        String token = citizens.signUp(PASSWORD).token();
+
+        assertThat(node.resolve(token).blockOptional()).isPresent();
+        assertThat(node.resolve(token).blockOptional()).isPresent();
+
+        assertThat(unheard.hits()).isZero();
     }
 
     private List<Integer> listenerBackends() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import az.ekabinet.command.auth.Role;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +16,13 @@ class SessionCacheTest {
     static final SessionPrincipal ALI = new SessionPrincipal("cabinet-ali", Set.of(Role.CITIZEN));
     static final SessionPrincipal VALI = new SessionPrincipal("cabinet-vali", Set.of(Role.CITIZEN));
 
-    SessionCache cache = new SessionCache(1_000);
+    final AtomicLong nanos = new AtomicLong(1_000_000_000_000L);
+    SessionCache cache = new SessionCache(1_000, nanos::get);
 
     @BeforeEach
-    void listen() {
+    void listenAndHearItself() {
         cache.listeningStarted();
+        cache.onNotification(cache.heartbeatPayload());
     }
 
     @Test
@@ -39,7 +42,7 @@ class SessionCacheTest {
         cache.keep("aa", ALI, LATER, cache.generation());
         cache.keep("bb", ALI, LATER, cache.generation());
 
-        cache.onRevocation(SessionCache.tokenPayload("aa"));
+        cache.onNotification(SessionCache.tokenPayload("aa"));
 
         assertThat(cache.find("aa", NOW)).isNull();
         assertThat(cache.find("bb", NOW)).isEqualTo(ALI);
@@ -51,7 +54,7 @@ class SessionCacheTest {
         cache.keep("bb", ALI, LATER, cache.generation());
         cache.keep("cc", VALI, LATER, cache.generation());
 
-        cache.onRevocation(SessionCache.principalPayload(ALI.name()));
+        cache.onNotification(SessionCache.principalPayload(ALI.name()));
 
         assertThat(cache.find("aa", NOW)).isNull();
         assertThat(cache.find("bb", NOW)).isNull();
@@ -62,7 +65,7 @@ class SessionCacheTest {
     void aLookupThatRacedWithARevocationIsNotKept() {
         long lookupBegan = cache.generation();
         // the lookup read the session before the revocation committed; the notification arrived before its answer
-        cache.onRevocation(SessionCache.tokenPayload("aa"));
+        cache.onNotification(SessionCache.tokenPayload("aa"));
         cache.keep("aa", ALI, LATER, lookupBegan);
 
         assertThat(cache.find("aa", NOW)).isNull();
@@ -71,7 +74,7 @@ class SessionCacheTest {
     @Test
     void anyRevocationBetweenLookupAndKeepWins() {
         long lookupBegan = cache.generation();
-        cache.onRevocation(SessionCache.tokenPayload("some other token"));
+        cache.onNotification(SessionCache.tokenPayload("some other token"));
         cache.keep("aa", ALI, LATER, lookupBegan);
 
         assertThat(cache.find("aa", NOW)).isNull();
@@ -85,15 +88,18 @@ class SessionCacheTest {
         assertThat(cache.find("aa", NOW)).isNull();
         cache.keep("bb", ALI, LATER, cache.generation());
         cache.listeningStarted();
+        cache.onNotification(cache.heartbeatPayload());
+        assertThat(cache.serving()).isTrue();
         assertThat(cache.find("aa", NOW)).as("revocations went unheard meanwhile").isNull();
         assertThat(cache.find("bb", NOW)).isNull();
     }
 
     @Test
     void aLookupBegunBeforeListeningStartedIsNotKept() {
-        SessionCache fresh = new SessionCache(1_000);
+        SessionCache fresh = new SessionCache(1_000, nanos::get);
         long lookupBegan = fresh.generation();
         fresh.listeningStarted();
+        fresh.onNotification(fresh.heartbeatPayload());
         fresh.keep("aa", ALI, LATER, lookupBegan);
 
         assertThat(fresh.find("aa", NOW)).isNull();
@@ -102,17 +108,67 @@ class SessionCacheTest {
     @Test
     void anUnknownRevocationClearsEverything() {
         cache.keep("aa", ALI, LATER, cache.generation());
-        cache.onRevocation("something newer");
+        cache.onNotification("something newer");
 
         assertThat(cache.find("aa", NOW)).isNull();
     }
 
     @Test
     void sizeZeroIsOff() {
-        SessionCache off = new SessionCache(0);
+        SessionCache off = new SessionCache(0, nanos::get);
         off.listeningStarted();
+        off.onNotification(off.heartbeatPayload());
+        assertThat(off.serving()).isFalse();
         off.keep("aa", ALI, LATER, off.generation());
 
         assertThat(off.find("aa", NOW)).isNull();
+    }
+
+    @Test
+    void servesOnlyWhileItsOwnHeartbeatComesBack() {
+        cache.keep("aa", ALI, LATER, cache.generation());
+
+        nanos.addAndGet(SessionCache.HEARD_WITHIN.toNanos() - 1);
+        assertThat(cache.find("aa", NOW)).isEqualTo(ALI);
+        nanos.addAndGet(1);
+        assertThat(cache.serving()).isFalse();
+        assertThat(cache.find("aa", NOW)).isNull();
+        cache.onNotification(new SessionCache(1).heartbeatPayload());
+        assertThat(cache.serving()).as("another node's heartbeat says nothing of this node's pool").isFalse();
+
+        cache.onNotification(cache.heartbeatPayload());
+        assertThat(cache.find("aa", NOW)).as("every notification before it was heard, in commit order").isEqualTo(ALI);
+    }
+
+    @Test
+    void notListeningIsNotServingWhateverTheHeartbeat() {
+        cache.listeningLost();
+        cache.onNotification(cache.heartbeatPayload());
+
+        assertThat(cache.serving()).isFalse();
+    }
+
+    @Test
+    void aSweepDropsWhatIsUsedUp() {
+        cache.keep("aa", ALI, NOW.plusSeconds(1), cache.generation());
+        cache.keep("bb", VALI, LATER, cache.generation());
+
+        cache.sweep(NOW.plusSeconds(1));
+
+        assertThat(cache.find("aa", NOW)).isNull();
+        assertThat(cache.find("bb", NOW)).isEqualTo(VALI);
+    }
+
+    @Test
+    void keepsNoMoreThanItsBound() {
+        SessionCache small = new SessionCache(2, nanos::get);
+        small.listeningStarted();
+        small.onNotification(small.heartbeatPayload());
+        small.keep("aa", ALI, LATER, small.generation());
+        small.keep("bb", ALI, LATER, small.generation());
+        small.keep("cc", VALI, LATER, small.generation());
+
+        assertThat(small.find("cc", NOW)).isNull();
+        assertThat(small.find("aa", NOW)).isEqualTo(ALI);
     }
 }
