@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * This node's {@link SessionCache}, told of every node's revocations by the node's listening connection
- * ({@link NodeNotifications}): it serves from memory only while that connection listens. Its use shows as
+ * ({@link NodeNotifications}): it serves from memory only while that connection listens and brings back the node's
+ * own heartbeat. Its use shows as
  * {@code ekabinet_sessions_cache_total{result="hit|miss"}} and {@code ekabinet_sessions_cache_serving}.
  */
 @Configuration(proxyBeanMethods = false)

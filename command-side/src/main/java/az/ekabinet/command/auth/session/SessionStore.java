@@ -34,7 +34,7 @@ public class SessionStore {
     private static final Pattern TOKEN_FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
     /** last_seen_at is refreshed at most this often, so that reads do not turn into a write each. */
     static final Duration TOUCH_GRANULARITY = Duration.ofSeconds(30);
-    /** PostgreSQL notification channel of revocations; payloads as {@link SessionCache#onRevocation} reads them. */
+    /** PostgreSQL notification channel of revocations; payloads as {@link SessionCache#onNotification} reads them. */
     public static final String REVOCATIONS_CHANNEL = "ekabinet_session_revoked";
 
     private final DatabaseClient db;

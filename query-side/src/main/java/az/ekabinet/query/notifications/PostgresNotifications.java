@@ -1,4 +1,4 @@
-package az.ekabinet.query.ops;
+package az.ekabinet.query.notifications;
 
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
