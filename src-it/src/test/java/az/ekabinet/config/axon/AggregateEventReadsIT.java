@@ -1,6 +1,7 @@
 package az.ekabinet.config.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import az.ekabinet.it.support.IntegrationTest;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +24,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
  * Loading an aggregate from the store reads its events in ranges of the batch size, and stops at the first range
- * that is not full, instead of reading one more, empty range every time. The engine under test is the service's,
+ * that is not full, instead of reading one more, empty range every time; it looks for no snapshot first (none is
+ * ever taken). The engine under test is the service's,
  * with ranges of two events so that streams span several.
  */
 @IntegrationTest
@@ -77,6 +80,29 @@ class AggregateEventReadsIT {
     void anUnknownAggregateIsOneRead() {
         assertThat(read("never-stored-" + UUID.randomUUID())).isEmpty();
         assertThat(fetches).hasValue(1);
+    }
+
+    @Test
+    void aLoadThroughTheEventStoreLooksForNoSnapshot() {
+        String aggregate = stored(1);
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+        try {
+            fetches.set(0);
+            assertThat(store.readEvents(aggregate).asStream().map(DomainEventMessage::getSequenceNumber))
+                    .containsExactly(0L);
+            assertThat(fetches).as("the events' one range, no snapshot lookup").hasValue(1);
+        } finally {
+            store.shutDown();
+        }
+    }
+
+    @Test
+    void aSnapshotIsRefusedRatherThanStoredUnread() {
+        String aggregate = stored(1);
+        var snapshot = new GenericDomainEventMessage<>("ReadsTest", aggregate, 0, "state");
+
+        assertThatThrownBy(() -> engine.storeSnapshot(snapshot)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(engine.readSnapshot(aggregate)).isEmpty();
     }
 
     private String stored(int events) {
