@@ -9,6 +9,8 @@ import az.ekabinet.domain.wallet.FundsDebited;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,12 +19,17 @@ import org.springframework.stereotype.Component;
  * exam fees charged (count and sum) and applications confirmed. A streaming processor with a single segment keeps
  * them, behind the commands and never in their way (no command waits on this hot row), and its updates commit
  * with its token, so an event counts once even when a batch is redelivered. A replay counts everything again.
+ *
+ * <p>A batch's events are summed in memory and written with one update when the batch commits, not one per event:
+ * the row is written once per batch, whatever the batch holds.
  */
 @Component
 @ProcessingGroup(OpsCountersProjector.PROCESSING_GROUP)
 public class OpsCountersProjector {
 
     public static final String PROCESSING_GROUP = "ops-counters";
+
+    private static final String BATCH_COUNTS = OpsCountersProjector.class.getName() + ".batch";
 
     private final JdbcTemplate jdbc;
 
@@ -32,35 +39,35 @@ public class OpsCountersProjector {
 
     @EventHandler
     void on(CabinetActivated event) {
-        jdbc.update("UPDATE readmodel.ops_counters SET cabinets_opened = cabinets_opened + 1 WHERE id = 1");
+        batch().cabinetsOpened++;
     }
 
     @EventHandler
     void on(PaymentReceived event) {
-        jdbc.update("""
-                UPDATE readmodel.ops_counters SET payments_received = payments_received + 1,
-                    payments_received_qepik = payments_received_qepik + ? WHERE id = 1""", event.amountQepik());
+        Counts counts = batch();
+        counts.paymentsReceived++;
+        counts.paymentsReceivedQepik += event.amountQepik();
     }
 
     @EventHandler
     void on(PaymentCodeRedeemed event) {
-        jdbc.update("""
-                UPDATE readmodel.ops_counters SET payments_credited = payments_credited + 1,
-                    payments_credited_qepik = payments_credited_qepik + ? WHERE id = 1""", event.amountQepik());
+        Counts counts = batch();
+        counts.paymentsCredited++;
+        counts.paymentsCreditedQepik += event.amountQepik();
     }
 
     @EventHandler
     void on(FundsDebited event) {
         if (event.cause().startsWith(ApplicationConfirming.FEE_CAUSE)) {
-            jdbc.update("""
-                    UPDATE readmodel.ops_counters SET fees_charged = fees_charged + 1,
-                        fees_charged_qepik = fees_charged_qepik + ? WHERE id = 1""", event.amountQepik());
+            Counts counts = batch();
+            counts.feesCharged++;
+            counts.feesChargedQepik += event.amountQepik();
         }
     }
 
     @EventHandler
     void on(ApplicationConfirmed event) {
-        jdbc.update("UPDATE readmodel.ops_counters SET applications_confirmed = applications_confirmed + 1 WHERE id = 1");
+        batch().applicationsConfirmed++;
     }
 
     @ResetHandler
@@ -69,5 +76,41 @@ public class OpsCountersProjector {
                 UPDATE readmodel.ops_counters SET cabinets_opened = 0, payments_received = 0, payments_received_qepik = 0,
                     payments_credited = 0, payments_credited_qepik = 0, fees_charged = 0, fees_charged_qepik = 0,
                     applications_confirmed = 0 WHERE id = 1""");
+    }
+
+    /**
+     * The counts of the batch being handled, written when it commits: in its transaction, after its last event and
+     * with its token, so a batch that rolls back counts nothing.
+     */
+    private Counts batch() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(BATCH_COUNTS, key -> {
+            Counts counts = new Counts();
+            batch.onPrepareCommit(committing -> counts.addTo(jdbc));
+            return counts;
+        });
+    }
+
+    /** What one batch adds to the totals. */
+    private static final class Counts {
+        long cabinetsOpened;
+        long paymentsReceived;
+        long paymentsReceivedQepik;
+        long paymentsCredited;
+        long paymentsCreditedQepik;
+        long feesCharged;
+        long feesChargedQepik;
+        long applicationsConfirmed;
+
+        void addTo(JdbcTemplate jdbc) {
+            jdbc.update("""
+                    UPDATE readmodel.ops_counters SET cabinets_opened = cabinets_opened + ?,
+                        payments_received = payments_received + ?, payments_received_qepik = payments_received_qepik + ?,
+                        payments_credited = payments_credited + ?, payments_credited_qepik = payments_credited_qepik + ?,
+                        fees_charged = fees_charged + ?, fees_charged_qepik = fees_charged_qepik + ?,
+                        applications_confirmed = applications_confirmed + ? WHERE id = 1""",
+                    cabinetsOpened, paymentsReceived, paymentsReceivedQepik, paymentsCredited, paymentsCreditedQepik,
+                    feesCharged, feesChargedQepik, applicationsConfirmed);
+        }
     }
 }
