@@ -58,7 +58,7 @@ final class MachineStalls implements AutoCloseable {
         long kernelScan = kernelScanJiffies() - kernelScanJiffiesAtStart;
         String stalls = "a 1 ms sleep woke p99 / max %.1f / %.1f ms late".formatted(
                 Load.percentile(sorted, 0.99) / 1e6, sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
-        return kernelScanJiffiesAtStart < 0 ? stalls
+        return kernelScanJiffiesAtStart < 0 ? stalls + "; no kernel DAMON thread (kdamond) running"
                 : stalls + "; kernel DAMON scans (kdamond): %.1f s of CPU".formatted(kernelScan / 100.0);
     }
 
