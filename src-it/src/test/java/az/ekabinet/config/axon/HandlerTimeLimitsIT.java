@@ -22,7 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Handlers run without Axon's per-invocation time limit (application.yml, {@code axon.timeout.handler}): that limit
- * walks the calling thread's whole stack at every invocation, a quarter of a credit's command thread in a profile.
+ * walks the calling thread's whole stack and schedules a timer task at every invocation (with a profiler attached,
+ * a quarter of a credit's command thread).
  * Handlers are inspected as the service builds them, with its own handler definition, so a default that wraps them
  * again fails here.
  */
