@@ -13,11 +13,11 @@ import org.axonframework.common.caching.Cache;
  * application neither reads nor deserializes its whole history again (Axon's caching event-sourcing repository).
  * Bounded by a number of entries and by idle time.
  *
- * <p><b>Why a stale entry can never decide.</b> Another node may have appended to an aggregate this node holds.
- * The cached aggregate then carries a stale sequence number: its next append hits the event store's unique
- * (aggregate, sequence) key, the unit of work rolls back, the repository evicts the entry on rollback, and the
- * command dispatcher's retry loads the aggregate afresh from the store. Entries are only ever used under the
- * repository's per-aggregate lock, so aggregates that run without one (the exam session) are never cached.
+ * <p><b>An entry is only ever a starting point.</b> Another node may have appended to an aggregate this node holds.
+ * An entry is therefore never used as it is: {@link StoreCheckedCachingRepository} applies the events stored after it
+ * before the command sees the aggregate, and an append that still collides with another node's (the unique
+ * (aggregate, sequence) key) rolls back, which evicts the entry. Entries are only ever used under the repository's
+ * per-aggregate lock, so aggregates that run without one (the exam session) are never cached.
  */
 final class AggregateCache implements Cache {
 

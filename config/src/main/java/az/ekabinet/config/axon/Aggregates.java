@@ -12,10 +12,11 @@ import az.ekabinet.domain.transfer.MoneyTransfers;
 import az.ekabinet.domain.transfer.Transfer;
 import az.ekabinet.domain.wallet.PaymentCodeCrediting;
 import az.ekabinet.domain.wallet.Wallet;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
-import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>Wallets and applications are loaded again and again (every credit, fee and transfer; every section of the form),
  * so their repositories keep recently used ones in memory ({@link AggregateCache}): a command on a cached aggregate
- * reads no events.
+ * reads only the events other nodes stored since, usually none ({@link StoreCheckedCachingRepository}).
  */
 @Configuration(proxyBeanMethods = false)
 public class Aggregates {
@@ -35,12 +36,12 @@ public class Aggregates {
     public ConfigurerModule aggregateRegistrations(
             ApplicationNumbers applicationNumbers,
             @Value("${ekabinet.axon.aggregate-cache.max-entries:10000}") long cachedPerType,
-            @Value("${ekabinet.axon.aggregate-cache.idle:10m}") Duration cacheIdle) {
+            @Value("${ekabinet.axon.aggregate-cache.idle:10m}") Duration cacheIdle,
+            MeterRegistry meters) {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Payment.class))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Cabinet.class))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Wallet.class)
-                        .configureCache(config -> new AggregateCache(cachedPerType, cacheIdle)))
+                .configureAggregate(cached(Wallet.class, cachedPerType, cacheIdle, meters))
                 // crediting a code redeems the code and credits the wallet in one unit of work
                 .registerCommandHandler(config -> new PaymentCodeCrediting(config.repository(Payment.class),
                         config.repository(Wallet.class)))
@@ -49,8 +50,7 @@ public class Aggregates {
                 // event store's unique key)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(ExamSession.class)
                         .configureLockFactory(config -> NullLockFactory.INSTANCE))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(ExamApplication.class)
-                        .configureCache(config -> new AggregateCache(cachedPerType, cacheIdle)))
+                .configureAggregate(cached(ExamApplication.class, cachedPerType, cacheIdle, meters))
                 .registerCommandHandler(config -> new ApplicationStarting(config.repository(ExamApplication.class),
                         config.repository(ExamSession.class), applicationNumbers))
                 .registerCommandHandler(config -> new ApplicationEditing(config.repository(ExamApplication.class),
@@ -62,5 +62,13 @@ public class Aggregates {
                 // confirming a transfer completes it, debits the sender and credits the recipient in one unit of work
                 .registerCommandHandler(config -> new MoneyTransfers(config.repository(Transfer.class),
                         config.repository(Wallet.class)));
+    }
+
+    /** An aggregate kept in memory between commands, checked against the event store before each one. */
+    private static <T> AggregateConfigurer<T> cached(Class<T> type, long maxEntries, Duration idle,
+                                                     MeterRegistry meters) {
+        AggregateConfigurer<T> aggregate = AggregateConfigurer.defaultConfiguration(type);
+        return aggregate.configureRepository(config -> StoreCheckedCachingRepository.of(type, config,
+                aggregate.aggregateFactory(), new AggregateCache(maxEntries, idle), meters));
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * This node keeps the wallets it used in memory between commands. Another node may move such a wallet on; every
  * later command here must still decide on the wallet as stored, never on the copy in memory, or money would appear
- * (a credit on a stale balance) or be spent twice (a debit on a stale balance).
+ * (a credit on a stale balance), be spent twice (a debit on a stale balance) or be refused although it is there (a
+ * refusal appends nothing, so no unique key would catch it).
  */
 @IntegrationTest
 class CachedWalletIT {
@@ -84,10 +86,49 @@ class CachedWalletIT {
     }
 
     /**
+     * A credit another node made: it leaves the wallet's next event in the store and the wallet read model. The copy
+     * this node keeps in memory is then too poor; deciding on it would refuse a transfer the stored wallet can pay.
+     */
+    @Test
+    void aWalletAnotherNodeCreditedPaysWhatTheStoredBalanceAllows() throws Exception {
+        var me = citizens.signUp(PASSWORD);
+        var other = citizens.signUp(PASSWORD);
+        bank.payInto(me.token(), "30.00"); // this node has now loaded, credited and kept my wallet
+        String walletId = jdbc.queryForObject("SELECT wallet_id FROM readmodel.wallet WHERE cabinet_number = ?",
+                String.class, me.cabinetNumber());
+
+        storeElsewhere(walletId, "FundsCredited", "\"cause\":\"TRANSFER_IN:%s\",\"creditedAt\"".formatted(UUID.randomUUID()),
+                5000, 8000);
+
+        // on the copy in memory (30.00) this transfer would be refused; the stored wallet (80.00) pays it
+        String transferId = http.post().uri("/api/me/wallet/transfers").headers(h -> h.setBearerAuth(me.token()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"recipientCabinetNumber\":\"%s\",\"amount\":\"70.00\",\"password\":\"%s\"}"
+                        .formatted(other.cabinetNumber(), PASSWORD))
+                .exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("transferId").asText();
+        http.post().uri("/api/me/wallet/transfers/{id}/confirmation", transferId)
+                .headers(h -> h.setBearerAuth(me.token())).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.balance").isEqualTo("10.00");
+        assertThat(balance(me.token())).isEqualTo("10.00");
+        assertThat(balance(other.token())).isEqualTo("70.00");
+    }
+
+    /**
      * What another node's debit (an exam fee) leaves behind: the wallet's next event in the store and the wallet
      * read model it writes in the same transaction. Returns the event's sequence number.
      */
     private long spendElsewhere(String walletId, long amountQepik, long balanceAfterQepik) {
+        return storeElsewhere(walletId, "FundsDebited", "\"cause\":\"EXAM_FEE:%d\",\"debitedAt\""
+                .formatted(900000 + ThreadLocalRandom.current().nextInt(100000)), amountQepik, balanceAfterQepik);
+    }
+
+    /**
+     * The wallet's next event, {@code FundsCredited} or {@code FundsDebited} with its cause and time property,
+     * appended as another node's command appends it, and the wallet read model it writes in the same transaction.
+     */
+    private long storeElsewhere(String walletId, String eventType, String causeAndTimeProperty, long amountQepik,
+                                long balanceAfterQepik) {
         return transactions.execute(status -> {
             long sequence = jdbc.queryForObject(
                     "SELECT max(sequencenumber) + 1 FROM domainevententry WHERE aggregateidentifier = ?",
@@ -95,14 +136,14 @@ class CachedWalletIT {
             String cabinetId = walletId.substring("wallet:".length());
             String now = Instant.now().toString();
             String payload = """
-                    {"walletId":"%s","cabinetId":"%s","amountQepik":%d,"balanceAfterQepik":%d,"cause":"EXAM_FEE:%d","debitedAt":"%s"}"""
-                    .formatted(walletId, cabinetId, amountQepik, balanceAfterQepik, 900000 + (sequence % 100000), now);
+                    {"walletId":"%s","cabinetId":"%s","amountQepik":%d,"balanceAfterQepik":%d,%s:"%s"}"""
+                    .formatted(walletId, cabinetId, amountQepik, balanceAfterQepik, causeAndTimeProperty, now);
             jdbc.update("""
                     INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
                         payload, payloadrevision, payloadtype, timestamp)
-                    VALUES (?, ?, 'Wallet', ?, ?, ?, '1', 'az.ekabinet.domain.wallet.FundsDebited', ?)""",
+                    VALUES (?, ?, 'Wallet', ?, ?, ?, '1', ?, ?)""",
                     walletId, sequence, UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
-                    payload.getBytes(StandardCharsets.UTF_8), now);
+                    payload.getBytes(StandardCharsets.UTF_8), "az.ekabinet.domain.wallet." + eventType, now);
             jdbc.update("UPDATE readmodel.wallet SET balance_qepik = ?, last_event_sequence = ? WHERE wallet_id = ?",
                     balanceAfterQepik, sequence, walletId);
             return sequence;
