@@ -2,7 +2,9 @@ package az.ekabinet.config.database;
 
 import az.ekabinet.command.auth.session.SessionCache;
 import az.ekabinet.command.auth.session.SessionStore;
+import az.ekabinet.projection.exam.ExamApplicationProjector;
 import az.ekabinet.projection.ops.OpsNotifier;
+import az.ekabinet.query.exam.application.ApplicationStatusUpdates;
 import az.ekabinet.query.notifications.PostgresNotifications;
 import az.ekabinet.query.notifications.PostgresNotifications.Heard;
 import az.ekabinet.query.notifications.PostgresNotifications.Listening;
@@ -25,7 +27,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * This node's one listening connection to PostgreSQL, for every channel it listens on: the commits that wake the ops
- * stream's tail ({@link OpsNotifier#CHANNEL}) and session revocations ({@link SessionStore#REVOCATIONS_CHANNEL}).
+ * stream's tail ({@link OpsNotifier#CHANNEL}), session revocations ({@link SessionStore#REVOCATIONS_CHANNEL}) and
+ * application status changes for the status streams ({@link ExamApplicationProjector#STATUS_CHANNEL}).
  * One connection for all, since PostgreSQL wakes every listening backend at each notification (see
  * {@link PostgresNotifications}): a second one cost the database a transaction per command. It also sends the
  * session cache's heartbeat through the pool, which proves that this node hears what is notified.
@@ -37,17 +40,19 @@ public class NodeNotifications implements SmartLifecycle {
 
     private final PostgresNotifications notifications;
     private final SessionCache sessions;
+    private final ApplicationStatusUpdates statuses;
     private final DatabaseClient db;
     private final Clock clock;
     /** Wake-ups only: one dropped while nobody listens, or while the tail is busy, is made up by its next read. */
     private final Sinks.Many<Object> opsWakeUps = Sinks.many().multicast().directBestEffort();
     private volatile Disposable running;
 
-    public NodeNotifications(ConnectionFactory connectionFactory, SessionCache sessions, DatabaseClient db,
-                             Clock clock) {
+    public NodeNotifications(ConnectionFactory connectionFactory, SessionCache sessions,
+                             ApplicationStatusUpdates statuses, DatabaseClient db, Clock clock) {
         this.notifications = new PostgresNotifications(connectionFactory,
-                List.of(OpsNotifier.CHANNEL, SessionStore.REVOCATIONS_CHANNEL));
+                List.of(OpsNotifier.CHANNEL, SessionStore.REVOCATIONS_CHANNEL, ExamApplicationProjector.STATUS_CHANNEL));
         this.sessions = sessions;
+        this.statuses = statuses;
         this.db = db;
         this.clock = clock;
     }
@@ -86,6 +91,14 @@ public class NodeNotifications implements SmartLifecycle {
     }
 
     private void dispatch(Heard heard) {
+        if (heard instanceof Notified notified && notified.channel().equals(ExamApplicationProjector.STATUS_CHANNEL)) {
+            try {
+                statuses.changed(notified.payload());
+            } catch (RuntimeException e) {
+                log.error("A status change could not be passed on to the status streams: {}", notified.payload(), e);
+            }
+            return;
+        }
         try {
             if (heard instanceof Notified notified) {
                 if (notified.channel().equals(SessionStore.REVOCATIONS_CHANNEL)) {
@@ -96,6 +109,8 @@ public class NodeNotifications implements SmartLifecycle {
             } else if (heard instanceof Listening) {
                 sessions.listeningStarted();
                 opsWakeUps.tryEmitNext(heard);
+                statuses.listeningStarted().subscribe(null,
+                        failure -> log.warn("Status streams could not read their statuses again", failure));
             } else if (heard instanceof Lost) {
                 sessions.listeningLost();
             }

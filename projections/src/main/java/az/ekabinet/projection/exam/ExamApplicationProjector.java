@@ -5,33 +5,31 @@ import az.ekabinet.domain.exam.application.ApplicationForm;
 import az.ekabinet.domain.exam.application.ApplicationFormJson;
 import az.ekabinet.domain.exam.application.ApplicationStarted;
 import az.ekabinet.domain.exam.application.ApplicationStatus;
-import az.ekabinet.domain.exam.application.ApplicationStatusQuery;
 import az.ekabinet.domain.exam.application.SectionRecorded;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code readmodel.exam_application}: application number → owner, status, the filled-in form as JSON, fee and
  * confirmation time. Subscribing: written in the command's own transaction, so the citizen reads back what they
- * just did. A confirmation is also pushed to subscribers of {@link ApplicationStatusQuery}; Axon emits it only
- * once the transaction commits, so nobody hears of a confirmation that was rolled back.
+ * just did. A confirmation is also announced to every node ({@code NOTIFY} on {@value #STATUS_CHANNEL}, the
+ * {@linkplain ApplicationStatus#text() status as text}), whose status streams pass it on: PostgreSQL delivers it at
+ * commit and drops it on rollback, so nobody hears of a confirmation that was rolled back.
  */
 @Component
 @ProcessingGroup(ExamApplicationProjector.PROCESSING_GROUP)
 public class ExamApplicationProjector {
 
     public static final String PROCESSING_GROUP = "exam-applications";
+    public static final String STATUS_CHANNEL = "ekabinet_application_status";
     private final JdbcTemplate jdbc;
-    private final QueryUpdateEmitter updates;
 
-    public ExamApplicationProjector(JdbcTemplate jdbc, QueryUpdateEmitter updates) {
+    public ExamApplicationProjector(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.updates = updates;
     }
 
     @EventHandler
@@ -61,8 +59,9 @@ public class ExamApplicationProjector {
                     updated_at = ? WHERE application_id = ?""",
                 event.feeQepik(), Timestamp.from(event.confirmedAt()), Timestamp.from(event.confirmedAt()),
                 event.applicationId());
-        updates.emit(ApplicationStatusQuery.class, query -> query.applicationNumber().equals(event.applicationNumber()),
-                new ApplicationStatus(event.applicationNumber(), ApplicationStatus.CONFIRMED, event.confirmedAt()));
+        var confirmed = new ApplicationStatus(event.applicationNumber(), ApplicationStatus.CONFIRMED,
+                event.confirmedAt());
+        jdbc.query("SELECT pg_notify(?, ?)", rs -> { }, STATUS_CHANNEL, confirmed.text());
     }
 
     @ResetHandler

@@ -9,8 +9,11 @@ import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.IntegrationTest;
 import az.ekabinet.it.support.ProviderClient;
 import az.ekabinet.it.support.TestClock;
+import az.ekabinet.query.notifications.PostgresNotifications;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -37,6 +41,8 @@ class ApplicationStatusStreamIT {
     TestClock clock;
     @Autowired
     QueryUpdateEmitter updateEmitter;
+    @Autowired
+    JdbcTemplate jdbc;
     @LocalServerPort
     int port;
 
@@ -92,6 +98,55 @@ class ApplicationStatusStreamIT {
                 .assertNext(event -> assertThat(event.comment()).isEqualTo("heartbeat"))
                 .assertNext(event -> assertThat(event.comment()).isEqualTo("heartbeat"))
                 .verifyComplete();
+    }
+
+    /**
+     * Another node's confirmation reaches this node as its transaction's notification, not through this node's
+     * memory: a stream here passes on what any node announces.
+     */
+    @Test
+    void aChangeAnnouncedByAnotherNodeReachesAStreamHere() {
+        String me = citizens.signUp("an applicant's password").token();
+        String number = applications.start(me, DEMO_SESSION);
+        Instant confirmedElsewhere = Instant.parse("2026-02-01T09:30:00.250Z");
+
+        StepVerifier.create(stream(me, number).filter(event -> event.data() != null))
+                .assertNext(event -> assertThat(event.data().get("status").asText()).isEqualTo("DRAFT"))
+                .then(() -> jdbc.query("SELECT pg_notify('ekabinet_application_status', ?)", rs -> { },
+                        number + " CONFIRMED " + confirmedElsewhere))
+                .assertNext(event -> {
+                    assertThat(event.data().get("status").asText()).isEqualTo("CONFIRMED");
+                    assertThat(Instant.parse(event.data().get("since").asText())).isEqualTo(confirmedElsewhere);
+                })
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
+    }
+
+    /**
+     * A change announced while this node's listening connection was down is never heard; once it listens again,
+     * every open stream reads its status again and passes on what changed.
+     */
+    @Test
+    void aChangeMissedWhileNotListeningArrivesOnceListeningAgain() {
+        String me = citizens.signUp("an applicant's password").token();
+        String number = applications.start(me, DEMO_SESSION);
+
+        StepVerifier.create(stream(me, number).filter(event -> event.data() != null))
+                .assertNext(event -> assertThat(event.data().get("status").asText()).isEqualTo("DRAFT"))
+                .then(() -> {
+                    List<Integer> listeners = jdbc.queryForList(
+                            "SELECT pid FROM pg_stat_activity WHERE application_name = ?", Integer.class,
+                            PostgresNotifications.APPLICATION_NAME);
+                    assertThat(listeners).isNotEmpty();
+                    // the listener is gone before the change commits, and the change sends no notification
+                    jdbc.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid = ANY(?)",
+                            Boolean.class, (Object) listeners.toArray(Integer[]::new));
+                    jdbc.update("UPDATE readmodel.exam_application SET status = 'CONFIRMED', confirmed_at = now() "
+                            + "WHERE application_number = ?", number);
+                })
+                .assertNext(event -> assertThat(event.data().get("status").asText()).isEqualTo("CONFIRMED"))
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
     }
 
     private void awaitSubscriptions(int expected) {

@@ -7,4 +7,18 @@ public record ApplicationStatus(String applicationNumber, String status, Instant
 
     public static final String DRAFT = "DRAFT";
     public static final String CONFIRMED = "CONFIRMED";
+
+    /** One line of text, {@code <number> <status> <since>}, as a change travels between nodes; {@link #parse} reads it. */
+    public String text() {
+        return applicationNumber + " " + status + " " + since;
+    }
+
+    /** The status written by {@link #text()}. */
+    public static ApplicationStatus parse(String text) {
+        String[] parts = text.split(" ");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("not an application status: " + text);
+        }
+        return new ApplicationStatus(parts[0], parts[1], Instant.parse(parts[2]));
+    }
 }

@@ -22,8 +22,8 @@ import reactor.core.publisher.Flux;
  * the server notice a client that went away; when the client goes, the subscription query is closed. The stream
  * ends after CONFIRMED, the final status.
  *
- * <p>Updates are emitted by the node that handled the confirmation; a stream held by another node of a cluster
- * sees them on reconnect (the initial status), until the ops stream brings cross-node fan-out.
+ * <p>A change made on any node reaches the streams of every node: the confirming transaction announces it through
+ * PostgreSQL, and each node hands what it hears to its own streams ({@link ApplicationStatusUpdates}).
  */
 @RestController
 public class ApplicationStatusStreamEndpoint {
