@@ -249,15 +249,22 @@ public class AxonInfrastructure {
     /**
      * Every other event processor is a pooled streaming processor: its tokens live in PostgreSQL next to the read
      * models, so a batch of projection writes and its token commit together (exactly-once read models).
+     *
+     * <p>Every node runs every processor; a segment is processed by the node holding its token's claim. A node that
+     * stops releases its claims; a node that dies keeps them until they time out ({@code token-claim-timeout-ms},
+     * 10 s after the claim's last extension, which comes every 5 s while idle), and the other nodes look for unclaimed
+     * segments every {@code token-claim-interval-ms} (2 s): a dead node's segments are taken over within about 15 s.
      */
     @Bean
     public ConfigurerModule pooledStreamingProcessors(
             @Value("${ekabinet.axon.processor-batch-size:100}") int batchSize,
-            @Value("${ekabinet.axon.processor-segments:2}") int segments) {
+            @Value("${ekabinet.axon.processor-segments:2}") int segments,
+            @Value("${ekabinet.axon.token-claim-interval-ms:2000}") long claimIntervalMs) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .batchSize(batchSize)
-                        .initialSegmentCount(segments))
+                        .initialSegmentCount(segments)
+                        .tokenClaimInterval(claimIntervalMs))
                 // never skip an event: a failing batch rolls back with its token and is retried (its lag shows on
                 // the ops stream), where Axon's default would log the failure and move past the event
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
@@ -281,7 +288,8 @@ public class AxonInfrastructure {
      * steady load one transaction writes the lines of several commits instead of one each.
      */
     @Bean
-    public ConfigurerModule ledgerProcessor(@Value("${ekabinet.axon.ledger-batch-size:4000}") int batchSize) {
+    public ConfigurerModule ledgerProcessor(@Value("${ekabinet.axon.ledger-batch-size:4000}") int batchSize,
+                                            @Value("${ekabinet.axon.token-claim-interval-ms:2000}") long claimIntervalMs) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 // up to as many events at a time as it writes lines in one transaction (from the shared read: fewer)
                 .registerTrackingEventProcessor(LedgerProjector.PROCESSING_GROUP,
@@ -289,7 +297,8 @@ public class AxonInfrastructure {
                 .registerTrackingEventProcessorConfiguration(LedgerProjector.PROCESSING_GROUP,
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(batchSize)
-                                .andInitialSegmentsCount(1))
+                                .andInitialSegmentsCount(1)
+                                .andTokenClaimInterval(claimIntervalMs, TimeUnit.MILLISECONDS))
                 .registerListenerInvocationErrorHandler(LedgerProjector.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance()));
     }

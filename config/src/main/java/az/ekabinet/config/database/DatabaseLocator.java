@@ -109,25 +109,32 @@ public class DatabaseLocator implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    private static String ensureDatabase(String adminUrl, String user, String password, String name) {
+    static String ensureDatabase(String adminUrl, String user, String password, String name) {
         requireSafeName(name);
-        try (Connection c = DriverManager.getConnection(adminUrl, credentials(user, password));
-             var exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, name);
-            try (var rs = exists.executeQuery()) {
-                if (!rs.next()) {
-                    try (var create = c.createStatement()) {
-                        create.execute("CREATE DATABASE " + name);
-                    } catch (SQLException raced) {
-                        if (!"42P04".equals(raced.getSQLState())) { // another node created it meanwhile
-                            throw raced;
-                        }
+        try (Connection c = DriverManager.getConnection(adminUrl, credentials(user, password))) {
+            if (!databaseExists(c, name)) {
+                try (var create = c.createStatement()) {
+                    create.execute("CREATE DATABASE " + name);
+                } catch (SQLException raced) {
+                    // nodes starting together race to create it: the losers fail (42P04, or 23505 on the catalog's
+                    // unique index) once the winner has committed, and then find it there
+                    if (!databaseExists(c, name)) {
+                        throw raced;
                     }
                 }
             }
             return name;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create database " + name, e);
+        }
+    }
+
+    private static boolean databaseExists(Connection c, String name) throws SQLException {
+        try (var exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, name);
+            try (var rs = exists.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

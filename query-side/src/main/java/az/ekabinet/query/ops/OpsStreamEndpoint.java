@@ -2,6 +2,7 @@ package az.ekabinet.query.ops;
 
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.InvalidValueException;
+import az.ekabinet.query.streams.OpenStreams;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
@@ -39,6 +40,7 @@ public class OpsStreamEndpoint {
 
     private final OpsFeed feed;
     private final ObjectMapper json;
+    private final OpenStreams streams;
     /**
      * The last activity and the last counters as written, JSON made once for all subscribers (Jackson once per
      * subscriber was most of a node's work for a message to 10,000 of them). Subscribers take the feed's messages
@@ -58,10 +60,11 @@ public class OpsStreamEndpoint {
         static final Rendered NONE = new Rendered(null, null);
     }
 
-    public OpsStreamEndpoint(OpsFeed feed, ObjectMapper json,
+    public OpsStreamEndpoint(OpsFeed feed, ObjectMapper json, OpenStreams streams,
                              @Value("${ekabinet.sse.heartbeat:15s}") Duration heartbeat) {
         this.feed = feed;
         this.json = json;
+        this.streams = streams;
         this.beating = Flux.interval(heartbeat, heartbeat).subscribe(tick -> heartbeats.tryEmitNext(HEARTBEAT));
     }
 
@@ -76,7 +79,7 @@ public class OpsStreamEndpoint {
         var v = new FieldValidation();
         Long after = v.parseOptional(LAST_EVENT_ID, lastEventId, OpsStreamEndpoint::eventId);
         v.throwIfInvalid();
-        return Flux.merge(1, feed.subscribe(after).map(this::event), heartbeats.asFlux())
+        return streams.endedWithTheNode(Flux.merge(1, feed.subscribe(after).map(this::event), heartbeats.asFlux()))
                 .onErrorResume(OpsFeed.SlowSubscriberException.class, slow -> {
                     close(exchange);
                     return Flux.empty();

@@ -13,7 +13,7 @@ import az.ekabinet.domain.wallet.WalletOpened;
 import az.ekabinet.it.reliability.Journal.Application;
 import az.ekabinet.it.reliability.Journal.Transfer;
 import az.ekabinet.it.support.CitizenClient;
-import az.ekabinet.it.support.ServiceProcess;
+import az.ekabinet.it.support.RunningService;
 import az.ekabinet.it.support.WalletLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,10 +54,10 @@ final class Invariants {
     record Event(long globalIndex, String aggregate, String type, JsonNode payload) {
     }
 
-    private final ServiceProcess service;
+    private final RunningService service;
     private final JdbcTemplate jdbc;
 
-    Invariants(ServiceProcess service) {
+    Invariants(RunningService service) {
         this.service = service;
         this.jdbc = service.jdbc();
     }

@@ -7,7 +7,7 @@ import az.ekabinet.it.support.ApplicationClient;
 import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.Ids;
 import az.ekabinet.it.support.ProviderClient;
-import az.ekabinet.it.support.ServiceProcess;
+import az.ekabinet.it.support.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +65,7 @@ final class MixedLoad {
     }
 
     /** {@code count} synthetic citizens registered (the service must use {@code StubIdentityRegistry}), logged in. */
-    static MixedLoad signUp(ServiceProcess service, Journal journal, int count) {
+    static MixedLoad signUp(RunningService service, Journal journal, int count) {
         CitizenClient clients = new CitizenClient(service.http());
         List<Citizen> citizens = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -78,7 +78,7 @@ final class MixedLoad {
     }
 
     /** Sends to this (re)started service from now on; the port changes with every start. */
-    void target(ServiceProcess service) {
+    void target(RunningService service) {
         if (connections != null) {
             connections.dispose();
         }
@@ -99,7 +99,7 @@ final class MixedLoad {
     }
 
     /** Every citizen starts and fills in an application to {@code session}; confirming them is part of the load. */
-    void prepareApplications(ServiceProcess service, String session, long feeQepik) {
+    void prepareApplications(RunningService service, String session, long feeQepik) {
         ApplicationClient applications = new ApplicationClient(service.http());
         for (Citizen citizen : citizens) {
             String number = applications.start(citizen.token(), session);
@@ -111,7 +111,7 @@ final class MixedLoad {
     }
 
     /** An administrator publishes an open exam session with this fee. */
-    static void publishSession(ServiceProcess service, String id, long feeQepik) {
+    static void publishSession(RunningService service, String id, long feeQepik) {
         String admin = new CitizenClient(service.http()).token("admin", "demo-admin-2026");
         Clock clock = Clock.systemUTC();
         service.http().post().uri("/api/admin/exam-sessions").headers(h -> h.setBearerAuth(admin))

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.OpsStreams;
-import az.ekabinet.it.support.ServiceProcess;
+import az.ekabinet.it.support.RunningService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ final class OpsFollower implements AutoCloseable {
     private volatile Disposable following;
 
     /** Follows the service (again, after a restart on another port) from the last activity seen. */
-    void follow(ServiceProcess service) {
+    void follow(RunningService service) {
         close();
         String token = new CitizenClient(service.http()).token(OpsStreams.OPERATOR, OpsStreams.OPERATOR_PASSWORD);
         OpsStreams ops = new OpsStreams(WebClient.create(service.baseUrl()), token);

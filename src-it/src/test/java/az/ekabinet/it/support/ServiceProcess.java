@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -20,10 +21,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * The real runnable jar as a separate process on a database of its own, as an operator runs it: for tests that kill
- * it and for benchmarks that time its start and read its memory.
+ * The real runnable jar as a separate process, as an operator runs it, on a database of its own or, as a node of a
+ * {@link Cluster}, on one it shares: for tests that kill it and for benchmarks that time its start and read its memory.
  */
-public final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements RunningService, AutoCloseable {
 
     /**
      * Started from the project's root, as the README's run command does: the class data sharing archive the build
@@ -35,13 +36,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final int postgresPort;
     private final String database;
+    private final boolean ownsDatabase;
     private Process process;
     private volatile Path log;
     private int port;
 
-    private ServiceProcess(int postgresPort, String database) {
+    private ServiceProcess(int postgresPort, String database, boolean ownsDatabase) {
         this.postgresPort = postgresPort;
         this.database = database;
+        this.ownsDatabase = ownsDatabase;
     }
 
     /** A fresh, empty database {@code ekabinet_test_<time>_<name>} on the local PostgreSQL, dropped by close(). */
@@ -51,16 +54,43 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The same on the PostgreSQL listening on {@code postgresPort} of this machine. */
     public static ServiceProcess withFreshDatabase(String name, int postgresPort) throws SQLException {
-        String database = "ekabinet_test_" + Instant.now().getEpochSecond() + "_" + name;
-        ServiceProcess service = new ServiceProcess(postgresPort, database);
-        try (var c = DriverManager.getConnection(service.adminUrl()); var s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
-        return service;
+        return new ServiceProcess(postgresPort, createDatabase(name, postgresPort), true);
     }
 
-    private String adminUrl() {
+    /**
+     * A node on a database others use too (made by {@link #createDatabase}), always on the same HTTP port, as a load
+     * balancer knows it. close() leaves the database.
+     */
+    public static ServiceProcess sharing(String database, int port) {
+        ServiceProcess node = new ServiceProcess(5432, database, false);
+        node.port = port;
+        return node;
+    }
+
+    /** Creates a fresh, empty database {@code ekabinet_test_<time>_<name>}; its name. */
+    public static String createDatabase(String name, int postgresPort) throws SQLException {
+        String database = "ekabinet_test_" + Instant.now().getEpochSecond() + "_" + name.replaceAll("[^A-Za-z0-9_]", "_");
+        try (var c = DriverManager.getConnection(adminUrl(postgresPort)); var s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+        return database;
+    }
+
+    public static void dropDatabase(String database, int postgresPort) throws SQLException {
+        try (var c = DriverManager.getConnection(adminUrl(postgresPort)); var s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    private static String adminUrl(int postgresPort) {
         return "jdbc:postgresql://localhost:" + postgresPort + "/postgres?user=postgres";
+    }
+
+    /** A free port on this machine, for a service to listen on. */
+    public static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     public String jdbcUrl() {
@@ -72,6 +102,7 @@ public final class ServiceProcess implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
+    @Override
     public JdbcTemplate jdbc() {
         return new JdbcTemplate(new DriverManagerDataSource(jdbcUrl(), "postgres", ""));
     }
@@ -83,8 +114,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the jar with the database at {@code jdbcUrl} (e.g. {@link #jdbcUrl(int)}); the same wait. */
     public Duration startOn(String jdbcUrl, String logName, String... arguments) throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+        if (ownsDatabase) {
+            port = freePort();
         }
         log = Path.of("target", logName + ".log");
         Files.createDirectories(log.getParent());
@@ -112,10 +143,12 @@ public final class ServiceProcess implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
+    @Override
     public String baseUrl() {
         return "http://localhost:" + port;
     }
 
+    @Override
     public WebTestClient http() {
         return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(30)).build();
     }
@@ -125,6 +158,22 @@ public final class ServiceProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    /** SIGTERM, as a deploy stops a node: waits until its graceful shutdown has ended; how long that took. */
+    public Duration stop() throws InterruptedException {
+        long stopping = System.nanoTime();
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the service did not stop within 60 s of SIGTERM; see " + log);
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - stopping);
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
     }
 
     /** Waits until the process has ended; its exit code. */
@@ -155,8 +204,8 @@ public final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() throws Exception {
         kill();
-        try (var c = DriverManager.getConnection(adminUrl()); var s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        if (ownsDatabase) {
+            dropDatabase(database, postgresPort);
         }
     }
 }

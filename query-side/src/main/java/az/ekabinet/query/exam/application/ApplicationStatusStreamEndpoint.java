@@ -2,6 +2,7 @@ package az.ekabinet.query.exam.application;
 
 import az.ekabinet.domain.exam.application.ApplicationStatus;
 import az.ekabinet.domain.exam.application.ApplicationStatusQuery;
+import az.ekabinet.query.streams.OpenStreams;
 import java.security.Principal;
 import java.time.Duration;
 import org.axonframework.queryhandling.QueryGateway;
@@ -30,12 +31,14 @@ public class ApplicationStatusStreamEndpoint {
 
     private final ApplicationViews views;
     private final QueryGateway queries;
+    private final OpenStreams streams;
     private final Duration heartbeat;
 
-    public ApplicationStatusStreamEndpoint(ApplicationViews views, QueryGateway queries,
+    public ApplicationStatusStreamEndpoint(ApplicationViews views, QueryGateway queries, OpenStreams streams,
                                            @Value("${ekabinet.sse.heartbeat:15s}") Duration heartbeat) {
         this.views = views;
         this.queries = queries;
+        this.streams = streams;
         this.heartbeat = heartbeat;
     }
 
@@ -58,7 +61,7 @@ public class ApplicationStatusStreamEndpoint {
                 .map(ApplicationStatusStreamEndpoint::event);
         Flux<ServerSentEvent<ApplicationStatus>> heartbeats = Flux.interval(heartbeat)
                 .map(tick -> ServerSentEvent.<ApplicationStatus>builder().comment("heartbeat").build());
-        return Flux.merge(statuses, heartbeats).takeUntil(ApplicationStatusStreamEndpoint::isFinal);
+        return streams.endedWithTheNode(Flux.merge(statuses, heartbeats).takeUntil(ApplicationStatusStreamEndpoint::isFinal));
     }
 
     /**

@@ -1,0 +1,241 @@
+package az.ekabinet.it.cluster;
+
+import static az.ekabinet.it.support.ApplicationClient.DEMO_SESSION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import az.ekabinet.it.support.ApplicationClient;
+import az.ekabinet.it.support.CitizenClient;
+import az.ekabinet.it.support.CitizenClient.SignedUp;
+import az.ekabinet.it.support.Cluster;
+import az.ekabinet.it.support.Ids;
+import az.ekabinet.it.support.OpsStreams;
+import az.ekabinet.it.support.ProviderClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+/**
+ * Two nodes of the real jar on one database, behind HAProxy, used as citizens, providers, operators and auditors use
+ * them: every journey with each request sent to another node than the one before, answered as one node answers it.
+ * The first tests are the wrong answers two nodes once gave (each node deciding on its own copy in memory, a status
+ * stream deaf to the other node).
+ */
+class ClusterIT {
+
+    static final String PASSWORD = "a cluster test password";
+    static final ParameterizedTypeReference<ServerSentEvent<JsonNode>> EVENTS = new ParameterizedTypeReference<>() { };
+
+    static Cluster cluster;
+    static WebTestClient nodeA;
+    static WebTestClient nodeB;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = Cluster.start("cluster-it", 2);
+        nodeA = cluster.node(0).http();
+        nodeB = cluster.node(1).http();
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    /** 130.00 on the wallet, 50.00 of it credited through node B: a transfer of 100.00 through node A goes through. */
+    @Test
+    void aTransferDecidedOnOneNodeCountsACreditMadeOnTheOther() {
+        SignedUp me = new CitizenClient(nodeA).signUp(PASSWORD);
+        SignedUp other = new CitizenClient(nodeA).signUp(PASSWORD);
+        bank(nodeA).payInto(me.token(), "80.00"); // node A has now loaded my wallet and keeps it
+        bank(nodeB).payInto(me.token(), "50.00");
+
+        String transfer = transfer(nodeA, me, other, "100.00").expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("transferId").asText();
+        confirmTransfer(nodeA, me, transfer).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("COMPLETED").jsonPath("$.balance").isEqualTo("30.00");
+        assertThat(new ApplicationClient(nodeB).balance(other.token())).isEqualTo("100.00");
+    }
+
+    /** An application started through node A and completed through node B is confirmed through node A. */
+    @Test
+    void anApplicationCompletedOnOneNodeIsConfirmedOnTheOther() {
+        SignedUp me = new CitizenClient(nodeA).signUp(PASSWORD);
+        bank(nodeA).payInto(me.token(), "50.00");
+        String number = new ApplicationClient(nodeA).start(me.token(), DEMO_SESSION); // kept by node A
+        new ApplicationClient(nodeB).fillIn(me.token(), number);
+        assertThat(new ApplicationClient(nodeB).view(me.token(), number).get("problems")).isEmpty();
+
+        new ApplicationClient(nodeA).confirm(me.token(), number).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("CONFIRMED").jsonPath("$.balance").isEqualTo("0.00");
+    }
+
+    /** A section set back to what node A last saw, after node B changed it, is recorded: A does not see "no change". */
+    @Test
+    void anEditThatLooksUnchangedToAStaleCopyIsRecorded() {
+        SignedUp me = new CitizenClient(nodeA).signUp(PASSWORD);
+        ApplicationClient onA = new ApplicationClient(nodeA);
+        String number = onA.start(me.token(), DEMO_SESSION);
+        onA.put(me.token(), number, "residence", "{\"districtCode\":\"BAKU\"}").expectStatus().isNoContent();
+        new ApplicationClient(nodeB).put(me.token(), number, "residence", "{\"districtCode\":\"GANJA\"}")
+                .expectStatus().isNoContent();
+
+        onA.put(me.token(), number, "residence", "{\"districtCode\":\"BAKU\"}").expectStatus().isNoContent();
+
+        assertThat(new ApplicationClient(nodeB).view(me.token(), number).at("/personal/residence/code").asText())
+                .isEqualTo("BAKU");
+    }
+
+    /** A status stream open on node B hears a confirmation made through node A, in well under a second. */
+    @Test
+    void aStatusStreamOnOneNodeHearsAConfirmationOnTheOther() {
+        SignedUp me = new CitizenClient(nodeA).signUp(PASSWORD);
+        bank(nodeA).payInto(me.token(), "50.00");
+        ApplicationClient onA = new ApplicationClient(nodeA);
+        String number = onA.start(me.token(), DEMO_SESSION);
+        onA.fillIn(me.token(), number);
+        Instant[] confirmed = new Instant[1];
+
+        Flux<ServerSentEvent<JsonNode>> statuses = WebClient.create(cluster.node(1).baseUrl()).get()
+                .uri("/api/applications/{n}/status-stream", number).headers(h -> h.setBearerAuth(me.token()))
+                .accept(MediaType.TEXT_EVENT_STREAM).retrieve().bodyToFlux(EVENTS)
+                .filter(event -> event.data() != null);
+        StepVerifier.create(statuses)
+                .assertNext(event -> assertThat(event.data().get("status").asText()).isEqualTo("DRAFT"))
+                .then(() -> {
+                    onA.confirm(me.token(), number).expectStatus().isOk();
+                    confirmed[0] = Instant.now();
+                })
+                .assertNext(event -> {
+                    assertThat(event.data().get("status").asText()).isEqualTo("CONFIRMED");
+                    assertThat(Duration.between(confirmed[0], Instant.now())).isLessThan(Duration.ofSeconds(1));
+                })
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Registration, login, profile, a provider's payment credited from the pending list, the histories, a transfer
+     * previewed on one node and confirmed on the other, an exam application filled in, confirmed and printed, logout:
+     * each request on the other node than the one before.
+     */
+    @Test
+    void aCitizensWholeJourneyWithEveryRequestOnTheOtherNode() {
+        WebTestClient http = cluster.alternating();
+        CitizenClient citizens = new CitizenClient(http);
+        String document = Ids.documentNumber();
+        var registered = citizens.register("AZE", document, Ids.fin(), Ids.phone(), PASSWORD);
+        String token = citizens.token(registered.cabinetNumber(), PASSWORD);
+        SignedUp me = new SignedUp(registered.fin(), "AZE" + document, registered.cabinetNumber(), PASSWORD, token);
+        http.get().uri("/api/me").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.cabinetNumber").isEqualTo(me.cabinetNumber());
+
+        // a payment made with my document: in my pending list, credited from it, then in my history
+        String code = Ids.paymentCode();
+        bank(http).post(bank(http).notification(code, "75.00", me.document())).expectStatus().isCreated();
+        // the pending list is a streaming projection, a moment behind the notification as on one node
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                get(http, token, "/api/me/wallet/pending-payments").findValuesAsText("paymentCode").contains(code));
+        http.post().uri("/api/me/wallet/credits").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"paymentCode\":\"" + code + "\"}")
+                .exchange().expectStatus().isCreated().expectBody().jsonPath("$.balance").isEqualTo("75.00");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                !get(http, token, "/api/me/wallet/pending-payments").findValuesAsText("paymentCode").contains(code));
+        assertThat(get(http, token, "/api/me/wallet/credits").findValuesAsText("reference")).contains(code);
+        bank(http).status(code).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CREDITED");
+
+        // a transfer: previewed on one node, confirmed on the other
+        SignedUp recipient = new CitizenClient(nodeB).signUp(PASSWORD);
+        String transfer = transfer(http, me, recipient, "20.00").expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("transferId").asText();
+        confirmTransfer(http, me, transfer).expectStatus().isOk().expectBody().jsonPath("$.balance").isEqualTo("55.00");
+        assertThat(get(http, token, "/api/me/wallet/debits").findValuesAsText("reference")).contains(transfer);
+        assertThat(new ApplicationClient(http).balance(recipient.token())).isEqualTo("20.00");
+
+        // the exam application
+        ApplicationClient applications = new ApplicationClient(http);
+        String number = applications.start(token, DEMO_SESSION);
+        assertThat(applications.start(token, DEMO_SESSION)).as("a repeated start, on the other node").isEqualTo(number);
+        applications.fillIn(token, number);
+        assertThat(applications.view(token, number).get("problems")).isEmpty();
+        applications.confirm(token, number).expectStatus().isOk().expectBody().jsonPath("$.balance").isEqualTo("5.00");
+        applications.confirm(token, number).expectStatus().isOk().expectBody().jsonPath("$.balance").isEqualTo("5.00");
+        http.get().uri("/api/applications/{n}/pdf", number).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF);
+        assertThat(get(http, token, "/api/exam-sessions").findValuesAsText("applicationStatus")).contains("CONFIRMED");
+
+        // logout on one node: the token is dead on both (the other hears it within milliseconds)
+        http.post().uri("/api/auth/logout").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isNoContent();
+        for (WebTestClient node : new WebTestClient[] {nodeA, nodeB}) {
+            await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(10)).until(() -> node.get()
+                    .uri("/api/me/wallet").headers(h -> h.setBearerAuth(token)).exchange()
+                    .returnResult(String.class).getStatus().value() == 401);
+        }
+    }
+
+    /** An operator's stream on node B shows what commands on node A did; the auditors see one consistent ledger. */
+    @Test
+    void operatorsAndAuditorsSeeWhatEveryNodeDid() {
+        String operator = new CitizenClient(nodeB).token(OpsStreams.OPERATOR, OpsStreams.OPERATOR_PASSWORD);
+        OpsStreams ops = new OpsStreams(WebClient.create(cluster.node(1).baseUrl()), operator);
+        SignedUp me = new CitizenClient(nodeA).signUp(PASSWORD);
+        String code = Ids.paymentCode();
+
+        StepVerifier.create(ops.stream(null).filter(OpsStreams::isActivity).map(OpsStreams::json)
+                        .filter(activity -> activity.get("type").asText().equals("FundsCredited")
+                                && activity.get("amount").asText().equals("12.34")))
+                .then(() -> {
+                    bank(nodeA).post(bank(nodeA).notification(code, "12.34", "AA1234567")).expectStatus().isCreated();
+                    nodeA.post().uri("/api/me/wallet/credits").headers(h -> h.setBearerAuth(me.token()))
+                            .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"paymentCode\":\"" + code + "\"}")
+                            .exchange().expectStatus().isCreated();
+                })
+                .expectNextCount(1)
+                .thenCancel()
+                .verify(Duration.ofSeconds(30));
+
+        String auditor = new CitizenClient(nodeA).token("auditor", "demo-auditor-2026");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(nodeB.get()
+                .uri("/api/audit/ledger?fromPosition=0").headers(h -> h.setBearerAuth(auditor))
+                .accept(MediaType.parseMediaType("application/x-ndjson")).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).contains("PAYMENT_CODE:" + code));
+        cluster.http().post().uri("/api/audit/reconciliation").headers(h -> h.setBearerAuth(auditor)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.ok").isEqualTo(true);
+    }
+
+    static ProviderClient bank(WebTestClient http) {
+        return ProviderClient.demoBank(http, Clock.systemUTC());
+    }
+
+    static WebTestClient.ResponseSpec transfer(WebTestClient http, SignedUp from, SignedUp to, String amount) {
+        return http.post().uri("/api/me/wallet/transfers").headers(h -> h.setBearerAuth(from.token()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"recipientCabinetNumber\":\"%s\",\"amount\":\"%s\",\"password\":\"%s\"}"
+                        .formatted(to.cabinetNumber(), amount, from.password()))
+                .exchange();
+    }
+
+    static WebTestClient.ResponseSpec confirmTransfer(WebTestClient http, SignedUp from, String transferId) {
+        return http.post().uri("/api/me/wallet/transfers/{id}/confirmation", transferId)
+                .headers(h -> h.setBearerAuth(from.token())).exchange();
+    }
+
+    static JsonNode get(WebTestClient http, String token, String path) {
+        return http.get().uri(path).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+}
