@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import az.ekabinet.command.cabinet.lookup.CabinetRegistry;
+import az.ekabinet.config.cluster.ClusterNode;
 import az.ekabinet.command.cabinet.password.CredentialWriter;
 import az.ekabinet.projection.cabinet.CabinetProfileProjector;
 import az.ekabinet.projection.exam.ExamApplicationProjector;
@@ -184,14 +185,16 @@ public class AxonInfrastructure {
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }
 
+    /** Processor segments are claimed in the name of this node ({@link ClusterNode}), as its replays are run. */
     @Bean
-    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, ClusterNode node,
                                  @Value("${ekabinet.axon.token-claim-timeout-ms:10000}") long claimTimeoutMs) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .schema(new TokenSchema())
                 .claimTimeout(java.time.Duration.ofMillis(claimTimeoutMs))
+                .nodeId(node.id())
                 .build();
     }
 

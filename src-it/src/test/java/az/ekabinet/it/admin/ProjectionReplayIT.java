@@ -158,4 +158,35 @@ class ProjectionReplayIT {
         assertThat(all.findValuesAsText("projection")).contains("wallet", "cabinet-profile", "exam-applications",
                 "provider-payments").doesNotContain("wallet-opening");
     }
+
+    /**
+     * Replays are the cluster's, not this node's: one running on another node (its heartbeat fresh) refuses a start
+     * here; one whose node stopped renewing it (died) reads as failed and refuses nothing.
+     */
+    @Test
+    void aReplayOnAnotherNodeRefusesAStartHereUntilItsNodeIsGone() {
+        jdbc.update("""
+                INSERT INTO command.projection_replay (projection, kind, state, events_replayed, started_at, node,
+                    heartbeat_at) VALUES ('cabinet-profile', 'SUBSCRIBING', 'RUNNING', 0, now(), 'another-node', now())
+                ON CONFLICT (projection) DO UPDATE SET state = 'RUNNING', node = 'another-node', heartbeat_at = now(),
+                    finished_at = NULL, failure = NULL""");
+        try {
+            http.post().uri("/api/admin/projections/{name}/replay", "wallet").headers(h -> h.setBearerAuth(admin))
+                    .exchange().expectStatus().isEqualTo(409).expectBody()
+                    .jsonPath("$.code").isEqualTo("REPLAY_IN_PROGRESS");
+            http.get().uri("/api/admin/projections/{name}/replay", "cabinet-profile")
+                    .headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.state").isEqualTo("RUNNING");
+
+            // the other node died: its lease (30 s) ran out without a heartbeat
+            jdbc.update("UPDATE command.projection_replay SET heartbeat_at = now() - interval '31 seconds' "
+                    + "WHERE projection = 'cabinet-profile'");
+            http.get().uri("/api/admin/projections/{name}/replay", "cabinet-profile")
+                    .headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.state").isEqualTo("FAILED").jsonPath("$.failure").isEqualTo("NODE_LOST");
+            assertThat(admins.replay("wallet", Duration.ofSeconds(60)).get("state").asText()).isEqualTo("COMPLETED");
+        } finally {
+            jdbc.update("DELETE FROM command.projection_replay WHERE node = 'another-node'");
+        }
+    }
 }

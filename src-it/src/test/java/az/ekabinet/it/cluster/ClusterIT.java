@@ -4,6 +4,7 @@ import static az.ekabinet.it.support.ApplicationClient.DEMO_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import az.ekabinet.it.support.AdminClient;
 import az.ekabinet.it.support.ApplicationClient;
 import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.CitizenClient.SignedUp;
@@ -11,10 +12,12 @@ import az.ekabinet.it.support.Cluster;
 import az.ekabinet.it.support.Ids;
 import az.ekabinet.it.support.OpsStreams;
 import az.ekabinet.it.support.ProviderClient;
+import az.ekabinet.it.support.WalletLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -215,6 +218,72 @@ class ClusterIT {
                 .expectBody(String.class).returnResult().getResponseBody()).contains("PAYMENT_CODE:" + code));
         cluster.http().post().uri("/api/audit/reconciliation").headers(h -> h.setBearerAuth(auditor)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.ok").isEqualTo(true);
+    }
+
+    /**
+     * An administrator replays a streaming read model and rebuilds the ledger through the node that does not process
+     * them: the other node releases their segments meanwhile and takes part again after. One replay at a time in the
+     * whole cluster; every node reports the same status; the read models come out as they were.
+     */
+    @Test
+    void anAdministratorsReplaysRunOnOneNodeWhileTheOtherServes() {
+        SignedUp me = new CitizenClient(nodeA).signUp(PASSWORD);
+        for (int i = 0; i < 3; i++) {
+            bank(i % 2 == 0 ? nodeA : nodeB).payInto(me.token(), "10.00");
+        }
+        var jdbc = cluster.jdbc();
+        String auditor = new CitizenClient(nodeA).token("auditor", "demo-auditor-2026");
+        var ledger = new WalletLedger(jdbc);
+        ledger.awaitLedgerCaughtUp(Duration.ofSeconds(30));
+        awaitPaymentsCaughtUp();
+        String payments = "SELECT payment_code, amount_qepik, credited_to_wallet FROM readmodel.provider_payment "
+                + "ORDER BY payment_code";
+        String lines = "SELECT position, cabinet_number, amount_qepik, hash FROM readmodel.ledger_entry ORDER BY position";
+        var paymentsBefore = jdbc.queryForList(payments);
+        var linesBefore = jdbc.queryForList(lines);
+
+        for (String projection : new String[] {"provider-payments", "ledger"}) {
+            int away = nodeNotHolding(projection);
+            var admin = AdminClient.demo(cluster.node(away).http());
+            var other = AdminClient.demo(cluster.node(1 - away).http());
+            admin.startReplay(projection);
+            cluster.node(1 - away).http().post().uri("/api/admin/projections/{name}/replay", "wallet")
+                    .headers(h -> h.setBearerAuth(other.token())).exchange()
+                    .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("REPLAY_IN_PROGRESS");
+            assertThat(admin.awaitReplay(projection, Duration.ofSeconds(60)).get("state").asText())
+                    .isEqualTo("COMPLETED");
+            assertThat(other.awaitReplay(projection, Duration.ofSeconds(5)).get("state").asText())
+                    .as("the other node reports the same replay").isEqualTo("COMPLETED");
+        }
+        assertThat(jdbc.queryForList(payments)).isEqualTo(paymentsBefore);
+        assertThat(jdbc.queryForList(lines)).isEqualTo(linesBefore);
+
+        // both processors run on again, whichever node holds them
+        bank(nodeB).payInto(me.token(), "7.00");
+        bank(nodeA).payInto(me.token(), "8.00");
+        awaitPaymentsCaughtUp();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM readmodel.provider_payment", Integer.class))
+                .isEqualTo(paymentsBefore.size() + 2);
+        ledger.awaitLedgerCaughtUp(Duration.ofSeconds(30));
+        cluster.http().post().uri("/api/audit/reconciliation").headers(h -> h.setBearerAuth(auditor)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.ok").isEqualTo(true);
+    }
+
+    /** The provider payments' read model has every credited code the event store has. */
+    private static void awaitPaymentsCaughtUp() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cluster.jdbc().queryForObject(
+                "SELECT count(*) FROM readmodel.provider_payment WHERE credited_at IS NOT NULL", Long.class))
+                .isEqualTo(cluster.jdbc().queryForObject("SELECT count(*) FROM domainevententry WHERE payloadtype = ?",
+                        Long.class, "az.ekabinet.domain.payment.PaymentCodeRedeemed")));
+    }
+
+    /** The node (0 or 1) holding none of the segments of {@code processor}: its processor claimed them all first. */
+    private static int nodeNotHolding(String processor) {
+        List<String> owners = cluster.jdbc().queryForList(
+                "SELECT DISTINCT owner FROM tokenentry WHERE processorname = ? AND owner IS NOT NULL", String.class,
+                processor);
+        assertThat(owners).as("one node holds the segments of " + processor).hasSize(1);
+        return owners.get(0).startsWith(cluster.node(0).pid() + "@") ? 1 : 0;
     }
 
     static ProviderClient bank(WebTestClient http) {
