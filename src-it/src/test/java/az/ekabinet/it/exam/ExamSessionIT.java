@@ -8,12 +8,18 @@ import az.ekabinet.it.support.IntegrationTest;
 import az.ekabinet.it.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** Exam sessions: the demo session, publishing by administrators, and the citizen's services list. */
 @IntegrationTest
@@ -23,6 +29,10 @@ class ExamSessionIT {
     WebTestClient http;
     @Autowired
     TestClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
 
     String admin;
     String citizen;
@@ -74,6 +84,24 @@ class ExamSessionIT {
         publish(admin, sessionJson(id, "45.00", 30)).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.code").isEqualTo("EXAM_SESSION_EXISTS");
         assertThat(session(id).get("fee").asText()).isEqualTo("40.00");
+    }
+
+    /**
+     * The same session published at once by several callers (nodes of a cluster publishing the demo session as they
+     * start together, administrators repeating a publish): each is told it is published, and it is published once.
+     */
+    @Test
+    void aSessionPublishedByManyAtOnceIsPublishedOnce() {
+        String id = "together-" + Ids.paymentCode().toLowerCase();
+        String json = sessionJson(id, "35.00", 30);
+        List<Integer> statuses = Flux.range(0, 8)
+                .flatMap(i -> WebClient.create("http://localhost:" + port).post().uri("/api/admin/exam-sessions")
+                        .headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON).bodyValue(json)
+                        .exchangeToMono(response -> Mono.just(response.statusCode().value())), 8)
+                .collectList().block(Duration.ofSeconds(30));
+        assertThat(statuses).hasSize(8).containsOnly(201);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                Integer.class, "exam-session:" + id)).isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package az.ekabinet.command.exam.session;
 
+import az.ekabinet.command.shared.CommandDispatcher;
 import az.ekabinet.domain.exam.session.ExamSession;
 import az.ekabinet.domain.exam.session.PublishExamSession;
 import az.ekabinet.domain.money.Money;
@@ -8,7 +9,6 @@ import az.ekabinet.domain.shared.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo profile's exam session (SPEC.md §9): "2025/2026 — magistraturaya qəbul, 1-ci cəhd", fee 50.00 AZN, open,
- * its deadline 60 days after the first start. Published once; later starts find it there.
+ * its deadline 60 days after the first start. Published once; later starts find it there. Nodes of a cluster starting
+ * together on a fresh database all publish it: the event store's unique key lets one win, and the dispatcher's retry
+ * has the others find the session there, with the same terms (or, on another day, other terms: EXAM_SESSION_EXISTS).
  */
 @Component
 @Profile("demo")
@@ -24,10 +26,10 @@ public class DemoExamSession {
 
     public static final String ID = "2025-2026-magistr-1";
 
-    private final CommandGateway commands;
+    private final CommandDispatcher commands;
     private final Clock clock;
 
-    public DemoExamSession(CommandGateway commands, Clock clock) {
+    public DemoExamSession(CommandDispatcher commands, Clock clock) {
         this.commands = commands;
         this.clock = clock;
     }
@@ -36,8 +38,9 @@ public class DemoExamSession {
     public void publish() {
         var now = clock.instant().truncatedTo(ChronoUnit.DAYS);
         try {
-            commands.sendAndWait(new PublishExamSession(ExamSession.idOf(ID), "2025/2026 — magistraturaya qəbul, 1-ci cəhd",
-                    "2025/2026", 1, Money.parse("50.00"), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(60))));
+            commands.send(new PublishExamSession(ExamSession.idOf(ID), "2025/2026 — magistraturaya qəbul, 1-ci cəhd",
+                    "2025/2026", 1, Money.parse("50.00"), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(60))))
+                    .block(Duration.ofMinutes(1));
         } catch (DomainException e) {
             if (e.code() != ErrorCode.EXAM_SESSION_EXISTS) {
                 throw e;
