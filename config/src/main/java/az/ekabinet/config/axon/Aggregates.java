@@ -14,12 +14,14 @@ import az.ekabinet.domain.wallet.PaymentCodeCrediting;
 import az.ekabinet.domain.wallet.Wallet;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The event-sourced aggregates. The domain module knows no Spring, so its aggregates carry no {@code @Aggregate}
@@ -37,11 +39,12 @@ public class Aggregates {
             ApplicationNumbers applicationNumbers,
             @Value("${ekabinet.axon.aggregate-cache.max-entries:10000}") long cachedPerType,
             @Value("${ekabinet.axon.aggregate-cache.idle:10m}") Duration cacheIdle,
-            MeterRegistry meters) {
+            MeterRegistry meters, JdbcTemplate jdbc) {
+        LockFactory clusterLocks = new ClusterLockFactory(jdbc);
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Payment.class))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Cabinet.class))
-                .configureAggregate(cached(Wallet.class, cachedPerType, cacheIdle, meters))
+                .configureAggregate(cached(Wallet.class, cachedPerType, cacheIdle, clusterLocks, meters))
                 // crediting a code redeems the code and credits the wallet in one unit of work
                 .registerCommandHandler(config -> new PaymentCodeCrediting(config.repository(Payment.class),
                         config.repository(Wallet.class)))
@@ -50,7 +53,7 @@ public class Aggregates {
                 // event store's unique key)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(ExamSession.class)
                         .configureLockFactory(config -> NullLockFactory.INSTANCE))
-                .configureAggregate(cached(ExamApplication.class, cachedPerType, cacheIdle, meters))
+                .configureAggregate(cached(ExamApplication.class, cachedPerType, cacheIdle, clusterLocks, meters))
                 .registerCommandHandler(config -> new ApplicationStarting(config.repository(ExamApplication.class),
                         config.repository(ExamSession.class), applicationNumbers))
                 .registerCommandHandler(config -> new ApplicationEditing(config.repository(ExamApplication.class),
@@ -64,11 +67,15 @@ public class Aggregates {
                         config.repository(Wallet.class)));
     }
 
-    /** An aggregate kept in memory between commands, checked against the event store before each one. */
-    private static <T> AggregateConfigurer<T> cached(Class<T> type, long maxEntries, Duration idle,
+    /**
+     * An aggregate kept in memory between commands, checked against the event store before each one, and locked for
+     * the whole cluster while a command uses it ({@link ClusterLockFactory}): wallets are what many commands from
+     * every node move at once.
+     */
+    private static <T> AggregateConfigurer<T> cached(Class<T> type, long maxEntries, Duration idle, LockFactory locks,
                                                      MeterRegistry meters) {
         AggregateConfigurer<T> aggregate = AggregateConfigurer.defaultConfiguration(type);
         return aggregate.configureRepository(config -> StoreCheckedCachingRepository.of(type, config,
-                aggregate.aggregateFactory(), new AggregateCache(maxEntries, idle), meters));
+                aggregate.aggregateFactory(), new AggregateCache(maxEntries, idle), locks, meters));
     }
 }

@@ -3,6 +3,7 @@ package az.ekabinet.config.axon;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.lock.LockFactory;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.CachingEventSourcingRepository;
@@ -45,11 +46,15 @@ final class StoreCheckedCachingRepository<T> extends CachingEventSourcingReposit
                 .tag("type", type.getSimpleName()).tag("result", "behind").register(meters);
     }
 
-    /** The repository Axon's aggregate configurer would build for {@code type}, with this check and {@code cache}. */
+    /**
+     * The repository Axon's aggregate configurer would build for {@code type}, with this check, {@code cache} and
+     * {@code locks}.
+     */
     static <T> StoreCheckedCachingRepository<T> of(Class<T> type, Configuration config, AggregateFactory<T> factory,
-                                                   Cache cache, MeterRegistry meters) {
+                                                   Cache cache, LockFactory locks, MeterRegistry meters) {
         EventSourcingRepository.Builder<T> builder = EventSourcingRepository.builder(type)
                 .aggregateFactory(factory)
+                .lockFactory(locks)
                 .eventStore(config.eventStore())
                 .parameterResolverFactory(config.parameterResolverFactory())
                 .handlerDefinition(config.handlerDefinition(type))

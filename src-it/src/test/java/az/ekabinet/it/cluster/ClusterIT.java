@@ -17,7 +17,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,7 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
@@ -218,6 +224,100 @@ class ClusterIT {
                 .expectBody(String.class).returnResult().getResponseBody()).contains("PAYMENT_CODE:" + code));
         cluster.http().post().uri("/api/audit/reconciliation").headers(h -> h.setBearerAuth(auditor)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.ok").isEqualTo(true);
+    }
+
+    /**
+     * Two citizens' wallets moved from both nodes at once: codes credited, transfers both ways (each previewed on
+     * one node and confirmed on the other), and each one's application confirmed six times, three through each node.
+     * There is money enough for all of it, so every step succeeds: no 5xx, no refusal; each fee is charged once, and
+     * the balances are exactly what the steps add up to, in the read model and in the event store alike.
+     */
+    @Test
+    void oneWalletMovedFromBothNodesAtOnceConservesMoney() {
+        SignedUp p = new CitizenClient(nodeA).signUp(PASSWORD);
+        SignedUp q = new CitizenClient(nodeB).signUp(PASSWORD);
+        bank(nodeA).payInto(p.token(), "300.00");
+        bank(nodeB).payInto(q.token(), "300.00");
+        Map<SignedUp, String> applications = new LinkedHashMap<>();
+        for (SignedUp citizen : List.of(p, q)) {
+            String number = new ApplicationClient(nodeA).start(citizen.token(), DEMO_SESSION);
+            new ApplicationClient(nodeB).fillIn(citizen.token(), number);
+            applications.put(citizen, number);
+        }
+        List<WebClient> nodes = List.of(WebClient.create(cluster.node(0).baseUrl()),
+                WebClient.create(cluster.node(1).baseUrl()));
+        Map<SignedUp, Long> expected = new ConcurrentHashMap<>(Map.of(p, 300_00L - 50_00L, q, 300_00L - 50_00L));
+        List<Mono<List<Integer>>> steps = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            SignedUp owner = i % 2 == 0 ? p : q;
+            long qepik = 1_00 + i * 37;
+            String code = Ids.paymentCode();
+            bank(i % 2 == 0 ? nodeB : nodeA).post(bank(nodeA).notification(code, money(qepik), "AA1234567"))
+                    .expectStatus().isCreated();
+            expected.merge(owner, qepik, Long::sum);
+            WebClient node = nodes.get(i % 2);
+            steps.add(send(node.post().uri("/api/me/wallet/credits"), owner, "{\"paymentCode\":\"" + code + "\"}")
+                    .map(answer -> List.of(answer.status())));
+        }
+        for (int i = 0; i < 30; i++) {
+            SignedUp from = i % 2 == 0 ? p : q;
+            SignedUp to = from == p ? q : p;
+            long qepik = 50 + i * 11;
+            expected.merge(from, -qepik, Long::sum);
+            expected.merge(to, qepik, Long::sum);
+            WebClient previewOn = nodes.get(i % 2);
+            WebClient confirmOn = nodes.get(1 - i % 2);
+            steps.add(send(previewOn.post().uri("/api/me/wallet/transfers"), from,
+                    "{\"recipientCabinetNumber\":\"%s\",\"amount\":\"%s\",\"password\":\"%s\"}"
+                            .formatted(to.cabinetNumber(), money(qepik), PASSWORD))
+                    .flatMap(preview -> preview.status() != 201 ? Mono.just(List.of(preview.status()))
+                            : send(confirmOn.post().uri("/api/me/wallet/transfers/{id}/confirmation",
+                                    preview.body().get("transferId").asText()), from, null)
+                            .map(confirmation -> List.of(preview.status(), confirmation.status()))));
+        }
+        for (int i = 0; i < 12; i++) {
+            SignedUp citizen = i % 2 == 0 ? p : q;
+            steps.add(send(nodes.get(i / 2 % 2).post().uri("/api/applications/{n}/confirmation",
+                    applications.get(citizen)), citizen, "{\"consentToDebit\":true}")
+                    .map(answer -> List.of(answer.status())));
+        }
+        Collections.shuffle(steps);
+
+        List<Integer> statuses = Flux.fromIterable(steps).flatMap(step -> step, 16).flatMapIterable(s -> s)
+                .collectList().block(Duration.ofMinutes(2));
+
+        assertThat(statuses).as("every step succeeds on whichever node").hasSize(20 + 60 + 12)
+                .allMatch(status -> status == 200 || status == 201);
+        for (SignedUp citizen : List.of(p, q)) {
+            for (WebTestClient node : List.of(nodeA, nodeB)) {
+                assertThat(new ApplicationClient(node).balance(citizen.token()))
+                        .isEqualTo(money(expected.get(citizen)));
+            }
+            assertThat(cluster.jdbc().queryForObject("""
+                    SELECT count(*) FROM domainevententry WHERE payloadtype = 'az.ekabinet.domain.wallet.FundsDebited'
+                    AND convert_from(payload, 'UTF8')::jsonb ->> 'cause' = ?""", Integer.class,
+                    "EXAM_FEE:" + applications.get(citizen))).as("the fee is charged once").isEqualTo(1);
+        }
+        List<String> wallets = cluster.jdbc().queryForList(
+                "SELECT wallet_id FROM readmodel.wallet WHERE cabinet_number IN (?, ?)", String.class,
+                p.cabinetNumber(), q.cabinetNumber());
+        new WalletLedger(cluster.jdbc()).assertReadModelEqualsReplay(wallets);
+    }
+
+    record Answer(int status, JsonNode body) {
+    }
+
+    private static Mono<Answer> send(WebClient.RequestBodySpec request, SignedUp caller, String json) {
+        request.headers(h -> h.setBearerAuth(caller.token()));
+        WebClient.RequestHeadersSpec<?> spec = json == null ? request
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(json);
+        return spec.exchangeToMono(response -> response.bodyToMono(JsonNode.class)
+                .map(body -> new Answer(response.statusCode().value(), body))
+                .defaultIfEmpty(new Answer(response.statusCode().value(), null)));
+    }
+
+    private static String money(long qepik) {
+        return "%d.%02d".formatted(qepik / 100, qepik % 100);
     }
 
     /**
