@@ -14,6 +14,7 @@ import az.ekabinet.it.support.OpsStreams;
 import az.ekabinet.it.support.ProviderClient;
 import az.ekabinet.it.support.WalletLedger;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -384,6 +389,61 @@ class ClusterIT {
                 processor);
         assertThat(owners).as("one node holds the segments of " + processor).hasSize(1);
         return owners.get(0).startsWith(cluster.node(0).pid() + "@") ? 1 : 0;
+    }
+
+    /**
+     * A deploy: each node stopped (SIGTERM) and started again in turn while citizens read balances and credit codes
+     * through HAProxy. A stopping node says it is not ready, serves on until HAProxy has taken it out, then finishes
+     * what it has in flight: no request fails.
+     */
+    @Test
+    void aDeployRestartsEveryNodeWithoutAFailedRequest() throws Exception {
+        SignedUp me = new CitizenClient(nodeA).signUp(PASSWORD);
+        WebClient balancer = WebClient.create(cluster.baseUrl());
+        ProviderClient signer = bank(null);
+        AtomicBoolean deploying = new AtomicBoolean(true);
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger credited = new AtomicInteger();
+        Flux<Integer> load = Flux.<Integer>generate(sink -> sink.next(0)).takeWhile(i -> deploying.get())
+                .flatMap(i -> {
+                    String code = Ids.paymentCode();
+                    byte[] body = bank(null).notification(code, "0.01", "AA1234567").getBytes(StandardCharsets.UTF_8);
+                    long timestamp = Clock.systemUTC().instant().getEpochSecond();
+                    return balancer.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON)
+                            .header("X-Ekabinet-Provider", ProviderClient.DEMO_BANK)
+                            .header("X-Ekabinet-Timestamp", Long.toString(timestamp))
+                            .header("X-Ekabinet-Signature", signer.sign(timestamp, body)).bodyValue(body)
+                            .exchangeToMono(response -> Mono.just(response.statusCode().value()))
+                            .flatMap(status -> status != 201 ? Mono.just(status) : balancer.post()
+                                    .uri("/api/me/wallet/credits").headers(h -> h.setBearerAuth(me.token()))
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .bodyValue("{\"paymentCode\":\"" + code + "\"}")
+                                    .exchangeToMono(response -> Mono.just(response.statusCode().value())))
+                            .flatMap(status -> status != 201 ? Mono.just(status) : balancer.get().uri("/api/me/wallet")
+                                    .headers(h -> h.setBearerAuth(me.token()))
+                                    .exchangeToMono(response -> Mono.just(response.statusCode().value())))
+                            .doOnNext(status -> {
+                                if (status == 200) {
+                                    credited.incrementAndGet();
+                                } else {
+                                    failures.add(Integer.toString(status));
+                                }
+                            })
+                            .onErrorResume(failure -> {
+                                failures.add(failure.toString());
+                                return Mono.empty();
+                            });
+                }, 4);
+        CompletableFuture<Void> running = load.then().toFuture();
+
+        cluster.rollingRestart();
+        deploying.set(false);
+        running.get(1, TimeUnit.MINUTES);
+
+        assertThat(failures).as("requests that failed during the deploy").isEmpty();
+        assertThat(credited.get()).as("payments credited and balances read during the deploy").isGreaterThan(20);
+        assertThat(new ApplicationClient(nodeA).balance(me.token()))
+                .isEqualTo("%d.%02d".formatted(credited.get() / 100, credited.get() % 100));
     }
 
     static ProviderClient bank(WebTestClient http) {

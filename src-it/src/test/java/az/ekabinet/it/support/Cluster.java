@@ -157,6 +157,23 @@ public final class Cluster implements RunningService, AutoCloseable {
         return nodes.get(0).jdbc();
     }
 
+    /** How many processor segments node {@code i} (as it runs now, or ran last) has claimed. */
+    public int segmentsHeldBy(int i) {
+        return jdbc().queryForObject("SELECT count(*) FROM tokenentry WHERE owner LIKE ?", Integer.class,
+                nodes.get(i).pid() + "@%");
+    }
+
+    /** The node holding the most processor segments now. */
+    public int busiestNode() {
+        int busiest = 0;
+        for (int i = 1; i < nodes.size(); i++) {
+            if (segmentsHeldBy(i) > segmentsHeldBy(busiest)) {
+                busiest = i;
+            }
+        }
+        return busiest;
+    }
+
     /** SIGKILL of node {@code i}: what it had in flight gets no answer. */
     public void kill(int i) throws InterruptedException {
         nodes.get(i).kill();
