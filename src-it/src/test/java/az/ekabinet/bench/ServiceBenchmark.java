@@ -9,6 +9,7 @@ import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.Ids;
 import az.ekabinet.it.support.OpsStreams;
 import az.ekabinet.it.support.ProviderClient;
+import az.ekabinet.it.support.RunningService;
 import az.ekabinet.it.support.ServiceProcess;
 import az.ekabinet.it.support.StubIdentityRegistry;
 import az.ekabinet.it.support.WalletLedger;
@@ -513,9 +514,14 @@ class ServiceBenchmark {
             table.add("| --- | --- | --- |");
             table.addAll(databaseRows);
         }
+        show("benchmark.md", table);
+    }
+
+    /** Prints the table and writes it to {@code target/<file>}. */
+    static void show(String file, List<String> table) throws IOException {
         String text = String.join("\n", table);
         System.out.println("\n" + text + "\n");
-        Files.writeString(Path.of("target", "benchmark.md"), text + "\n", StandardCharsets.UTF_8);
+        Files.writeString(Path.of("target", file), text + "\n", StandardCharsets.UTF_8);
     }
 
     private static HikariDataSource pool(String url) {
@@ -527,7 +533,7 @@ class ServiceBenchmark {
         return new HikariDataSource(config);
     }
 
-    private static WebClient client(String baseUrl) {
+    static WebClient client(String baseUrl) {
         ConnectionProvider connections = ConnectionProvider.builder("bench").maxConnections(256)
                 .pendingAcquireMaxCount(-1).build();
         return WebClient.builder().baseUrl(baseUrl)
@@ -537,7 +543,7 @@ class ServiceBenchmark {
     }
 
     /** {@value #CITIZENS} synthetic citizens registered and logged in (the stub registry knows every FIN). */
-    private static List<String> register(ServiceProcess service) {
+    static List<String> register(RunningService service) {
         CitizenClient citizens = new CitizenClient(service.http());
         return Flux.range(0, CITIZENS)
                 .parallel(4).runOn(reactor.core.scheduler.Schedulers.boundedElastic())
@@ -549,7 +555,7 @@ class ServiceBenchmark {
     }
 
     /** Payments posted by the demo bank (signed), not yet credited: what the credit path then redeems. */
-    private static List<String> paymentsReceived(ServiceProcess service, WebClient client, int count) {
+    static List<String> paymentsReceived(RunningService service, WebClient client, int count) {
         ProviderClient bank = ProviderClient.demoBank(service.http(), Clock.systemUTC());
         List<String> codes = IntStream.range(0, count).mapToObj(i -> Ids.paymentCode()).toList();
         Result posted = Load.reactive("payments", CONCURRENCY, count, i -> postPayment(client, bank, codes.get(i)));
@@ -558,7 +564,7 @@ class ServiceBenchmark {
     }
 
     /** The demo bank's signed notification of a 1.00 AZN payment: true once it is acknowledged (201). */
-    private static Mono<Boolean> postPayment(WebClient client, ProviderClient bank, String code) {
+    static Mono<Boolean> postPayment(WebClient client, ProviderClient bank, String code) {
         String body = ProviderClient.notification(code, "1.00", "AA1234567", "2026-01-15T10:00:00+04:00",
                 ProviderClient.DEMO_BANK);
         long timestamp = System.currentTimeMillis() / 1000;
@@ -570,7 +576,7 @@ class ServiceBenchmark {
                 .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value() == 201));
     }
 
-    private static Mono<Boolean> post(WebClient client, String token, String uri, String body, int expected) {
+    static Mono<Boolean> post(WebClient client, String token, String uri, String body, int expected) {
         return client.post().uri(uri).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value() == expected));
     }

@@ -1,14 +1,16 @@
 package az.ekabinet.command.shared;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import java.sql.SQLException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -27,10 +29,13 @@ public class CommandDispatcher {
 
     private final CommandGateway gateway;
     private final Scheduler commandScheduler;
+    private final MeterRegistry meters;
 
-    public CommandDispatcher(CommandGateway gateway, @Qualifier("commandScheduler") Scheduler commandScheduler) {
+    public CommandDispatcher(CommandGateway gateway, @Qualifier("commandScheduler") Scheduler commandScheduler,
+                             MeterRegistry meters) {
         this.gateway = gateway;
         this.commandScheduler = commandScheduler;
+        this.meters = meters;
     }
 
     public <R> Mono<R> send(Object command) {
@@ -49,7 +54,14 @@ public class CommandDispatcher {
                         .maxBackoff(Duration.ofMillis(200))
                         .jitter(0.5)
                         .filter(CommandDispatcher::isTransient)
+                        .doBeforeRetry(signal -> retried(command))
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    /** {@code ekabinet_command_retries_total{command}}: the races a command lost (on one node, or between nodes). */
+    private void retried(Object command) {
+        Counter.builder("ekabinet_command_retries").description("commands sent again after a lost race or deadlock")
+                .tag("command", command.getClass().getSimpleName()).register(meters).increment();
     }
 
     /**

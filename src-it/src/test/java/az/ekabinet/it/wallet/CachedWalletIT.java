@@ -60,15 +60,7 @@ class CachedWalletIT {
         long debitSequence = spendElsewhere(walletId, 2500, 500);
 
         // on the copy in memory (30.00) this transfer would pass; on the stored wallet (5.00) it must not
-        String transferId = http.post().uri("/api/me/wallet/transfers").headers(h -> h.setBearerAuth(me.token()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"recipientCabinetNumber\":\"%s\",\"amount\":\"10.00\",\"password\":\"%s\"}"
-                        .formatted(other.cabinetNumber(), PASSWORD))
-                .exchange().expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("transferId").asText();
-        http.post().uri("/api/me/wallet/transfers/{id}/confirmation", transferId)
-                .headers(h -> h.setBearerAuth(me.token())).exchange()
-                .expectStatus().isEqualTo(409).expectBody()
+        transfer(me, other, "10.00").expectStatus().isEqualTo(409).expectBody()
                 .jsonPath("$.code").isEqualTo("INSUFFICIENT_FUNDS").jsonPath("$.missingAmount").isEqualTo("5.00");
 
         // a credit adds to the stored balance and chains after the other node's event
@@ -101,15 +93,7 @@ class CachedWalletIT {
                 5000, 8000);
 
         // on the copy in memory (30.00) this transfer would be refused; the stored wallet (80.00) pays it
-        String transferId = http.post().uri("/api/me/wallet/transfers").headers(h -> h.setBearerAuth(me.token()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"recipientCabinetNumber\":\"%s\",\"amount\":\"70.00\",\"password\":\"%s\"}"
-                        .formatted(other.cabinetNumber(), PASSWORD))
-                .exchange().expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("transferId").asText();
-        http.post().uri("/api/me/wallet/transfers/{id}/confirmation", transferId)
-                .headers(h -> h.setBearerAuth(me.token())).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.balance").isEqualTo("10.00");
+        transfer(me, other, "70.00").expectStatus().isOk().expectBody().jsonPath("$.balance").isEqualTo("10.00");
         assertThat(balance(me.token())).isEqualTo("10.00");
         assertThat(balance(other.token())).isEqualTo("70.00");
     }
@@ -148,6 +132,18 @@ class CachedWalletIT {
                     balanceAfterQepik, sequence, walletId);
             return sequence;
         });
+    }
+
+    /** A transfer previewed (which must be accepted) and confirmed: the confirmation's answer. */
+    private WebTestClient.ResponseSpec transfer(CitizenClient.SignedUp from, CitizenClient.SignedUp to, String amount) {
+        String transferId = http.post().uri("/api/me/wallet/transfers").headers(h -> h.setBearerAuth(from.token()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"recipientCabinetNumber\":\"%s\",\"amount\":\"%s\",\"password\":\"%s\"}"
+                        .formatted(to.cabinetNumber(), amount, PASSWORD))
+                .exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("transferId").asText();
+        return http.post().uri("/api/me/wallet/transfers/{id}/confirmation", transferId)
+                .headers(h -> h.setBearerAuth(from.token())).exchange();
     }
 
     private String balance(String token) {

@@ -1,5 +1,6 @@
 package az.ekabinet.command.exam.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -9,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import az.ekabinet.command.shared.CommandDispatcher;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -26,17 +28,22 @@ class DemoExamSessionTest {
         when(gateway.send(any())).thenReturn(
                 CompletableFuture.failedFuture(new AggregateStreamCreationException("another node published it")),
                 CompletableFuture.completedFuture(null));
-        var demo = new DemoExamSession(new CommandDispatcher(gateway, Schedulers.immediate()), Clock.systemUTC());
+        var meters = new SimpleMeterRegistry();
+        var demo = new DemoExamSession(new CommandDispatcher(gateway, Schedulers.immediate(), meters),
+                Clock.systemUTC());
 
         assertThatCode(demo::publish).doesNotThrowAnyException();
         verify(gateway, times(2)).send(any());
+        assertThat(meters.get("ekabinet_command_retries").tag("command", "PublishExamSession").counter().count())
+                .as("the lost race is counted").isEqualTo(1.0);
     }
 
     @Test
     void anyOtherFailureStillStopsTheStart() {
         CommandGateway gateway = mock(CommandGateway.class);
         when(gateway.send(any())).thenReturn(CompletableFuture.failedFuture(new EventStoreException("disk full")));
-        var demo = new DemoExamSession(new CommandDispatcher(gateway, Schedulers.immediate()), Clock.systemUTC());
+        var demo = new DemoExamSession(new CommandDispatcher(gateway, Schedulers.immediate(), new SimpleMeterRegistry()),
+                Clock.systemUTC());
 
         assertThatThrownBy(demo::publish).isInstanceOf(EventStoreException.class);
     }
