@@ -4,6 +4,7 @@ import az.ekabinet.command.auth.staff.StaffAccountsProperties;
 import az.ekabinet.command.cabinet.identity.IdentityRegistryProperties;
 import az.ekabinet.command.exam.graduate.GraduateRegistryProperties;
 import az.ekabinet.command.sms.SmsProperties;
+import az.ekabinet.config.web.CorsProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,16 +34,18 @@ public class ProductionSafetyCheck implements InitializingBean {
     private final IdentityRegistryProperties identityRegistry;
     private final GraduateRegistryProperties graduateRegistry;
     private final SmsProperties sms;
+    private final CorsProperties cors;
 
     public ProductionSafetyCheck(ProvidersProperties providers, StaffAccountsProperties staff, PasswordEncoder encoder,
                                  IdentityRegistryProperties identityRegistry,
-                                 GraduateRegistryProperties graduateRegistry, SmsProperties sms) {
+                                 GraduateRegistryProperties graduateRegistry, SmsProperties sms, CorsProperties cors) {
         this.providers = providers;
         this.staff = staff;
         this.encoder = encoder;
         this.identityRegistry = identityRegistry;
         this.graduateRegistry = graduateRegistry;
         this.sms = sms;
+        this.cors = cors;
     }
 
     @Override
@@ -68,6 +71,9 @@ public class ProductionSafetyCheck implements InitializingBean {
         }
         if (sms.mode() != SmsProperties.Mode.HTTP) {
             problems.add("SMS must go to the real gateway (mode http), not the demo outbox");
+        }
+        if (cors.allowsAnyOrigin()) {
+            problems.add("browsers may call from the allowed origins only: ekabinet.cors.allowed-origins must not be *");
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start in production with demo settings: " + problems);

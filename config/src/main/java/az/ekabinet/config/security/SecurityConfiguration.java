@@ -2,10 +2,13 @@ package az.ekabinet.config.security;
 
 import az.ekabinet.command.auth.Role;
 import az.ekabinet.command.auth.session.SessionStore;
+import az.ekabinet.config.web.CorsProperties;
+import az.ekabinet.config.web.IdempotencyKeys;
 import az.ekabinet.config.web.ProblemWriter;
 import az.ekabinet.config.web.ProblemWriter.Problem;
 import az.ekabinet.domain.shared.ErrorCode;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +24,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,8 +41,10 @@ public class SecurityConfiguration {
     @Bean
     public SecurityWebFilterChain securityChain(ServerHttpSecurity http, SessionStore sessions,
                                                 ProvidersProperties providers, ProblemWriter problems, Clock clock,
+                                                CorsProperties cors,
                                                 @Value("${ekabinet.http.max-body-bytes:65536}") int maxBodyBytes) {
         return http
+                .cors(spec -> spec.configurationSource(crossOrigin(cors)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable) // no cookies: tokens travel in a header only
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -80,10 +88,31 @@ public class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * Requests from a browser on another origin than the service's: allowed from the configured origins only (none by
+     * default), with the headers the API reads and the ones a client needs to see. No cookies are involved: a token
+     * travels in {@code Authorization}. A preflight or request from any other origin is refused (403) before it
+     * reaches authentication; requests without an {@code Origin}, or from the service's own, are not concerned.
+     */
+    static CorsConfigurationSource crossOrigin(CorsProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
+                HttpHeaders.ACCEPT_LANGUAGE, IdempotencyKeys.HEADER, "Last-Event-ID"));
+        cors.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER, "Idempotent-Replayed", HttpHeaders.WWW_AUTHENTICATE,
+                HttpHeaders.LOCATION, HttpHeaders.CONTENT_DISPOSITION));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(properties.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+
     private static Problem unauthenticated() {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        return new Problem(ErrorCode.UNAUTHENTICATED, java.util.Map.of(), java.util.List.of(), headers);
+        return new Problem(ErrorCode.UNAUTHENTICATED, java.util.Map.of(), List.of(), headers);
     }
 
     /** Authorization: Bearer &lt;token&gt; → the live session's principal, or 401 if the token is dead. */

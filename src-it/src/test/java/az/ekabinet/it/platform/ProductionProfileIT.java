@@ -82,6 +82,12 @@ class ProductionProfileIT {
     }
 
     @Test
+    void refusesBrowsersFromAnyOrigin() {
+        assertThatThrownBy(() -> prod(databaseUrl(), "ekabinet.cors.allowed-origins=*").run().close())
+                .hasStackTraceContaining("ekabinet.cors.allowed-origins must not be *");
+    }
+
+    @Test
     void startsWithItsOwnSecretsAndHasNoDemoSettings() {
         String hash = new BCryptPasswordEncoder(10).encode("an operator's own long password");
         try (var app = prod(databaseUrl(),

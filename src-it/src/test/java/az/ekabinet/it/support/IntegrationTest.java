@@ -23,7 +23,9 @@ import org.springframework.context.annotation.Import;
         // every test registers from 127.0.0.1: the per-address SMS limit has its own test (AbuseIT)
         "ekabinet.sms.max-per-address-per-hour=1000000",
         "ekabinet.ops.counters-interval=500ms",
-        "ekabinet.ops.poll-interval=30s"})
+        "ekabinet.ops.poll-interval=30s",
+        // a browser front-end on its own origin (CorsIT)
+        "ekabinet.cors.allowed-origins=https://kabinet.example.az"})
 @AutoConfigureWebTestClient(timeout = "30s")
 @AutoConfigureObservability(tracing = false) // metrics are exported as in production
 @Import({TestIdentityRegistry.class, TestGraduateRegistry.class, TestClock.Configuration.class})
