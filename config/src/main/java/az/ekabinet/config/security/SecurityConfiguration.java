@@ -30,9 +30,9 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import reactor.core.publisher.Mono;
 
 /**
- * Who may call what (SPEC.md §7). Stateless per request: a Bearer token is looked up in the server-side
- * session table (so logout revokes it at once), a payment provider is authenticated by its signature.
- * Unknown paths under {@code /api} need authentication; everything refused is problem+json.
+ * Who may call what ({@link AccessRules}, SPEC.md §7). Stateless per request: a Bearer token is looked up in the
+ * server-side session table (so logout revokes it at once), a payment provider is authenticated by its signature.
+ * Everything refused is problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -59,22 +59,16 @@ public class SecurityConfiguration {
                                 problems.write(exchange, unauthenticated()))
                         .accessDeniedHandler((exchange, ex) ->
                                 problems.write(exchange, Problem.of(ErrorCode.FORBIDDEN))))
-                .authorizeExchange(auth -> auth
-                        .pathMatchers("/api/payments", "/api/payments/**").hasRole(Role.PROVIDER.name())
-                        .pathMatchers("/api/auth/login", "/api/auth/password-reset",
-                                "/api/auth/password-reset/confirm").permitAll()
-                        .pathMatchers("/api/registrations/**", "/api/reference/**").permitAll()
-                        .pathMatchers("/api/auth/logout").authenticated()
-                        .pathMatchers("/api/ops/**").hasRole(Role.OPERATOR.name())
-                        .pathMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
-                        .pathMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
-                        .pathMatchers("/api/dev/**").permitAll() // exists in the demo profile only
-                        .pathMatchers("/api/me/**", "/api/exam-sessions/**", "/api/applications/**")
-                        .hasRole(Role.CITIZEN.name())
-                        .pathMatchers("/api/**").authenticated()
-                        .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .pathMatchers("/actuator/**").hasAnyRole(Role.OPERATOR.name(), Role.ADMIN.name())
-                        .anyExchange().permitAll()) // API docs, the ops page; unknown paths end as 404
+                .authorizeExchange(auth -> {
+                    for (AccessRules.Rule rule : AccessRules.RULES) {
+                        var matched = auth.pathMatchers(rule.patterns().toArray(String[]::new));
+                        if (rule.access() == AccessRules.Access.ANYONE) {
+                            matched.permitAll();
+                        } else {
+                            matched.hasAnyRole(rule.access().roles().stream().map(Role::name).toArray(String[]::new));
+                        }
+                    }
+                })
                 .build();
     }
 

@@ -56,6 +56,11 @@ public class IdempotencyKeys implements WebFilter {
             Pattern.compile("/api/me/wallet/transfers/[^/]+/confirmation"),
             Pattern.compile("/api/applications/[^/]+/confirmation"));
 
+    /** Whether POSTs to {@code path} (a path or a path template) move money and so honour the header. */
+    public static boolean isMoneyMoving(String path) {
+        return MONEY_MOVING.stream().anyMatch(p -> p.matcher(path).matches());
+    }
+
     private final DatabaseClient db;
     private final ProblemWriter problems;
     private final Clock clock;
@@ -79,7 +84,7 @@ public class IdempotencyKeys implements WebFilter {
         String key = request.getHeaders().getFirst(HEADER);
         String path = request.getPath().pathWithinApplication().value();
         if (key == null || request.getMethod() != HttpMethod.POST
-                || MONEY_MOVING.stream().noneMatch(p -> p.matcher(path).matches())) {
+                || !isMoneyMoving(path)) {
             return chain.filter(exchange);
         }
         if (!KEY.matcher(key).matches()) {

@@ -1,6 +1,12 @@
 package az.ekabinet.query.exam;
 
 import az.ekabinet.domain.money.Money;
+import az.ekabinet.domain.shared.ErrorCode;
+import az.ekabinet.domain.shared.Refuses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +23,7 @@ import reactor.core.publisher.Mono;
  * deadline, fee, whether it is open now, and the citizen's own application number and status if they applied.
  */
 @RestController
+@Tag(name = "exam")
 public class ExamSessionsEndpoint {
 
     private final DatabaseClient db;
@@ -27,10 +34,15 @@ public class ExamSessionsEndpoint {
         this.clock = clock;
     }
 
+    @Schema(name = "ExamSession")
     public record Session(String id, String title, String academicYear, int attempt, String fee, Instant opensAt,
                           Instant deadline, boolean open, String applicationNumber, String applicationStatus) {
     }
 
+    @Operation(operationId = "listExamSessions", summary = "The e-services I can use (İstifadə etdiyiniz xidmətlər)",
+            description = "Published exam sessions with their deadline (Son tarix), fee, whether they are open, and "
+                    + "my application's number and status (Təsdiq edilməyib / Təsdiq edilib), if I have one.")
+    @ApiResponse(responseCode = "200", description = "The sessions")
     @GetMapping(path = "/api/exam-sessions", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<List<Session>> sessions(Principal citizen) {
         Instant now = clock.instant();

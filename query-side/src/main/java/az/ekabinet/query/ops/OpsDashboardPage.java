@@ -1,5 +1,11 @@
 package az.ekabinet.query.ops;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/ops/stream} with the Bearer token. Its policy allows scripts, styles and connections to this origin only.
  */
 @RestController
+@Tag(name = "ops")
 public class OpsDashboardPage {
 
     private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
@@ -26,16 +33,35 @@ public class OpsDashboardPage {
     private final byte[] script = read("dashboard.js");
     private final byte[] style = read("dashboard.css");
 
-    @GetMapping(path = {"/ops", "/ops/"})
+    @Operation(operationId = "opsDashboard", summary = "The operators' dashboard: one page over the ops stream",
+            description = "Public, and useless without an operator's login, which it asks for.")
+    @ApiResponse(responseCode = "200", description = "The page",
+            content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
+    @GetMapping("/ops")
     public ResponseEntity<byte[]> page() {
         return serve(page, "html");
     }
 
+    /** The same page under its folder's address, as browsers may ask for it. */
+    @Hidden
+    @GetMapping("/ops/")
+    public ResponseEntity<byte[]> pageInItsFolder() {
+        return page();
+    }
+
+    @Operation(operationId = "opsDashboardScript", summary = "The dashboard's script",
+            description = "Served with the page's content security policy.")
+    @ApiResponse(responseCode = "200", description = "The script",
+            content = @Content(mediaType = "text/javascript", schema = @Schema(type = "string")))
     @GetMapping("/ops/dashboard.js")
     public ResponseEntity<byte[]> script() {
         return serve(script, "javascript");
     }
 
+    @Operation(operationId = "opsDashboardStyle", summary = "The dashboard's style sheet",
+            description = "Served with the page's content security policy.")
+    @ApiResponse(responseCode = "200", description = "The style sheet",
+            content = @Content(mediaType = "text/css", schema = @Schema(type = "string")))
     @GetMapping("/ops/dashboard.css")
     public ResponseEntity<byte[]> style() {
         return serve(style, "css");

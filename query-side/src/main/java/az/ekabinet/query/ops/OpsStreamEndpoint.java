@@ -2,9 +2,17 @@ package az.ekabinet.query.ops;
 
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.InvalidValueException;
+import az.ekabinet.query.streams.EventStream.Event;
+import az.ekabinet.query.streams.EventStream;
 import az.ekabinet.query.streams.OpenStreams;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.PreDestroy;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -31,6 +39,7 @@ import reactor.netty.Connection;
  * then the live ones. See {@link OpsFeed} for how a slow client is kept from slowing anyone.
  */
 @RestController
+@Tag(name = "ops")
 public class OpsStreamEndpoint {
 
     static final String LAST_EVENT_ID = "Last-Event-ID";
@@ -73,8 +82,19 @@ public class OpsStreamEndpoint {
         beating.dispose();
     }
 
+    @Operation(operationId = "followOpsStream", summary = "Live activity and counters, as server-sent events",
+            description = "event: activity, id: the event's global index, data: {id, type, at, amount?, causeKind?, "
+                    + "provider?, sessionId?} (no personal data); event: counters (no id), data: {at, cabinetsOpened, "
+                    + "paymentsReceived {count, amount}, paymentsCredited {...}, feesCharged {...}, "
+                    + "applicationsConfirmed, eventStoreHead, processors [{name, mode, position, lag}]}, first and "
+                    + "every few seconds; :heartbeat comments. Last-Event-ID resumes right after that event. A "
+                    + "client that does not keep up is cut off and resumes.")
+    @ApiResponse(responseCode = "200", description = "The stream",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
+    @EventStream({@Event(name = "activity", data = OpsActivity.class), @Event(name = "counters", data = OpsCounters.class)})
     @GetMapping(path = "/api/ops/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<String>> stream(
+            @Parameter(schema = @Schema(pattern = "^[0-9]{1,18}$"), description = "Resume after this event")
             @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId, ServerWebExchange exchange) {
         var v = new FieldValidation();
         Long after = v.parseOptional(LAST_EVENT_ID, lastEventId, OpsStreamEndpoint::eventId);

@@ -1,9 +1,16 @@
 package az.ekabinet.query.reference;
 
-import az.ekabinet.domain.reference.ReferenceData;
 import az.ekabinet.domain.reference.ReferenceData.Item;
+import az.ekabinet.domain.reference.ReferenceData;
+import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.InvalidValueException;
+import az.ekabinet.domain.shared.Refuses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
@@ -20,10 +27,21 @@ import org.springframework.web.server.ResponseStatusException;
  * the first characters of its code).
  */
 @RestController
+@Tag(name = "reference")
 public class ReferenceEndpoint {
 
+    @Operation(operationId = "listReference", summary = "A reference list: code, Azerbaijani name, English name",
+            description = "Shipped with the service: institutions, specialties, districts, languages, ...")
+    @ApiResponse(responseCode = "200", description = "The items")
+    @Refuses({ErrorCode.NOT_FOUND})
     @GetMapping(path = "/api/reference/{list}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<Item> list(@PathVariable String list, @RequestParam(required = false) String codePrefix) {
+    public List<Item> list(
+            @Parameter(schema = @Schema(allowableValues = {"institutions", "specialties", "foreign-languages",
+                    "sections", "document-series", "districts", "gpa-scales", "specializations",
+                    "instruction-languages"})) @PathVariable String list,
+            @Parameter(schema = @Schema(pattern = "^\\s*[0-9A-Za-z]{1,10}\\s*$"),
+                    description = "Only the items whose code starts so (specialties: the first 5 characters)")
+            @RequestParam(required = false) String codePrefix) {
         var kind = ReferenceData.Kind.byPath(list).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         var v = new FieldValidation();
         String prefix = v.parseOptional("codePrefix", codePrefix, ReferenceEndpoint::prefix);

@@ -1,8 +1,16 @@
 package az.ekabinet.query.wallet;
 
 import az.ekabinet.domain.money.Money;
+import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.InvalidValueException;
+import az.ekabinet.domain.shared.Refuses;
+import az.ekabinet.domain.shared.WireFormats;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,6 +26,7 @@ import reactor.core.publisher.Mono;
 
 /** The citizen's own money account (SPEC.md §4): balance, credits history, payments waiting to be credited. */
 @RestController
+@Tag(name = "wallet")
 public class MyWalletEndpoint {
 
     static final int MAX_PAGE_SIZE = 100;
@@ -28,17 +37,22 @@ public class MyWalletEndpoint {
         this.db = db;
     }
 
-    public record Balance(String balance, String currency) {
+    public record Balance(@Schema(pattern = WireFormats.MONEY_OUT) String balance,
+                          @Schema(allowableValues = "AZN") String currency) {
     }
 
     /** One credit: a payment code, or a transfer received ({@code kind} TRANSFER_IN, from {@code counterpartyCabinetNumber}). */
-    public record Credit(String kind, String reference, String counterpartyCabinetNumber, String amount,
-                         String balanceAfter, Instant creditedAt) {
+    public record Credit(@Schema(allowableValues = {"PAYMENT_CODE", "TRANSFER_IN"}) String kind,
+                         @Schema(description = "The payment code, or the transfer's id") String reference,
+                         String counterpartyCabinetNumber, @Schema(pattern = WireFormats.MONEY_OUT) String amount,
+                         @Schema(pattern = WireFormats.MONEY_OUT) String balanceAfter, Instant creditedAt) {
     }
 
     /** One use of the money: an exam fee (reference: application number) or a transfer to another cabinet. */
-    public record Debit(String kind, String reference, String counterpartyCabinetNumber, String amount,
-                        String balanceAfter, Instant debitedAt) {
+    public record Debit(@Schema(allowableValues = {"EXAM_FEE", "TRANSFER_OUT"}) String kind,
+                        @Schema(description = "The application number, or the transfer's id") String reference,
+                        String counterpartyCabinetNumber, @Schema(pattern = WireFormats.MONEY_OUT) String amount,
+                        @Schema(pattern = WireFormats.MONEY_OUT) String balanceAfter, Instant debitedAt) {
     }
 
     public record Page<T>(List<T> items, int page, int size, boolean hasMore) {
@@ -48,6 +62,9 @@ public class MyWalletEndpoint {
                                  String provider) {
     }
 
+    @Operation(operationId = "getBalance", summary = "My balance (Hesab)",
+            description = "In AZN, as written by the command that last moved it.")
+    @ApiResponse(responseCode = "200", description = "The balance")
     @GetMapping(path = "/api/me/wallet", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<Balance> balance(Principal citizen) {
         return db.sql("SELECT balance_qepik, currency FROM readmodel.wallet WHERE cabinet_id = :cabinet")
@@ -58,9 +75,15 @@ public class MyWalletEndpoint {
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
     }
 
+    @Operation(operationId = "listCredits", summary = "Money credited to me (Hesaba əlavə edilmiş məbləğlər), newest first",
+            description = "Payment codes credited and transfers received.")
+    @ApiResponse(responseCode = "200", description = "A page of credits")
     @GetMapping(path = "/api/me/wallet/credits", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<Page<Credit>> credits(Principal citizen, @RequestParam(required = false) String page,
-                                      @RequestParam(required = false) String size) {
+    public Mono<Page<Credit>> credits(Principal citizen,
+            @Parameter(schema = @Schema(minimum = "0", maximum = "100000", defaultValue = "0"))
+            @RequestParam(required = false) String page,
+            @Parameter(schema = @Schema(minimum = "1", maximum = "100", defaultValue = "20"))
+            @RequestParam(required = false) String size) {
         return history("wallet_credit", "credited_at", citizen, page, size,
                 (row, when) -> new Credit(row.get("kind", String.class), row.get("reference", String.class),
                         row.get("counterparty_cabinet_number", String.class),
@@ -68,9 +91,15 @@ public class MyWalletEndpoint {
                         Money.ofQepik(row.get("balance_after_qepik", Long.class)).toWire(), when));
     }
 
+    @Operation(operationId = "listDebits", summary = "Uses of my money (Hesabdan istifadələr), newest first",
+            description = "Exam fees and transfers to other cabinets.")
+    @ApiResponse(responseCode = "200", description = "A page of debits")
     @GetMapping(path = "/api/me/wallet/debits", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<Page<Debit>> debits(Principal citizen, @RequestParam(required = false) String page,
-                                    @RequestParam(required = false) String size) {
+    public Mono<Page<Debit>> debits(Principal citizen,
+            @Parameter(schema = @Schema(minimum = "0", maximum = "100000", defaultValue = "0"))
+            @RequestParam(required = false) String page,
+            @Parameter(schema = @Schema(minimum = "1", maximum = "100", defaultValue = "20"))
+            @RequestParam(required = false) String size) {
         return history("wallet_debit", "debited_at", citizen, page, size,
                 (row, when) -> new Debit(row.get("kind", String.class), row.get("reference", String.class),
                         row.get("counterparty_cabinet_number", String.class),
@@ -99,6 +128,10 @@ public class MyWalletEndpoint {
     }
 
     /** Way 1: payments made with any document number this cabinet has had, that nobody has credited yet. */
+    @Operation(operationId = "listPendingPayments",
+            summary = "Payments made with my identity document that nobody has credited yet",
+            description = "Any document number my cabinet has had; one action per payment credits it.")
+    @ApiResponse(responseCode = "200", description = "The payments, newest first")
     @GetMapping(path = "/api/me/wallet/pending-payments", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<List<PendingPayment>> pending(Principal citizen) {
         return db.sql("""

@@ -67,7 +67,8 @@ class PlatformIT {
 
     @Test
     void openApiListsTheEndpointsBuiltSoFar() {
-        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+        http.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 << 20)).build()
+                .get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.paths['/api/payments'].post").exists()
                 .jsonPath("$.paths['/api/payments/{paymentCode}'].get").exists()

@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Import;
         "ekabinet.cors.allowed-origins=https://kabinet.example.az"})
 @AutoConfigureWebTestClient(timeout = "30s")
 @AutoConfigureObservability(tracing = false) // metrics are exported as in production
-@Import({TestIdentityRegistry.class, TestGraduateRegistry.class, TestClock.Configuration.class})
+@Import({TestIdentityRegistry.class, TestGraduateRegistry.class, TestClock.Configuration.class,
+        DocumentedAnswers.Configuration.class})
 public @interface IntegrationTest {
 }

@@ -1,13 +1,20 @@
 package az.ekabinet.command.auth.login;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import az.ekabinet.command.auth.session.SessionPrincipal;
 import az.ekabinet.command.auth.session.SessionStore;
 import az.ekabinet.command.shared.ClientAddress;
-import az.ekabinet.command.shared.throttle.FailureThrottle;
 import az.ekabinet.command.shared.throttle.FailureThrottle.Limit;
+import az.ekabinet.command.shared.throttle.FailureThrottle;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
+import az.ekabinet.domain.shared.Refuses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,6 +32,7 @@ import reactor.core.scheduler.Scheduler;
 
 /** Log in with a username and password for an opaque Bearer token; log out to revoke it on the server. */
 @RestController
+@Tag(name = "cabinet")
 public class LoginEndpoint {
 
     static final int MAX_USERNAME = 64;
@@ -48,12 +56,23 @@ public class LoginEndpoint {
         this.dummyHash = encoder.encode("no account has this password");
     }
 
-    public record LoginRequest(String username, String password) {
+    public record LoginRequest(
+            @Schema(requiredMode = REQUIRED, maxLength = 64,
+                    description = "A cabinet number, a FİN, or a staff account's name") String username,
+            @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 512) String password) {
     }
 
-    public record LoginAnswer(String accessToken, String tokenType, long expiresIn) {
+    public record LoginAnswer(@Schema(description = "Send it as Authorization: Bearer <accessToken>") String accessToken,
+                              @Schema(allowableValues = "Bearer") String tokenType,
+                              @Schema(description = "Seconds the session lives without use") long expiresIn) {
     }
 
+    @Operation(operationId = "logIn", summary = "Log in (Daxil ol) with a cabinet number or FİN, or a staff name",
+            description = "Failures are throttled per account from one address, per account and per address: a "
+                    + "throttled caller gets 429 with Retry-After. A session ends after 30 minutes without use, "
+                    + "8 hours after login, or at logout.")
+    @ApiResponse(responseCode = "200", description = "Logged in")
+    @Refuses({ErrorCode.INVALID_CREDENTIALS, ErrorCode.TOO_MANY_LOGIN_ATTEMPTS})
     @PostMapping(path = "/api/auth/login", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<LoginAnswer> login(@RequestBody LoginRequest body, ServerHttpRequest request) {
@@ -101,6 +120,9 @@ public class LoginEndpoint {
         throw new az.ekabinet.domain.shared.InvalidValueException("TOO_LONG");
     }
 
+    @Operation(operationId = "logOut", summary = "Log out (Çıx): the token is dead at once",
+            description = "On every node of the service: the one that answers at once, the others within milliseconds.")
+    @ApiResponse(responseCode = "204", description = "Logged out")
     @PostMapping("/api/auth/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> logout(Authentication authentication) {

@@ -1,15 +1,17 @@
 package az.ekabinet.command.auth.reset;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import az.ekabinet.command.auth.session.SessionStore;
 import az.ekabinet.command.cabinet.lookup.CabinetRegistry;
 import az.ekabinet.command.cabinet.password.Passwords;
-import az.ekabinet.command.cabinet.verification.VerificationCodes;
 import az.ekabinet.command.cabinet.verification.VerificationCodes.Purpose;
-import az.ekabinet.command.shared.CommandDispatcher;
+import az.ekabinet.command.cabinet.verification.VerificationCodes;
 import az.ekabinet.command.shared.ClientAddress;
+import az.ekabinet.command.shared.CommandDispatcher;
 import az.ekabinet.command.shared.Locales;
-import az.ekabinet.command.shared.throttle.FailureThrottle;
 import az.ekabinet.command.shared.throttle.FailureThrottle.Limit;
+import az.ekabinet.command.shared.throttle.FailureThrottle;
 import az.ekabinet.domain.cabinet.PasswordChanged;
 import az.ekabinet.domain.cabinet.RecordPasswordChange;
 import az.ekabinet.domain.contact.PhoneNumber;
@@ -17,9 +19,15 @@ import az.ekabinet.domain.identity.Fin;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.ExternalServiceUnavailableException;
-import az.ekabinet.domain.shared.TooManyRequestsException;
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.InvalidValueException;
+import az.ekabinet.domain.shared.Refuses;
+import az.ekabinet.domain.shared.TooManyRequestsException;
+import az.ekabinet.domain.shared.WireFormats;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,6 +44,7 @@ import reactor.core.publisher.Mono;
  * exists, so it does not reveal who has a cabinet. A password is never sent by SMS.
  */
 @RestController
+@Tag(name = "cabinet")
 public class PasswordResetEndpoint {
 
     private final CabinetRegistry cabinets;
@@ -55,15 +64,24 @@ public class PasswordResetEndpoint {
         this.sessions = sessions;
     }
 
-    public record ResetRequest(String username) {
+    public record ResetRequest(@Schema(requiredMode = REQUIRED, maxLength = 64,
+            description = "A cabinet number or a FİN") String username) {
     }
 
     public record ResetRequested(long codeValidForSeconds, long resendAfterSeconds) {
     }
 
-    public record ResetConfirmation(String username, String code, String newPassword) {
+    public record ResetConfirmation(
+            @Schema(requiredMode = REQUIRED, maxLength = 64) String username,
+            @Schema(requiredMode = REQUIRED, pattern = WireFormats.SMS_CODE) String code,
+            @Schema(requiredMode = REQUIRED, minLength = 8, maxLength = 128) String newPassword) {
     }
 
+    @Operation(operationId = "requestPasswordReset", summary = "Forgotten password (Parolu unutmuşam): a code by SMS",
+            description = "The code goes to the cabinet's verified phone. The answer is the same whether or not the "
+                    + "username has a cabinet: nobody learns who has one.")
+    @ApiResponse(responseCode = "202", description = "A code was sent, if the username has a cabinet")
+    @Refuses({ErrorCode.CODE_RESEND_TOO_SOON, ErrorCode.SMS_LIMIT_REACHED, ErrorCode.EXTERNAL_SERVICE_UNAVAILABLE})
     @PostMapping(path = "/api/auth/password-reset", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -82,6 +100,11 @@ public class PasswordResetEndpoint {
                 .thenReturn(answer);
     }
 
+    @Operation(operationId = "confirmPasswordReset", summary = "Set a new password with the code",
+            description = "Every session of the cabinet ends. A wrong code and a username without a cabinet are "
+                    + "answered alike.")
+    @ApiResponse(responseCode = "204", description = "The new password is set")
+    @Refuses({ErrorCode.VERIFICATION_CODE_INVALID_OR_UNKNOWN, ErrorCode.TOO_MANY_ATTEMPTS})
     @PostMapping(path = "/api/auth/password-reset/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> confirm(@RequestBody ResetConfirmation body, ServerHttpRequest request) {

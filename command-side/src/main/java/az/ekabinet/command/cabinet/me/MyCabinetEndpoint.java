@@ -1,18 +1,20 @@
 package az.ekabinet.command.cabinet.me;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import az.ekabinet.command.auth.session.SessionStore;
 import az.ekabinet.command.cabinet.identity.DocumentInput;
 import az.ekabinet.command.cabinet.identity.IdentityRegistry;
 import az.ekabinet.command.cabinet.lookup.CabinetRegistry;
 import az.ekabinet.command.cabinet.password.Passwords;
 import az.ekabinet.command.cabinet.registration.RegistrationEndpoint.Person;
-import az.ekabinet.command.cabinet.verification.VerificationCodes;
 import az.ekabinet.command.cabinet.verification.VerificationCodes.Purpose;
+import az.ekabinet.command.cabinet.verification.VerificationCodes;
 import az.ekabinet.command.shared.ClientAddress;
 import az.ekabinet.command.shared.CommandDispatcher;
 import az.ekabinet.command.shared.Locales;
-import az.ekabinet.command.shared.throttle.FailureThrottle;
 import az.ekabinet.command.shared.throttle.FailureThrottle.Limit;
+import az.ekabinet.command.shared.throttle.FailureThrottle;
 import az.ekabinet.domain.cabinet.CabinetRefusal;
 import az.ekabinet.domain.cabinet.ChangeEmail;
 import az.ekabinet.domain.cabinet.ChangePhone;
@@ -26,6 +28,12 @@ import az.ekabinet.domain.identity.Fin;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
+import az.ekabinet.domain.shared.Refuses;
+import az.ekabinet.domain.shared.WireFormats;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -47,6 +55,7 @@ import reactor.core.publisher.Mono;
  * document after a renewal, re-read from the registry.
  */
 @RestController
+@Tag(name = "cabinet")
 public class MyCabinetEndpoint {
 
     private final CabinetRegistry cabinets;
@@ -73,22 +82,41 @@ public class MyCabinetEndpoint {
         this.clock = clock;
     }
 
-    public record ContactChange(String mobilePhone, String email, String currentPassword) {
+    @Schema(name = "ContactChange")
+    public record ContactChange(
+            @Schema(requiredMode = REQUIRED, maxLength = 32, pattern = WireFormats.PHONE,
+                    description = "The mobile number; a new one counts once verified with its code") String mobilePhone,
+            @Schema(maxLength = 254, description = "An e-mail address; none removes it") String email,
+            @Schema(requiredMode = REQUIRED, description = "The cabinet's password now") String currentPassword) {
     }
 
     /** {@code phoneVerificationSentTo} is set when a new phone waits for its code. */
     public record ContactChangeAnswer(String email, String phoneVerificationSentTo, Long codeValidForSeconds) {
     }
 
-    public record Code(String code) {
+    @Schema(name = "NewPhoneCode")
+    public record Code(@Schema(requiredMode = REQUIRED, pattern = WireFormats.SMS_CODE,
+            description = "The 6 digits sent to the new phone") String code) {
     }
 
-    public record PasswordChange(String currentPassword, String newPassword) {
+    public record PasswordChange(
+            @Schema(requiredMode = REQUIRED) String currentPassword,
+            @Schema(requiredMode = REQUIRED, minLength = 8, maxLength = 128,
+                    description = "8 to 128 characters, not containing the FİN, not a common password")
+            String newPassword) {
     }
 
-    public record RenewedDocument(String documentSeries, String documentNumber) {
+    public record RenewedDocument(
+            @Schema(requiredMode = REQUIRED, allowableValues = {"AZE", "AA", "MYI", "DYI"}) String documentSeries,
+            @Schema(requiredMode = REQUIRED, pattern = "^[0-9]{5,10}$") String documentNumber) {
     }
 
+    @Operation(operationId = "changeContact", summary = "Change the phone and e-mail (Əlaqə məlumatları)",
+            description = "Needs the current password. A new phone counts only once verified with the code sent to it; "
+                    + "until then the old one stays.")
+    @ApiResponse(responseCode = "200", description = "Changed; phoneVerificationSentTo is set when a new phone waits for its code")
+    @Refuses({ErrorCode.CURRENT_PASSWORD_WRONG, ErrorCode.TOO_MANY_LOGIN_ATTEMPTS, ErrorCode.CODE_RESEND_TOO_SOON,
+            ErrorCode.SMS_LIMIT_REACHED, ErrorCode.EXTERNAL_SERVICE_UNAVAILABLE})
     @PutMapping(path = "/api/me/contact", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ContactChangeAnswer> changeContact(@RequestBody ContactChange body, Authentication caller,
@@ -119,6 +147,10 @@ public class MyCabinetEndpoint {
                                         sent.maskedPhone(), sent.validForSeconds())));
     }
 
+    @Operation(operationId = "verifyNewPhone", summary = "Verify the new phone with its code",
+            description = "The code sent by PUT /api/me/contact; then the new phone is the cabinet's.")
+    @ApiResponse(responseCode = "204", description = "The new phone is the cabinet's")
+    @Refuses({ErrorCode.NO_PENDING_PHONE_CHANGE, ErrorCode.VERIFICATION_CODE_INVALID, ErrorCode.TOO_MANY_ATTEMPTS})
     @PostMapping(path = "/api/me/contact/phone-verification", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> verifyNewPhone(@RequestBody Code body, Authentication caller, ServerHttpRequest request) {
@@ -140,6 +172,10 @@ public class MyCabinetEndpoint {
                 .then(db.sql("DELETE FROM command.pending_phone_change WHERE cabinet_id = :id").bind("id", cabinetId).then());
     }
 
+    @Operation(operationId = "changePassword", summary = "Change the password",
+            description = "Needs the current password; every other session of the cabinet ends.")
+    @ApiResponse(responseCode = "204", description = "Changed")
+    @Refuses({ErrorCode.CURRENT_PASSWORD_WRONG, ErrorCode.TOO_MANY_LOGIN_ATTEMPTS})
     @PutMapping(path = "/api/me/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> changePassword(@RequestBody PasswordChange body, Authentication caller,
@@ -162,6 +198,10 @@ public class MyCabinetEndpoint {
         });
     }
 
+    @Operation(operationId = "renewIdentityDocument", summary = "My document was renewed (Sənədim yenilənib)",
+            description = "The new document is read from the identity registry and becomes the cabinet's.")
+    @ApiResponse(responseCode = "200", description = "The person as the registry knows them now")
+    @Refuses({ErrorCode.DOCUMENT_NOT_RENEWED, ErrorCode.EXTERNAL_SERVICE_UNAVAILABLE})
     @PostMapping(path = "/api/me/identity-document", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<Person> renewDocument(@RequestBody RenewedDocument body, Authentication caller) {

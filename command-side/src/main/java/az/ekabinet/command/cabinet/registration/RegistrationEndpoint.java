@@ -1,17 +1,19 @@
 package az.ekabinet.command.cabinet.registration;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import az.ekabinet.command.cabinet.identity.DocumentInput;
 import az.ekabinet.command.cabinet.identity.IdentityRegistry;
 import az.ekabinet.command.cabinet.lookup.CabinetRegistry;
 import az.ekabinet.command.cabinet.password.Passwords;
-import az.ekabinet.command.cabinet.verification.VerificationCodes;
 import az.ekabinet.command.cabinet.verification.VerificationCodes.Purpose;
+import az.ekabinet.command.cabinet.verification.VerificationCodes;
+import az.ekabinet.command.shared.ClientAddress;
 import az.ekabinet.command.shared.CommandDispatcher;
 import az.ekabinet.command.shared.Locales;
-import az.ekabinet.command.shared.ClientAddress;
 import az.ekabinet.command.shared.SecureTokens;
-import az.ekabinet.command.shared.throttle.FailureThrottle;
 import az.ekabinet.command.shared.throttle.FailureThrottle.Limit;
+import az.ekabinet.command.shared.throttle.FailureThrottle;
 import az.ekabinet.domain.cabinet.ActivateCabinet;
 import az.ekabinet.domain.cabinet.Cabinet;
 import az.ekabinet.domain.cabinet.CabinetNumber;
@@ -21,13 +23,19 @@ import az.ekabinet.domain.cabinet.ProvideContact;
 import az.ekabinet.domain.cabinet.StartRegistration;
 import az.ekabinet.domain.cabinet.VerifyRegistrationPhone;
 import az.ekabinet.domain.contact.Email;
-import az.ekabinet.domain.wallet.OpenWallet;
 import az.ekabinet.domain.contact.PhoneNumber;
 import az.ekabinet.domain.identity.DocumentNumber;
 import az.ekabinet.domain.identity.Fin;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
+import az.ekabinet.domain.shared.Refuses;
+import az.ekabinet.domain.shared.WireFormats;
+import az.ekabinet.domain.wallet.OpenWallet;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,6 +55,7 @@ import reactor.core.publisher.Mono;
  * active. The registration id returned by the first step is the capability for the others.
  */
 @RestController
+@Tag(name = "cabinet")
 public class RegistrationEndpoint {
 
     private static final String BASE = "/api/registrations";
@@ -73,12 +82,21 @@ public class RegistrationEndpoint {
         this.db = db;
     }
 
-    public record Identification(String documentSeries, String documentNumber, String fin) {
+    @Schema(name = "RegistrationStart")
+    public record Identification(
+            @Schema(requiredMode = REQUIRED, allowableValues = {"AZE", "AA", "MYI", "DYI"},
+                    description = "The identity document's series (any case)") String documentSeries,
+            @Schema(requiredMode = REQUIRED, pattern = "^[0-9]{5,10}$",
+                    description = "Its number: 8 digits for AZE, 7 for AA, 5 to 10 for MYI and DYI") String documentNumber,
+            @Schema(requiredMode = REQUIRED, pattern = WireFormats.FIN,
+                    description = "The personal identification number (FİN), any case") String fin) {
     }
 
+    @Schema(name = "IdentityDocument")
     public record Document(String series, String number, LocalDate issuedOn, LocalDate validUntil, String issuedBy) {
     }
 
+    @Schema(description = "The person as the state identity registry knows them")
     public record Person(String fin, String surname, String name, String patronymic, LocalDate birthDate,
                          String gender, String citizenship, String registeredAddress, Document document) {
 
@@ -89,24 +107,44 @@ public class RegistrationEndpoint {
         }
     }
 
-    public record Started(String registrationId, Person person) {
+    @Schema(name = "RegistrationStarted")
+    public record Started(@Schema(description = "The capability for the next steps: keep it secret") String registrationId,
+                          Person person) {
     }
 
-    public record Contact(String mobilePhone, String email) {
+    @Schema(name = "RegistrationContact")
+    public record Contact(
+            @Schema(requiredMode = REQUIRED, maxLength = 32, pattern = WireFormats.PHONE,
+                    description = "A mobile number in Azerbaijan: +994 and 9 digits, or 0 and 9 digits, spaces allowed")
+            String mobilePhone,
+            @Schema(maxLength = 254, description = "An e-mail address (optional)") String email) {
     }
 
-    public record CodeSent(String phone, long codeValidForSeconds, long resendAfterSeconds) {
+    @Schema(name = "VerificationCodeSent")
+    public record CodeSent(@Schema(description = "The phone, masked") String phone, long codeValidForSeconds,
+                           long resendAfterSeconds) {
     }
 
-    public record Code(String code) {
+    @Schema(name = "VerificationCode")
+    public record Code(@Schema(requiredMode = REQUIRED, pattern = WireFormats.SMS_CODE,
+            description = "The 6 digits sent by SMS") String code) {
     }
 
-    public record NewPassword(String password) {
+    @Schema(name = "RegistrationPassword")
+    public record NewPassword(@Schema(requiredMode = REQUIRED, minLength = 8, maxLength = 128,
+            description = "8 to 128 characters, not containing the FİN, not a common password") String password) {
     }
 
-    public record Activated(String cabinetNumber) {
+    @Schema(name = "CabinetActivated")
+    public record Activated(@Schema(pattern = WireFormats.CABINET_NUMBER) String cabinetNumber) {
     }
 
+    @Operation(operationId = "startRegistration", summary = "Start creating a cabinet (Şəxsi kabinet yarat)",
+            description = "The identity registry confirms that the document and the FİN belong together and answers "
+                    + "with the person's data. One cabinet per FİN, ever.")
+    @ApiResponse(responseCode = "201", description = "Confirmed: the registration id leads to the next steps")
+    @Refuses({ErrorCode.IDENTITY_NOT_CONFIRMED, ErrorCode.CABINET_ALREADY_EXISTS, ErrorCode.TOO_MANY_ATTEMPTS,
+            ErrorCode.EXTERNAL_SERVICE_UNAVAILABLE})
     @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<Started> start(@RequestBody Identification body, ServerHttpRequest request) {
@@ -126,6 +164,12 @@ public class RegistrationEndpoint {
                         .thenReturn(new Started(registrationId, Person.of(person))));
     }
 
+    @Operation(operationId = "giveRegistrationContact", summary = "Give the contact data; a code goes to the phone",
+            description = "Mobile phone (mandatory) and e-mail (optional). A 6-digit code is sent by SMS; a new one "
+                    + "no sooner than 60 s after the last, at most 5 an hour per phone.")
+    @ApiResponse(responseCode = "202", description = "The code was sent")
+    @Refuses({ErrorCode.REGISTRATION_NOT_FOUND, ErrorCode.REGISTRATION_ALREADY_COMPLETED,
+            ErrorCode.CODE_RESEND_TOO_SOON, ErrorCode.SMS_LIMIT_REACHED, ErrorCode.EXTERNAL_SERVICE_UNAVAILABLE})
     @PutMapping(path = BASE + "/{registrationId}/contact", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -142,6 +186,11 @@ public class RegistrationEndpoint {
                 .map(sent -> new CodeSent(sent.maskedPhone(), sent.validForSeconds(), sent.resendAfterSeconds()));
     }
 
+    @Operation(operationId = "verifyRegistrationPhone", summary = "Verify the phone with the code it received",
+            description = "Single use, valid 5 minutes; 5 wrong tries burn the code.")
+    @ApiResponse(responseCode = "204", description = "The phone is verified (aktual nömrə)")
+    @Refuses({ErrorCode.REGISTRATION_NOT_FOUND, ErrorCode.REGISTRATION_STEP_OUT_OF_ORDER,
+            ErrorCode.VERIFICATION_CODE_INVALID, ErrorCode.TOO_MANY_ATTEMPTS})
     @PostMapping(path = BASE + "/{registrationId}/phone-verification", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> verifyPhone(@PathVariable String registrationId, @RequestBody Code body,
@@ -158,6 +207,10 @@ public class RegistrationEndpoint {
                 .then();
     }
 
+    @Operation(operationId = "setRegistrationPassword", summary = "Set the password: the cabinet is active",
+            description = "The cabinet gets its number (9 digits with a check digit) and its wallet opens.")
+    @ApiResponse(responseCode = "201", description = "The cabinet is active")
+    @Refuses({ErrorCode.REGISTRATION_NOT_FOUND, ErrorCode.REGISTRATION_STEP_OUT_OF_ORDER})
     @PostMapping(path = BASE + "/{registrationId}/password", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)

@@ -1,8 +1,17 @@
 package az.ekabinet.command.exam.application;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import az.ekabinet.command.shared.CommandDispatcher;
 import az.ekabinet.domain.exam.application.ConfirmApplication;
 import az.ekabinet.domain.exam.application.ConfirmedApplication;
+import az.ekabinet.domain.shared.ErrorCode;
+import az.ekabinet.domain.shared.Refuses;
+import az.ekabinet.domain.shared.WireFormats;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Instant;
 import org.springframework.http.MediaType;
@@ -18,6 +27,7 @@ import reactor.core.publisher.Mono;
  * {@code Idempotency-Key} replays the first answer exactly); not enough money is a 409 {@code INSUFFICIENT_FUNDS} with the missing amount.
  */
 @RestController
+@Tag(name = "exam")
 public class ConfirmApplicationEndpoint {
 
     private final OwnedApplications applications;
@@ -29,13 +39,23 @@ public class ConfirmApplicationEndpoint {
     }
 
     /** {@code consentToDebit} must be true: the fee is taken only with the citizen's explicit consent. */
-    public record ConfirmationRequest(Boolean consentToDebit) {
+    public record ConfirmationRequest(@Schema(requiredMode = REQUIRED, allowableValues = "true",
+            description = "The citizen consents to the fee being taken from the balance") Boolean consentToDebit) {
     }
 
-    public record Confirmation(String applicationNumber, String status, String feeCharged, String balance,
-                               Instant confirmedAt) {
+    @Schema(name = "ApplicationConfirmation")
+    public record Confirmation(String applicationNumber, @Schema(allowableValues = "CONFIRMED") String status,
+                               @Schema(pattern = WireFormats.MONEY_OUT) String feeCharged,
+                               @Schema(pattern = WireFormats.MONEY_OUT, description = "The balance after the fee")
+                               String balance, Instant confirmedAt) {
     }
 
+    @Operation(operationId = "confirmApplication", summary = "Confirm my application (Təsdiq et): the fee is paid",
+            description = "The fee is taken from the balance and the application is confirmed in one step; a repeat "
+                    + "answers the same and charges once. A confirmed application is read-only.")
+    @ApiResponse(responseCode = "200", description = "Confirmed, the fee charged")
+    @Refuses({ErrorCode.APPLICATION_NOT_FOUND, ErrorCode.APPLICATION_INCOMPLETE, ErrorCode.INSUFFICIENT_FUNDS,
+            ErrorCode.DEADLINE_PASSED, ErrorCode.APPLICATION_ALREADY_CONFIRMED})
     @PostMapping(path = "/api/applications/{number}/confirmation", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<Confirmation> confirm(@PathVariable String number, @RequestBody ConfirmationRequest body,

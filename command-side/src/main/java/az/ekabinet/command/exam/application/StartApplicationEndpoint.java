@@ -6,6 +6,12 @@ import az.ekabinet.domain.exam.application.StartedApplication;
 import az.ekabinet.domain.exam.session.ExamSession;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
+import az.ekabinet.domain.shared.Refuses;
+import az.ekabinet.domain.shared.WireFormats;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,6 +26,7 @@ import reactor.core.publisher.Mono;
  * 201 with its number the first time, 200 with the same number after that; one per cabinet per session.
  */
 @RestController
+@Tag(name = "exam")
 public class StartApplicationEndpoint {
 
     private final CommandDispatcher commands;
@@ -28,9 +35,17 @@ public class StartApplicationEndpoint {
         this.commands = commands;
     }
 
-    public record Started(String applicationNumber) {
+    @Schema(name = "ApplicationStarted")
+    public record Started(@Schema(pattern = WireFormats.APPLICATION_NUMBER,
+            description = "The application number (iş nömrəsi)") String applicationNumber) {
     }
 
+    @Operation(operationId = "startApplication", summary = "Start my application (ərizə) to an exam session",
+            description = "One per cabinet per session: a repeat answers 200 with the same number. Nothing can be "
+                    + "started before the session opens or after its deadline.")
+    @ApiResponse(responseCode = "201", description = "Started, with its number")
+    @ApiResponse(responseCode = "200", description = "Started before: the same number")
+    @Refuses({ErrorCode.EXAM_SESSION_NOT_FOUND, ErrorCode.EXAM_SESSION_NOT_OPEN_YET, ErrorCode.DEADLINE_PASSED})
     @PostMapping(path = "/api/exam-sessions/{sessionId}/applications", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Started>> start(@PathVariable String sessionId, Principal citizen) {
         if (!sessionId.matches("[a-z0-9-]{3,40}")) {

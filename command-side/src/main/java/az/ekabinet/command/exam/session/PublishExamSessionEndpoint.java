@@ -1,12 +1,21 @@
 package az.ekabinet.command.exam.session;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import az.ekabinet.command.shared.CommandDispatcher;
 import az.ekabinet.domain.exam.session.ExamSession;
 import az.ekabinet.domain.exam.session.PublishExamSession;
 import az.ekabinet.domain.money.Money;
+import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
-import az.ekabinet.domain.shared.InvalidValueException;
 import az.ekabinet.domain.shared.Instants;
+import az.ekabinet.domain.shared.InvalidValueException;
+import az.ekabinet.domain.shared.Refuses;
+import az.ekabinet.domain.shared.WireFormats;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
@@ -19,6 +28,7 @@ import reactor.core.publisher.Mono;
 
 /** POST /api/admin/exam-sessions: an administrator publishes a session (title, year, attempt, fee, window). */
 @RestController
+@Tag(name = "admin")
 public class PublishExamSessionEndpoint {
 
     private final CommandDispatcher commands;
@@ -29,13 +39,26 @@ public class PublishExamSessionEndpoint {
         this.clock = clock;
     }
 
-    public record SessionRequest(String id, String title, String academicYear, Integer attempt, String fee,
-                                 String opensAt, String deadline) {
+    @Schema(name = "ExamSessionTerms")
+    public record SessionRequest(
+            @Schema(requiredMode = REQUIRED, pattern = "^[a-z0-9-]{3,40}$") String id,
+            @Schema(requiredMode = REQUIRED, minLength = 3, maxLength = 200) String title,
+            @Schema(requiredMode = REQUIRED, pattern = "^20[0-9]{2}/20[0-9]{2}$", example = "2025/2026")
+            String academicYear,
+            @Schema(requiredMode = REQUIRED, allowableValues = {"1", "2"}) Integer attempt,
+            @Schema(requiredMode = REQUIRED, pattern = WireFormats.MONEY_IN, example = "50.00") String fee,
+            @Schema(requiredMode = REQUIRED, format = "date-time") String opensAt,
+            @Schema(requiredMode = REQUIRED, format = "date-time", description = "In the future") String deadline) {
     }
 
+    @Schema(name = "ExamSessionPublished")
     public record Published(String id) {
     }
 
+    @Operation(operationId = "publishExamSession", summary = "Publish an exam session",
+            description = "The same terms again answer 201 again; other terms for a published id are refused.")
+    @ApiResponse(responseCode = "201", description = "Published")
+    @Refuses({ErrorCode.EXAM_SESSION_EXISTS, ErrorCode.EXAM_SESSION_WINDOW_INVALID})
     @PostMapping(path = "/api/admin/exam-sessions", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)

@@ -1,13 +1,22 @@
 package az.ekabinet.command.payment.notify;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import az.ekabinet.command.shared.CommandDispatcher;
 import az.ekabinet.domain.identity.DocumentNumber;
 import az.ekabinet.domain.money.Money;
 import az.ekabinet.domain.payment.PaymentCode;
 import az.ekabinet.domain.payment.RecordProviderPayment;
 import az.ekabinet.domain.payment.RecordedPayment;
+import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.Instants;
+import az.ekabinet.domain.shared.Refuses;
+import az.ekabinet.domain.shared.WireFormats;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +35,7 @@ import reactor.core.publisher.Mono;
  * 201 the first time, 200 with the same answer for an identical repeat, 409 for the same code with other content.
  */
 @RestController
+@Tag(name = "payments")
 public class ProviderPaymentEndpoint {
 
     /** A provider's clock may run a little ahead of ours; a payment much later than now is a mistake. */
@@ -39,8 +49,15 @@ public class ProviderPaymentEndpoint {
         this.clock = clock;
     }
 
-    public record PaymentNotification(String paymentCode, String amount, String payerDocumentNumber, String paidAt,
-                                      String provider) {
+    public record PaymentNotification(
+            @Schema(requiredMode = REQUIRED, pattern = WireFormats.PAYMENT_CODE) String paymentCode,
+            @Schema(requiredMode = REQUIRED, pattern = WireFormats.MONEY_IN, example = "50.00",
+                    description = "More than 0") String amount,
+            @Schema(requiredMode = REQUIRED, pattern = WireFormats.DOCUMENT, example = "AZE12345678",
+                    description = "The payer's identity document, series and number") String payerDocumentNumber,
+            @Schema(requiredMode = REQUIRED, format = "date-time", description = "With its offset") String paidAt,
+            @Schema(requiredMode = REQUIRED, description = "The provider's name, as in X-Ekabinet-Provider")
+            String provider) {
     }
 
     public record PaymentRecord(String paymentCode, String amount, String payerDocumentNumber, Instant paidAt,
@@ -52,6 +69,12 @@ public class ProviderPaymentEndpoint {
         }
     }
 
+    @Operation(operationId = "notifyPayment", summary = "A payment made with a payment code (providers)",
+            description = "Signed with the provider's secret (the three X-Ekabinet-* headers). An identical repeat "
+                    + "answers 200 with the same record; the same code with other content is refused.")
+    @ApiResponse(responseCode = "201", description = "Recorded")
+    @ApiResponse(responseCode = "200", description = "Recorded before, with the same content")
+    @Refuses({ErrorCode.PAYMENT_NOTIFICATION_CONFLICT})
     @PostMapping(path = "/api/payments", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<PaymentRecord>> notifyPayment(@RequestBody PaymentNotification body, Principal provider) {

@@ -1,10 +1,19 @@
 package az.ekabinet.command.wallet.credit;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import az.ekabinet.command.shared.CommandDispatcher;
 import az.ekabinet.domain.payment.PaymentCode;
+import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
+import az.ekabinet.domain.shared.Refuses;
+import az.ekabinet.domain.shared.WireFormats;
 import az.ekabinet.domain.wallet.CreditPaymentCode;
 import az.ekabinet.domain.wallet.PaymentCodeCredited;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,6 +29,7 @@ import reactor.core.publisher.Mono;
  * balance, which a GET right after shows too.
  */
 @RestController
+@Tag(name = "wallet")
 public class CreditPaymentCodeEndpoint {
 
     private final CommandDispatcher commands;
@@ -28,12 +38,19 @@ public class CreditPaymentCodeEndpoint {
         this.commands = commands;
     }
 
-    public record CreditRequest(String paymentCode) {
+    public record CreditRequest(@Schema(requiredMode = REQUIRED, pattern = WireFormats.PAYMENT_CODE,
+            description = "A payment code obtained electronically, or one of my pending payments'") String paymentCode) {
     }
 
-    public record Credited(String paymentCode, String amount, String balance) {
+    public record Credited(String paymentCode, @Schema(pattern = WireFormats.MONEY_OUT) String amount,
+                           @Schema(pattern = WireFormats.MONEY_OUT, description = "The balance after the credit")
+                           String balance) {
     }
 
+    @Operation(operationId = "creditPaymentCode", summary = "Credit a payment code to my balance (Məbləği hesabıma əlavə et)",
+            description = "A code credits exactly one wallet exactly once, whoever tries and however often.")
+    @ApiResponse(responseCode = "201", description = "Credited")
+    @Refuses({ErrorCode.PAYMENT_CODE_NOT_FOUND, ErrorCode.PAYMENT_CODE_ALREADY_CREDITED})
     @PostMapping(path = "/api/me/wallet/credits", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)

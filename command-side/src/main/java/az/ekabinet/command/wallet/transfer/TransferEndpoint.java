@@ -1,5 +1,7 @@
 package az.ekabinet.command.wallet.transfer;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import az.ekabinet.command.cabinet.lookup.CabinetRegistry;
 import az.ekabinet.command.cabinet.password.Passwords;
 import az.ekabinet.command.shared.ClientAddress;
@@ -10,11 +12,17 @@ import az.ekabinet.domain.money.Money;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
+import az.ekabinet.domain.shared.Refuses;
+import az.ekabinet.domain.shared.WireFormats;
 import az.ekabinet.domain.transfer.ConfirmTransfer;
 import az.ekabinet.domain.transfer.PrepareTransfer;
 import az.ekabinet.domain.transfer.Transfer;
 import az.ekabinet.domain.transfer.TransferOutcome;
 import az.ekabinet.domain.wallet.Wallet;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +44,7 @@ import reactor.core.publisher.Mono;
  * money atomically. An unconfirmed transfer expires; confirming twice moves the money once.
  */
 @RestController
+@Tag(name = "wallet")
 public class TransferEndpoint {
 
     static final Duration VALIDITY = Duration.ofMinutes(10);
@@ -59,16 +68,36 @@ public class TransferEndpoint {
         this.maximum = Money.parse(maximum);
     }
 
-    public record TransferRequest(String recipientCabinetNumber, String amount, String password) {
+    public record TransferRequest(
+            @Schema(requiredMode = REQUIRED, pattern = WireFormats.CABINET_NUMBER,
+                    description = "The recipient's cabinet number; its check digit catches a typing mistake")
+            String recipientCabinetNumber,
+            @Schema(requiredMode = REQUIRED, pattern = WireFormats.MONEY_IN, example = "20.00",
+                    description = "More than 0, at most the per-transfer limit (1000.00 by default)") String amount,
+            @Schema(requiredMode = REQUIRED, description = "My password") String password) {
     }
 
-    public record Preview(String transferId, String recipientCabinetNumber, String recipientName, String amount,
-                          String status, Instant expiresAt) {
+    @Schema(name = "TransferPreview")
+    public record Preview(String transferId, String recipientCabinetNumber,
+                          @Schema(description = "Masked, e.g. Məmmədov E. Ə.") String recipientName,
+                          @Schema(pattern = WireFormats.MONEY_OUT) String amount,
+                          @Schema(allowableValues = "AWAITING_CONFIRMATION") String status,
+                          @Schema(description = "Confirm before this, or start again") Instant expiresAt) {
     }
 
-    public record Completed(String transferId, String status, String amount, String balance) {
+    @Schema(name = "TransferCompleted")
+    public record Completed(String transferId, @Schema(allowableValues = "COMPLETED") String status,
+                            @Schema(pattern = WireFormats.MONEY_OUT) String amount,
+                            @Schema(pattern = WireFormats.MONEY_OUT, description = "My balance after it")
+                            String balance) {
     }
 
+    @Operation(operationId = "prepareTransfer",
+            summary = "Prepare a transfer to another cabinet (Digər şəxsin hesabına vəsait köçürmə)",
+            description = "Davam et: checks my password and shows the recipient's masked name; nothing moves yet.")
+    @ApiResponse(responseCode = "201", description = "Prepared: confirm it to move the money")
+    @Refuses({ErrorCode.RECIPIENT_NOT_FOUND, ErrorCode.TRANSFER_TO_SELF, ErrorCode.CURRENT_PASSWORD_WRONG,
+            ErrorCode.TOO_MANY_LOGIN_ATTEMPTS})
     @PostMapping(path = "/api/me/wallet/transfers", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
@@ -96,6 +125,11 @@ public class TransferEndpoint {
                                 "AWAITING_CONFIRMATION", clock.instant().plus(VALIDITY))));
     }
 
+    @Operation(operationId = "confirmTransfer", summary = "Confirm a prepared transfer: the money moves",
+            description = "My debit and the recipient's credit happen together or not at all; a repeat answers "
+                    + "the same and moves nothing more.")
+    @ApiResponse(responseCode = "200", description = "Completed")
+    @Refuses({ErrorCode.TRANSFER_NOT_FOUND, ErrorCode.INSUFFICIENT_FUNDS, ErrorCode.TRANSFER_EXPIRED})
     @PostMapping(path = "/api/me/wallet/transfers/{transferId}/confirmation", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<Completed> confirm(@PathVariable String transferId, Principal sender) {
         if (!transferId.matches("[A-Za-z0-9_-]{1,64}")) {

@@ -1,14 +1,21 @@
 package az.ekabinet.query.audit.balance;
 
 import az.ekabinet.domain.cabinet.CabinetNumber;
+import az.ekabinet.domain.money.Money;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.Instants;
+import az.ekabinet.domain.shared.Refuses;
+import az.ekabinet.domain.shared.WireFormats;
 import az.ekabinet.domain.wallet.Wallet;
-import az.ekabinet.domain.money.Money;
 import az.ekabinet.query.audit.WalletEvent;
 import az.ekabinet.query.audit.WalletEvents;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.http.MediaType;
@@ -26,6 +33,7 @@ import reactor.core.publisher.Mono;
  * number → wallet id mapping comes from a read model. A wallet opened after {@code asOf} held 0.00.
  */
 @RestController
+@Tag(name = "audit")
 public class BalanceAsOfEndpoint {
 
     private final DatabaseClient db;
@@ -50,8 +58,16 @@ public class BalanceAsOfEndpoint {
         }
     }
 
+    @Operation(operationId = "getBalanceAsOf", summary = "A wallet's balance at an instant, replayed from the event store",
+            description = "The wallet's events up to the last one at or before asOf, replayed; no read model but the "
+                    + "cabinet number's wallet.")
+    @ApiResponse(responseCode = "200", description = "The balance")
+    @Refuses({ErrorCode.WALLET_NOT_FOUND})
     @GetMapping(path = "/api/audit/wallets/{cabinetNumber}/balance", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<BalanceAsOf> balance(@PathVariable String cabinetNumber, @RequestParam(required = false) String asOf) {
+    public Mono<BalanceAsOf> balance(
+            @Parameter(schema = @Schema(pattern = WireFormats.CABINET_NUMBER)) @PathVariable String cabinetNumber,
+            @Parameter(schema = @Schema(format = "date-time"), description = "ISO-8601 with an offset; now by default")
+            @RequestParam(required = false) String asOf) {
         var v = new FieldValidation();
         CabinetNumber number = v.parse("cabinetNumber", cabinetNumber, CabinetNumber::parse);
         Instant at = v.parseOptional("asOf", asOf, Instants::parse);

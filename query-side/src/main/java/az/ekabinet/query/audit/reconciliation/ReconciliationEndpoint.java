@@ -2,6 +2,7 @@ package az.ekabinet.query.audit.reconciliation;
 
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
+import az.ekabinet.domain.shared.Refuses;
 import az.ekabinet.domain.wallet.FundsCredited;
 import az.ekabinet.domain.wallet.LedgerLine;
 import az.ekabinet.query.audit.KeysetPages;
@@ -9,6 +10,10 @@ import az.ekabinet.query.audit.LedgerRows;
 import az.ekabinet.query.audit.WalletEvent;
 import az.ekabinet.query.audit.WalletEvents;
 import az.ekabinet.query.audit.reconciliation.Reconciliation.Report;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,6 +40,7 @@ import reactor.core.scheduler.Scheduler;
  * {@code ledgerPending}, not as mismatches.
  */
 @RestController
+@Tag(name = "audit")
 public class ReconciliationEndpoint {
 
     private static final String[] MONEY_TYPES = WalletEvent.MONEY_TYPES.toArray(String[]::new);
@@ -59,6 +65,13 @@ public class ReconciliationEndpoint {
         this.maxRunning = maxRunning;
     }
 
+    @Operation(operationId = "reconcile", summary = "Replay the event store and compare it with the read models",
+            description = "Checks every balance-after, no negative balance, credits − debits = Σ balances, each payment "
+                    + "code credited at most once, each transfer both sides, the wallets' read model and the ledger "
+                    + "(positions, hashes, lines). Reports every mismatch (the first 1000 listed). At most two at once "
+                    + "per node.")
+    @ApiResponse(responseCode = "200", description = "The report")
+    @Refuses({ErrorCode.SERVICE_BUSY})
     @PostMapping(path = "/api/audit/reconciliation", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<Report> reconcile() {
         return Mono.defer(() -> {

@@ -1,5 +1,12 @@
 package az.ekabinet.query.cabinet.profile;
 
+import az.ekabinet.domain.shared.ErrorCode;
+import az.ekabinet.domain.shared.Refuses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -9,11 +16,11 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import java.security.Principal;
 import reactor.core.publisher.Mono;
 
 /** GET /api/me: the citizen's own cabinet — person and document data, contact, cabinet number (SPEC.md §3.5). */
 @RestController
+@Tag(name = "cabinet")
 public class MyProfileEndpoint {
 
     private final DatabaseClient db;
@@ -22,9 +29,11 @@ public class MyProfileEndpoint {
         this.db = db;
     }
 
+    @Schema(name = "ProfileDocument")
     public record Document(String series, String number, LocalDate issuedOn, LocalDate validUntil, String issuedBy) {
     }
 
+    @Schema(name = "ProfileContact")
     public record Contact(String mobilePhone, boolean phoneVerified, String email) {
     }
 
@@ -33,6 +42,10 @@ public class MyProfileEndpoint {
                           Document document, Contact contact, Instant activatedAt) {
     }
 
+    @Operation(operationId = "getMe", summary = "My cabinet: number, person and document data, contact",
+            description = "Personal data (Şəxsi məlumatlar) as the identity registry gave them, and whether the phone "
+                    + "is verified.")
+    @ApiResponse(responseCode = "200", description = "The cabinet")
     @GetMapping(path = "/api/me", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<Profile> me(Principal caller) {
         return db.sql("""

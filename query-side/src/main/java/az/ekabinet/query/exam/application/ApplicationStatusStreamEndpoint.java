@@ -2,7 +2,16 @@ package az.ekabinet.query.exam.application;
 
 import az.ekabinet.domain.exam.application.ApplicationStatus;
 import az.ekabinet.domain.exam.application.ApplicationStatusQuery;
+import az.ekabinet.domain.shared.ErrorCode;
+import az.ekabinet.domain.shared.Refuses;
+import az.ekabinet.query.streams.EventStream.Event;
+import az.ekabinet.query.streams.EventStream;
 import az.ekabinet.query.streams.OpenStreams;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Duration;
 import org.axonframework.queryhandling.QueryGateway;
@@ -27,6 +36,7 @@ import reactor.core.publisher.Flux;
  * PostgreSQL, and each node hands what it hears to its own streams ({@link ApplicationStatusUpdates}).
  */
 @RestController
+@Tag(name = "exam")
 public class ApplicationStatusStreamEndpoint {
 
     private final ApplicationViews views;
@@ -42,6 +52,14 @@ public class ApplicationStatusStreamEndpoint {
         this.heartbeat = heartbeat;
     }
 
+    @Operation(operationId = "followApplicationStatus", summary = "My application's status, as server-sent events",
+            description = "event: status, data: {applicationNumber, status (DRAFT or CONFIRMED), since}: the status "
+                    + "now, then each change, made through any node; :heartbeat comments. The stream ends with "
+                    + "CONFIRMED, the final status.")
+    @ApiResponse(responseCode = "200", description = "The stream",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
+    @Refuses({ErrorCode.APPLICATION_NOT_FOUND})
+    @EventStream(@Event(name = "status", data = ApplicationStatus.class))
     @GetMapping(path = "/api/applications/{number}/status-stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<ApplicationStatus>> statusStream(@PathVariable String number, Principal citizen,
                                                                  ServerWebExchange exchange) {

@@ -4,6 +4,7 @@ import az.ekabinet.domain.exam.application.ApplicationSection;
 import az.ekabinet.domain.exam.application.BachelorEducation;
 import az.ekabinet.domain.exam.application.MasterEducation;
 import az.ekabinet.domain.exam.application.PreviousNames;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,6 +35,8 @@ public record ApplicationView(String applicationNumber, String sessionId, String
     }
 
     /** One line of the status panel, in plain words. */
+    /** What is still missing or wrong in a section, in plain words. */
+    @Schema(name = "ApplicationProblem")
     public record Problem(ApplicationSection section, String code, String message) {
     }
 

@@ -6,9 +6,15 @@ import az.ekabinet.domain.exam.application.PreviousNames;
 import az.ekabinet.domain.reference.ReferenceData;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
+import az.ekabinet.domain.shared.Refuses;
 import az.ekabinet.query.exam.application.ApplicationView.Coded;
 import az.ekabinet.query.exam.pdf.ApplicationPdf;
 import az.ekabinet.query.exam.pdf.PrintedApplication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,6 +34,7 @@ import reactor.core.scheduler.Scheduler;
  * bounded print scheduler, never on a Netty thread.
  */
 @RestController
+@Tag(name = "exam")
 public class PrintedApplicationEndpoint {
 
     private static final Locale AZERBAIJANI = Locale.forLanguageTag("az");
@@ -43,6 +50,12 @@ public class PrintedApplicationEndpoint {
         this.printScheduler = printScheduler;
     }
 
+    @Operation(operationId = "printApplication", summary = "My confirmed application as a PDF (Çap)",
+            description = "Its number, personal data, education, exam choices, fee and confirmation time, with "
+                    + "Azerbaijani letters embedded.")
+    @ApiResponse(responseCode = "200", description = "The PDF",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
+    @Refuses({ErrorCode.APPLICATION_NOT_FOUND, ErrorCode.APPLICATION_NOT_CONFIRMED})
     @GetMapping(path = "/api/applications/{number}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     public Mono<ResponseEntity<byte[]>> print(@PathVariable String number, Principal citizen) {
         return views.owned(number, citizen.getName(), AZERBAIJANI)

@@ -2,17 +2,23 @@ package az.ekabinet.query.payment.status;
 
 import az.ekabinet.domain.money.Money;
 import az.ekabinet.domain.payment.PaymentCode;
+import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
+import az.ekabinet.domain.shared.Refuses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,6 +26,7 @@ import reactor.core.publisher.Mono;
  * Each provider sees only its own payments; any other code is simply not found.
  */
 @RestController
+@Tag(name = "payments")
 public class ProviderPaymentStatusEndpoint {
 
     private final DatabaseClient db;
@@ -34,6 +41,11 @@ public class ProviderPaymentStatusEndpoint {
                                 String provider, Instant receivedAt, Status status, Instant creditedAt) {
     }
 
+    @Operation(operationId = "getPaymentStatus", summary = "What became of one of my payments (providers)",
+            description = "RECEIVED, or CREDITED once a citizen credited its code. Signed like a notification, over "
+                    + "an empty body. Another provider's payment is not found.")
+    @ApiResponse(responseCode = "200", description = "The payment")
+    @Refuses({ErrorCode.NOT_FOUND})
     @GetMapping(path = "/api/payments/{paymentCode}", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<PaymentStatus> status(@PathVariable String paymentCode, Principal provider) {
         var v = new FieldValidation();
