@@ -80,9 +80,9 @@ public class MyWalletEndpoint {
     @ApiResponse(responseCode = "200", description = "A page of credits")
     @GetMapping(path = "/api/me/wallet/credits", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<Page<Credit>> credits(Principal citizen,
-            @Parameter(schema = @Schema(minimum = "0", maximum = "100000", defaultValue = "0"))
+            @Parameter(schema = @Schema(type = "integer", minimum = "0", maximum = "100000", defaultValue = "0"))
             @RequestParam(required = false) String page,
-            @Parameter(schema = @Schema(minimum = "1", maximum = "100", defaultValue = "20"))
+            @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
             @RequestParam(required = false) String size) {
         return history("wallet_credit", "credited_at", citizen, page, size,
                 (row, when) -> new Credit(row.get("kind", String.class), row.get("reference", String.class),
@@ -96,9 +96,9 @@ public class MyWalletEndpoint {
     @ApiResponse(responseCode = "200", description = "A page of debits")
     @GetMapping(path = "/api/me/wallet/debits", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<Page<Debit>> debits(Principal citizen,
-            @Parameter(schema = @Schema(minimum = "0", maximum = "100000", defaultValue = "0"))
+            @Parameter(schema = @Schema(type = "integer", minimum = "0", maximum = "100000", defaultValue = "0"))
             @RequestParam(required = false) String page,
-            @Parameter(schema = @Schema(minimum = "1", maximum = "100", defaultValue = "20"))
+            @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
             @RequestParam(required = false) String size) {
         return history("wallet_debit", "debited_at", citizen, page, size,
                 (row, when) -> new Debit(row.get("kind", String.class), row.get("reference", String.class),
