@@ -1,6 +1,6 @@
 package az.ekabinet.command.auth;
 
-/** Who a caller is to the service (SPEC.md §1). */
+/** Who a caller is to the service. */
 public enum Role {
     CITIZEN, PROVIDER, OPERATOR, AUDITOR, ADMIN;
 

@@ -19,8 +19,8 @@ import reactor.util.retry.Retry;
 /**
  * The only way a web handler sends a command. The local command bus runs the handler, including the JDBC
  * append, in the calling thread, so the send happens on a bounded scheduler sized to the connection pool and
- * never on a Netty thread (DESIGN.md §5.3). The send is lazy, so a retry really sends again: a concurrency
- * failure (another writer appended to the same aggregate first) is retried a few times with jitter (§5.9).
+ * never on a Netty thread. The send is lazy, so a retry really sends again: a concurrency failure (another writer
+ * appended to the same aggregate first) is transient, so it is retried a few times with jitter.
  */
 @Component
 public class CommandDispatcher {

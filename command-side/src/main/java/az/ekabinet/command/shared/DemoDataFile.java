@@ -10,7 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The data files the demo adapters ship ({@code demo-data/*.json}, SPEC.md §9). They are read once, at start-up and
+ * The data files the demo adapters ship ({@code demo-data/*.json}). They are read once, at start-up and
  * off any request thread; a missing or broken file stops the start instead of surfacing on a citizen's request.
  */
 public final class DemoDataFile {

@@ -4,7 +4,7 @@ import az.ekabinet.domain.contact.PhoneNumber;
 import reactor.core.publisher.Mono;
 
 /**
- * The port to the SMS gateway, another organisation's system (SPEC.md §8). Two adapters: {@link OutboxSmsGateway}
+ * The port to the SMS gateway, another organisation's system. Two adapters: {@link OutboxSmsGateway}
  * (the default; stores the message so the demo can read it back) and {@link HttpSmsGateway} (the real gateway),
  * chosen by {@code ekabinet.sms.mode}.
  * <p>

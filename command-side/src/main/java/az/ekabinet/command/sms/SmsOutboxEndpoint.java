@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 
 /**
- * Demo only (SPEC.md §7, §9): the messages "sent" to a number, newest first, so a script can read its one-time
+ * Demo only: the messages "sent" to a number, newest first, so a script can read its one-time
  * code. It hands out codes to anyone, hence {@code @Profile("demo")}: in any other profile the path is a 404.
  */
 @RestController

@@ -40,7 +40,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rebuilds a read model from the event store while the API keeps answering (SPEC.md §6), one replay at a time in the
+ * Rebuilds a read model from the event store while the API keeps answering, one replay at a time in the
  * whole cluster, on the node that accepted it; every node reports the same status ({@link ReplayRecords}).
  *
  * <ul>

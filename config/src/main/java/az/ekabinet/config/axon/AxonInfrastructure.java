@@ -60,7 +60,9 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Axon on PostgreSQL without Axon Server, with each trap of DESIGN.md §5 handled here on purpose.
+ * Axon on PostgreSQL without Axon Server. Its known traps are handled here on purpose, each at its bean: stored
+ * JSON from a private mapper, duplicate keys as concurrency failures, a generous gap timeout, snapshots off the
+ * committing thread (all of them: docs/architecture.md, "Axon on PostgreSQL and WebFlux: the traps").
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class AxonInfrastructure {
@@ -73,7 +75,7 @@ public class AxonInfrastructure {
 
     /**
      * Events, snapshots, tokens and sagas are JSON made by this private mapper, never by the web one: a change
-     * of web JSON settings must not change what is stored for years (§5.5). Unknown properties are tolerated so
+     * of web JSON settings must not change what is stored for years. Unknown properties are tolerated so
      * that an event written by a newer version still reads. Instants in the form it writes are read by hand
      * ({@link StoredInstantDeserializer}, registered after, so in place of, Jackson's own).
      */
@@ -125,7 +127,7 @@ public class AxonInfrastructure {
                 .build();
     }
 
-    /** A duplicate (aggregate, sequence) on PostgreSQL becomes a concurrency failure, not a generic error (§5.2). */
+    /** A duplicate (aggregate, sequence) on PostgreSQL becomes a concurrency failure, not a generic error. */
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
         return new SQLStateResolver("23505");
@@ -139,7 +141,7 @@ public class AxonInfrastructure {
     /**
      * The JDBC event store. {@code gapTimeout} is how long a tracking processor waits for a global-index gap
      * (a transaction that took a sequence number but had not committed yet) before it gives up on it; command
-     * transactions are short, so a generous timeout means a slow commit is waited for, never skipped (§5.4).
+     * transactions are short, so a generous timeout means a slow commit is waited for, never skipped.
      *
      * <p>An aggregate's events are read in ranges of {@code batchSize} sequence numbers, and a range with fewer events
      * is the last: Axon's JDBC engine would read one more, empty range every time, one query more for each aggregate
@@ -199,7 +201,7 @@ public class AxonInfrastructure {
     }
 
     /**
-     * Snapshots would be taken on their own small pool, never in the thread that committed the command (§5.3). No
+     * Snapshots would be taken on their own small pool, never in the thread that committed the command. No
      * aggregate has a snapshot trigger now, and the event store refuses snapshots ({@link
      * UnsnapshottedEventStorageEngine}): giving one a trigger means reading snapshots again.
      */

@@ -13,8 +13,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The JDBC side of the database: the event store, token store and projections. Declared here because Spring
- * Boot stops creating a DataSource once an R2DBC ConnectionFactory exists (DESIGN.md §5.1); the transaction
- * manager is explicit so that Axon's units of work and the projections share one JDBC transaction.
+ * Boot stops creating a DataSource once an R2DBC ConnectionFactory exists (Axon would then have no event store);
+ * the transaction manager is explicit so that Axon's units of work and the projections share one JDBC transaction.
  * R2DBC (reads) keeps Boot's auto-configuration from {@code spring.r2dbc.*}, set by {@link DatabaseLocator}.
  */
 @Configuration(proxyBeanMethods = false)

@@ -19,7 +19,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
 
 /**
- * Decides where the database comes from before any bean exists (DESIGN.md §3), the same way for the
+ * Decides where the database comes from before any bean exists, the same way for the
  * run command and for tests, and says which source it chose:
  * <ol>
  *   <li>explicit configuration: {@code EKABINET_DB_URL} (JDBC URL) or {@code spring.datasource.url};</li>

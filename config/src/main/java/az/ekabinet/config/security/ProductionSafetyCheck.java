@@ -14,8 +14,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * In the production profile the service refuses to start while any demo secret or credential of SPEC.md §9
- * is configured: a forgotten demo setting must fail loudly, not open the door.
+ * In the production profile the service refuses to start while any published demo secret or credential
+ * (those of the demo profile) is configured: a forgotten demo setting must fail loudly, not open the door.
  */
 @Component
 @Profile("prod")

@@ -27,7 +27,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Authenticates payment providers on {@code /api/payments/**} (SPEC.md §7 wire details):
+ * Authenticates payment providers on {@code /api/payments/**}:
  * {@code X-Ekabinet-Signature} = hex HMAC-SHA256(secret, "{timestamp}.{raw body}"), the timestamp within
  * 300 s of our clock. Anything else is a 401 before the body reaches a handler, so nothing is stored.
  * The body is read once here (bounded) and handed on unchanged.

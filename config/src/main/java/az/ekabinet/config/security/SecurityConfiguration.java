@@ -30,7 +30,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import reactor.core.publisher.Mono;
 
 /**
- * Who may call what ({@link AccessRules}, SPEC.md §7). Stateless per request: a Bearer token is looked up in the
+ * Who may call what ({@link AccessRules}). Stateless per request: a Bearer token is looked up in the
  * server-side session table (so logout revokes it at once), a payment provider is authenticated by its signature.
  * Everything refused is problem+json.
  */

@@ -35,7 +35,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code Idempotency-Key} on money-moving POSTs (SPEC.md §7): the same key with the same body gets the first
+ * {@code Idempotency-Key} on money-moving POSTs: the same key with the same body gets the first
  * successful answer again (marked {@code Idempotent-Replayed: true}) without doing anything twice; the same key with
  * another body is 422; a key whose first request is still running is 409. Keys are per caller and kept 48 hours.
  * A failed first request leaves no answer behind, so the client may retry with the same key. The money commands

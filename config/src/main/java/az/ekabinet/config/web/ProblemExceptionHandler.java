@@ -44,7 +44,7 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
 
 /**
- * The single mapping of every failure to problem+json (DESIGN.md §6): domain refusals by their code, the
+ * The single mapping of every failure to problem+json, never by message text: domain refusals by their code, the
  * client's transport mistakes (malformed JSON, wrong types, oversized bodies, wrong media types, unknown paths)
  * to a 4xx, a database that cannot be reached (restarting, failing over) to a 503 the client may retry, and only
  * what is truly the server's fault to a 500, logged, without internals on the wire.

@@ -12,7 +12,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
 /**
- * A citizen's personal cabinet, from the first registration step on (SPEC.md §3). Its identity is
+ * A citizen's personal cabinet, from the first registration step on. Its identity is
  * {@code cabinet:<FIN>}, so the event store's unique key allows one cabinet per FIN, also when registrations
  * race. Registration steps are its states; an unfinished registration can be started again, a completed one
  * never. Passwords and SMS codes never enter it.

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * SPEC.md §3.3: 8 to 128 characters of any kind, not containing the FIN, not one of the common passwords.
+ * The password rules: 8 to 128 characters of any kind, not containing the FIN, not one of the common passwords.
  * Returns the broken rules (empty when the password is acceptable).
  */
 public final class PasswordPolicy {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A surname, name or patronymic in the Azerbaijani Latin alphabet (SPEC.md §2): its 32 letters in both cases,
+ * A surname, name or patronymic in the Azerbaijani Latin alphabet: its 32 letters in both cases,
  * with space, hyphen and apostrophe between letters. Case follows the Turkic rules (i ↔ İ, ı ↔ I), so
  * "ilqar" is "İlqar", never "Ilqar".
  */

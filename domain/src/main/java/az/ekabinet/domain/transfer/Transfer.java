@@ -12,7 +12,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
-/** A transfer between two cabinets' wallets (SPEC.md §4.6): prepared, then completed once, or left to expire. */
+/** A transfer between two cabinets' wallets: prepared, then completed once, or left to expire. */
 public class Transfer {
 
     @AggregateIdentifier

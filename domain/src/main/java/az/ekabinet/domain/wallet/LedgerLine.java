@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 
 /**
- * One line of the auditors' ledger (SPEC.md §7) and the hash that chains it to the line before:
+ * One line of the auditors' ledger and the hash that chains it to the line before:
  * lowercase hex SHA-256 of the UTF-8 text
  * {@code position|cabinetNumber|type|amount|balanceAfter|cause|occurredAt|<previous hash>}, the first line's previous
  * hash being 64 zeros. Amounts are their wire text ("50.00"); {@code occurredAt} is

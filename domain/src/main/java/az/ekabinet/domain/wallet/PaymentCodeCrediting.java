@@ -12,7 +12,7 @@ import org.axonframework.modelling.command.Repository;
 
 /**
  * Crediting a payment code touches two aggregates: the code is redeemed and the wallet credited in ONE unit of
- * work, so both appends commit in one database transaction or neither does (DESIGN.md §4). If two wallets race
+ * work, so both appends commit in one database transaction or neither does. If two wallets race
  * for one code, the event store's unique (aggregate, sequence) key lets one commit; the other's whole unit of
  * work rolls back, its retry finds the code redeemed and is refused: a code credits exactly once.
  */

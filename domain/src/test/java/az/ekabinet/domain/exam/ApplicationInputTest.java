@@ -21,7 +21,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Every rule of the application's input (SPEC.md §5.3–5.6), field by field. */
+/** Every rule of the application's input, field by field. */
 class ApplicationInputTest {
 
     static final int THIS_YEAR = 2026;

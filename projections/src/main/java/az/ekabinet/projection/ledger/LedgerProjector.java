@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The auditors' ledger ({@code readmodel.ledger_entry}, SPEC.md §6–7): every {@link FundsCredited} and
+ * The auditors' ledger ({@code readmodel.ledger_entry}): every {@link FundsCredited} and
  * {@link FundsDebited} becomes one line with the next position (1, 2, 3, … without gaps) and a hash over the line
  * and the previous line's hash ({@link LedgerLine}).
  *

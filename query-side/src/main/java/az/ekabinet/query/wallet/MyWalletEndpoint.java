@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
-/** The citizen's own money account (SPEC.md §4): balance, credits history, payments waiting to be credited. */
+/** The citizen's own money account: balance, credits history, payments waiting to be credited. */
 @RestController
 @Tag(name = "wallet")
 public class MyWalletEndpoint {

@@ -10,7 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module rule of DESIGN.md §2: domain ← command-side, projections, query-side ← config. The read side
+ * The module rule: domain ← command-side, projections, query-side ← config. The read side
  * reads the tables projections write but never their classes; the domain knows no Spring, SQL or HTTP.
  */
 class ModuleDependencyTest {

@@ -45,7 +45,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The auditors' side (SPEC.md §6–7): the ledger re-checked line by line by code of its own, as an outside auditor
+ * The auditors' side: the ledger re-checked line by line by code of its own, as an outside auditor
  * would; balances as of an instant; reconciliation, clean and after a read model was tampered with.
  */
 @IntegrationTest

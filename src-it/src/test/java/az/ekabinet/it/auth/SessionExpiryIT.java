@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Sessions end after 30 minutes without use, and after 8 hours whatever the use (SPEC.md §3.4). */
+/** Sessions end after 30 minutes without use, and after 8 hours whatever the use. */
 @IntegrationTest
 class SessionExpiryIT {
 

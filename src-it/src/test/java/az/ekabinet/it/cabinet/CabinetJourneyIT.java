@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * A demo citizen's whole life with the cabinet over HTTP, as a client would live it (SPEC.md §3): register with
+ * A demo citizen's whole life with the cabinet over HTTP, as a client would live it: register with
  * the code from the SMS outbox, log in by cabinet number and by FIN, read the profile, change contact and
  * password, renew the document, log out. Afterwards no password, hash or code is in the event store or the log.
  */

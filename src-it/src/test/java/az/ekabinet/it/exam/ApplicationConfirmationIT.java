@@ -28,7 +28,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Confirmation charges the fee once and atomically (SPEC.md §5.8): under concurrent confirmations, racing a transfer
+ * Confirmation charges the fee once and atomically: under concurrent confirmations, racing a transfer
  * that would empty the wallet, without enough money, and after the deadline.
  */
 @IntegrationTest

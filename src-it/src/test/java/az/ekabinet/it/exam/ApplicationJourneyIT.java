@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The master's exam application over HTTP (SPEC.md §5), from registration and a credited payment to a confirmed
+ * The master's exam application over HTTP, from registration and a credited payment to a confirmed
  * application and its printed PDF; the problems list in both languages; bad input refused with nothing stored.
  */
 @IntegrationTest

@@ -20,7 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 
-/** Starting an application (SPEC.md §5.2): one per cabinet per session, a 6-digit number, only while open. */
+/** Starting an application: one per cabinet per session, a 6-digit number, only while open. */
 @IntegrationTest
 class ExamApplicationIT {
 

@@ -27,7 +27,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 
 /**
- * Global-index gaps (DESIGN.md §5.4): events whose transactions commit after later events are already
+ * Global-index gaps: events whose transactions commit after later events are already
  * projected must still reach every projection.
  */
 @IntegrationTest

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The shipped reference lists, served to anyone, with the SPEC.md §8 fixtures. */
+/** The shipped reference lists, served to anyone, with the fixtures clients rely on. */
 @IntegrationTest
 class ReferenceDataIT {
 

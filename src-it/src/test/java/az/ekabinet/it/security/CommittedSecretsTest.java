@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * No secret is committed: every file git tracks is scanned for private keys, cloud access keys, password hashes and
- * credentials in configuration files. The only credentials allowed are the published demo ones of SPEC.md §9 (and
+ * credentials in configuration files. The only credentials allowed are the published demo ones (and
  * their hashes), which the production profile refuses to start with (ProductionProfileIT).
  */
 class CommittedSecretsTest {

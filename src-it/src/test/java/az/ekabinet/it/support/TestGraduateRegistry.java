@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Primary;
 import reactor.core.publisher.Mono;
 
 /**
- * The demo graduate registry (SPEC.md §9 records answer exactly as in the demo), plus two records for every
+ * The demo graduate registry (its published records answer exactly as in the demo), plus two records for every
  * synthetic person of {@link TestIdentityRegistry}: a TMMS one with a GPA ({@link #recordIdOf}) and one from
  * abroad whose GPA the registry does not have ({@link #abroadRecordIdOf}).
  */

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Primary;
 import reactor.core.publisher.Mono;
 
 /**
- * The demo identity registry (SPEC.md §9 fixtures answer exactly as in the demo), plus any number of synthetic
+ * The demo identity registry (its published citizens answer exactly as in the demo), plus any number of synthetic
  * people for tests that need many cabinets: a FIN starting with {@code T} holding an {@code AZE} card is a
  * person named after their FIN; one starting with {@value #AZERBAIJANI_NAMED} is Şükürova Gülnarə İlqar qızı, whose
  * name has the letters a font or an encoding most likely loses. A FIN can register only once per database, and tests

@@ -36,7 +36,7 @@ import reactor.core.publisher.Mono;
 class CrashIT {
 
     private static final String PASSWORD = "crash test password";
-    /** Demo citizens (SPEC.md §9 and the shipped demo data): the separate process has only the demo registry. */
+    /** Demo citizens (the shipped demo data): the separate process has only the demo registry. */
     private static final List<String[]> PEOPLE = List.of(new String[] {"AZE", "12345678", "5ZK3M7P"},
             new String[] {"AZE", "87654321", "2HBX9QD"}, new String[] {"AA", "1234567", "7TRN4WE"},
             new String[] {"AZE", "11223344", "3QWF8LM"});

@@ -24,7 +24,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Crediting payment codes (SPEC.md §4.3): both ways, the histories, and exactly once under a crowd. */
+/** Crediting payment codes: picked from the pending list or typed, the histories, and exactly once under a crowd. */
 @IntegrationTest
 class PaymentCodeCreditIT {
 

@@ -21,7 +21,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Transfers between cabinets (SPEC.md §4.6): preview, confirmation, the histories, and money conserved. */
+/** Transfers between cabinets: preview, confirmation, the histories, and money conserved. */
 @IntegrationTest
 class TransferIT {
 

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Citizens log in with their cabinet number or their FIN (SPEC.md §3.4). Only active cabinets with a stored
+ * Citizens log in with their cabinet number or their FIN. Only active cabinets with a stored
  * password can. Runs on the password scheduler, so plain JDBC is fine here.
  */
 @Component

@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * "Parolu unutmuşam" (SPEC.md §3.4): a code goes to the cabinet's verified phone, and with it the citizen sets a
+ * "Parolu unutmuşam" (forgot my password): a code goes to the cabinet's verified phone, and with it the citizen sets a
  * new password; every session of the cabinet ends. The first step answers the same whether or not the username
  * exists, so it does not reveal who has a cabinet. A password is never sent by SMS.
  */

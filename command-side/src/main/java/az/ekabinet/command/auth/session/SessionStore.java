@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Server-side sessions behind opaque Bearer tokens (SPEC.md §3.4): 256 random bits, stored only as their
+ * Server-side sessions behind opaque Bearer tokens: 256 random bits, stored only as their
  * SHA-256, ending after {@code idle} without use or {@code absolute} after login, whichever is first, or when
  * revoked (logout, password change). Everything here is R2DBC: it runs on the request path.
  *

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Staff accounts (operators, auditors, administrators) come from configuration, with bcrypt hashes only.
- * The demo profile ships the demo credentials of SPEC.md §9; the production profile refuses them.
+ * The demo profile ships the published demo credentials; the production profile refuses them.
  */
 @ConfigurationProperties("ekabinet.staff")
 public record StaffAccountsProperties(List<Account> accounts) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The identity registry of the demo profile (SPEC.md §8, §9): demo citizens shipped in
+ * The identity registry of the demo profile: demo citizens shipped in
  * {@value #DATA_FILE}, so that the system demonstrates itself with no outside service. The file is read once, at
  * start-up ({@link DemoDataFile}); a broken file stops the start.
  */

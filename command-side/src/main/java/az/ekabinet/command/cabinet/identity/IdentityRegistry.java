@@ -6,9 +6,9 @@ import az.ekabinet.domain.identity.Fin;
 import reactor.core.publisher.Mono;
 
 /**
- * The state identity registry (SPEC.md §3.1, §3.5, §8): another organisation's system, asked whether an identity
- * document and a FIN belong to the same person. Two adapters: {@link DemoIdentityRegistry} (demo citizens from a
- * shipped data file, the default) and {@link HttpIdentityRegistry} (the real service).
+ * The state identity registry: another organisation's system, asked at registration and on a document renewal whether
+ * an identity document and a FIN belong to the same person. Two adapters: {@link DemoIdentityRegistry} (demo citizens
+ * from a shipped data file, the default) and {@link HttpIdentityRegistry} (the real service).
  *
  * <p>Implementations never block the subscribing thread: callers are on Netty event loops. When the registry cannot
  * answer (down, too slow, circuit open, or an answer we cannot use) the Mono fails with

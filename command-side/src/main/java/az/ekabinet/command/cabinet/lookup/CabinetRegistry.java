@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The set-based lookups commands need (DESIGN.md §4): registration id → cabinet, FIN / cabinet number → cabinet.
+ * The set-based lookups commands need: registration id → cabinet, FIN / cabinet number → cabinet.
  * Its handlers run in a subscribing processor, inside the transaction that appends the cabinet's events, so the
  * table is never behind the event store and a failure here rolls the command back.
  */

@@ -50,7 +50,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * What a logged-in citizen changes in their cabinet (SPEC.md §3.5–3.7): contact data (a new phone only after
+ * What a logged-in citizen changes in their cabinet: contact data (a new phone only after
  * its own SMS code, and only with the current password), the password (other sessions end), and the identity
  * document after a renewal, re-read from the registry.
  */

@@ -50,7 +50,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * Creating a cabinet (SPEC.md §3.1–3.3): identify with document and FIN against the identity registry, give the
+ * Creating a cabinet: identify with document and FIN against the identity registry, give the
  * contact data, verify the phone with an SMS code, set the password — then the cabinet gets its number and is
  * active. The registration id returned by the first step is the capability for the others.
  */

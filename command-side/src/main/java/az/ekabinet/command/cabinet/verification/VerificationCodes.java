@@ -25,7 +25,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * One-time SMS codes (SPEC.md §3.2): 6 digits from a cryptographic generator, stored only as a hash, single
+ * One-time SMS codes: 6 digits from a cryptographic generator, stored only as a hash, single
  * use, valid 5 minutes, burned after 5 wrong tries; a phone gets a new code no sooner than 60 s after the last
  * and at most 5 an hour. Issuing a code closes the subject's earlier ones.
  */

@@ -40,8 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The sections of a draft application (SPEC.md §5.3–5.6), each replaced whole by a PUT that answers 204; the
- * application with its current problems list is read back at GET /api/applications/{number}. Input is checked
+ * The sections of a draft application (personal, bachelor, master, exam), each replaced whole by a PUT that answers
+ * 204; the application with its current problems list is read back at GET /api/applications/{number}. Input is checked
  * before anything is sent (every broken rule per field, 400); the aggregate then refuses after the deadline
  * ({@code DEADLINE_PASSED}) and once confirmed ({@code APPLICATION_ALREADY_CONFIRMED}).
  */

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * "Təsdiq et" (SPEC.md §5.8): with the citizen's consent the fee is taken from the balance and the application is
+ * "Təsdiq et" (confirm): with the citizen's consent the fee is taken from the balance and the application is
  * confirmed, in one step. A repeat answers the same fee and confirmation time and charges nothing (an
  * {@code Idempotency-Key} replays the first answer exactly); not enough money is a 409 {@code INSUFFICIENT_FUNDS} with the missing amount.
  */

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * POST /api/exam-sessions/{sessionId}/applications: start my application to an open session (SPEC.md §5.2):
+ * POST /api/exam-sessions/{sessionId}/applications: start my application to an open session:
  * 201 with its number the first time, 200 with the same number after that; one per cabinet per session.
  */
 @RestController

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The graduate registry of the demo profile (SPEC.md §8, §9): demo graduates shipped in {@value #DATA_FILE}, an
+ * The graduate registry of the demo profile, with no outside service: demo graduates shipped in {@value #DATA_FILE}, an
  * object from FIN to that person's records in the wire format of {@link HttpGraduateRegistry}. The records pass the
  * same checks as the real registry's answers, so a fixture the HTTP adapter would refuse fails the start instead of
  * demonstrating something the real system never shows. Read once, at start-up ({@link DemoDataFile}).

@@ -6,7 +6,7 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
- * The graduate registry (SPEC.md §5.4, §8): the student-graduate registry (TMMS) and, for studies abroad, the
+ * The graduate registry: the student-graduate registry (TMMS) and, for studies abroad, the
  * quality-assurance agency's system, asked which bachelor's degrees a person holds. Two adapters:
  * {@link DemoGraduateRegistry} (demo graduates from a shipped data file, the default) and
  * {@link HttpGraduateRegistry} (the real service).

@@ -15,7 +15,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo profile's exam session (SPEC.md §9): "2025/2026 — magistraturaya qəbul, 1-ci cəhd", fee 50.00 AZN, open,
+ * The demo profile's exam session: "2025/2026 — magistraturaya qəbul, 1-ci cəhd", fee 50.00 AZN, open,
  * its deadline 60 days after the first start. Published once; later starts find it there. Nodes of a cluster starting
  * together on a fresh database all publish it: the event store's unique key lets one win, and the dispatcher's retry
  * has the others find the session there, with the same terms (or, on another day, other terms: EXAM_SESSION_EXISTS).

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * A payment provider's notification (SPEC.md §4.2). The signature was already checked by the security chain,
+ * A payment provider's notification. The signature was already checked by the security chain,
  * which authenticated the provider; this endpoint validates the content and records it exactly once:
  * 201 the first time, 200 with the same answer for an identical repeat, 409 for the same code with other content.
  */

@@ -24,9 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * "Məbləği hesabıma əlavə et" (SPEC.md §4.3): credit a payment code to my wallet, whether picked from my pending
- * payments (way 1) or typed (way 2). A code credits exactly one wallet exactly once; the answer carries the new
- * balance, which a GET right after shows too.
+ * "Məbləği hesabıma əlavə et" (add the amount to my account): credit a payment code to my wallet, whether picked from
+ * my pending payments (way 1) or typed (way 2). A code credits exactly one wallet exactly once; the answer carries the
+ * new balance, which a GET right after shows too.
  */
 @RestController
 @Tag(name = "wallet")

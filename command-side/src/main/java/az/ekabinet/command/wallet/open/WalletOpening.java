@@ -9,7 +9,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Every activated cabinet gets its wallet (SPEC.md §4.1). A streaming processor runs this, so the wallet is
+ * Every activated cabinet gets its wallet. A streaming processor runs this, so the wallet is
  * opened even if the service stopped right after the activation; the command joins the processor's
  * transaction, so the wallet's event and the processor's progress commit together, and opening is idempotent
  * should an event ever be handled twice. A replay of the processor re-sends nothing.

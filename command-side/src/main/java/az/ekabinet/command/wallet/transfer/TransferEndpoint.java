@@ -39,8 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * "Digər şəxsin hesabına vəsait köçürmə" (SPEC.md §4.6): recipient cabinet number (its check digit catches a
- * typo), amount and own password → a preview with the recipient's masked name → confirmation, which moves the
+ * "Digər şəxsin hesabına vəsait köçürmə" (transfer to another person): recipient cabinet number (its check digit
+ * catches a typo), amount and own password → a preview with the recipient's masked name → confirmation, which moves the
  * money atomically. An unconfirmed transfer expires; confirming twice moves the money once.
  */
 @RestController

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
-/** The demo registry answers with exactly the citizens SPEC.md §9 promises to clients and acceptance scripts. */
+/** The demo registry answers with exactly the published demo citizens that clients and acceptance scripts rely on. */
 class DemoIdentityRegistryTest {
 
     private final DemoIdentityRegistry registry = new DemoIdentityRegistry();

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
-/** The demo registry answers with exactly the graduates SPEC.md §9 promises to clients and acceptance scripts. */
+/** The demo registry answers with exactly the published demo graduates that clients and acceptance scripts rely on. */
 class DemoGraduateRegistryTest {
 
     private final DemoGraduateRegistry registry = new DemoGraduateRegistry();

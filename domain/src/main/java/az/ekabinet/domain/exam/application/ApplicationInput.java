@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The rules of each section's input (SPEC.md §5.3–5.6): raw values as a client sent them become the section's value,
+ * The rules of each section's input: raw values as a client sent them become the section's value,
  * or every broken rule is recorded per field in the given {@link FieldValidation}. Codes must exist in the shipped
  * reference lists; years are checked against {@code currentYear} (from the injected clock, so tests control it).
  */

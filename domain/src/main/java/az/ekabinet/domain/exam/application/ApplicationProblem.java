@@ -1,7 +1,7 @@
 package az.ekabinet.domain.exam.application;
 
 /**
- * One thing still missing or wrong on the status panel (SPEC.md §5.7); {@code code} is the message key of its plain
+ * One thing still missing or wrong on the status panel; {@code code} is the message key of its plain
  * words ({@code application.problem.<code>} in the message bundles).
  */
 public record ApplicationProblem(ApplicationSection section, String code) {

@@ -3,7 +3,7 @@ package az.ekabinet.domain.exam.application;
 import java.time.Instant;
 
 /**
- * The bachelor's education of an application (SPEC.md §5.4), as the graduate registry gave it or as the citizen
+ * The bachelor's education of an application, as the graduate registry gave it or as the citizen
  * entered it. {@code recordId} and {@code registry} ({@code TMMS} or {@code ABROAD}) are set for registry records
  * only; {@code admissionCaseNumber} and {@code gpa} may be absent (a blank registry GPA stays blank). Names travel
  * with their codes, so the application shows what the citizen chose even if a list changes later.

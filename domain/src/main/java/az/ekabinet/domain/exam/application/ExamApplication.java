@@ -70,7 +70,7 @@ public class ExamApplication {
         }
     }
 
-    /** What still stands in the way of confirmation (SPEC.md §5.7). */
+    /** What still stands in the way of confirmation. */
     public List<ApplicationProblem> problems() {
         return form.problems();
     }

@@ -2,7 +2,7 @@ package az.ekabinet.domain.exam.application;
 
 import java.time.Instant;
 
-/** A master's education already had (SPEC.md §5.5); institution and year are null for {@code NONE}. */
+/** A master's education already had; institution and year are null for {@code NONE}. */
 public record MasterEducation(MasterEducationKind kind, String institutionCode, String institutionName,
                               Integer graduationYear) implements ApplicationEdit {
 

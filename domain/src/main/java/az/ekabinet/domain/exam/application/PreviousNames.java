@@ -3,7 +3,7 @@ package az.ekabinet.domain.exam.application;
 import java.time.Instant;
 
 /**
- * Surname, name and patronymic the citizen had at bachelor admission, where they differ from today's (SPEC.md §5.3);
+ * Surname, name and patronymic the citizen had at bachelor admission, where they differ from today's;
  * each may be null (only the surname may have changed). All null: nothing changed.
  */
 public record PreviousNames(String surname, String name, String patronymic) implements ApplicationEdit {

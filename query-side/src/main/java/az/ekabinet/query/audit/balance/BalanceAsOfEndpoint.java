@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * GET /api/audit/wallets/{cabinetNumber}/balance?asOf= (SPEC.md §6): what a wallet held at an instant (ISO-8601
+ * GET /api/audit/wallets/{cabinetNumber}/balance?asOf=: what a wallet held at an instant (ISO-8601
  * with an offset; default now), computed from the event store: the wallet's events are replayed in their order up
  * to the last one that happened at or before {@code asOf} (by the time in the event itself). Only the cabinet
  * number → wallet id mapping comes from a read model. A wallet opened after {@code asOf} held 0.00.

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 
 /**
- * GET /api/audit/ledger?fromPosition= (SPEC.md §6–7): the ledger from the line after {@code fromPosition} (default
+ * GET /api/audit/ledger?fromPosition=: the ledger from the line after {@code fromPosition} (default
  * 0: from the start) to its current end, as NDJSON ({@code application/x-ndjson}, one line per entry) or, for
  * {@code application/json}, the same entries as one JSON array. Streamed with back-pressure: the next page of
  * {@link KeysetPages#PAGE_SIZE} lines is read only when the client has taken the ones before, so memory holds a

@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * POST /api/audit/reconciliation (SPEC.md §6): replays the event store and compares it with the read models and the
+ * POST /api/audit/reconciliation: replays the event store and compares it with the read models and the
  * ledger. Everything is read in one read-only REPEATABLE READ transaction, so all of it is one consistent snapshot
  * (a command committing meanwhile is simply not seen), over R2DBC in keyset pages: events are never all in memory,
  * only a small tally per wallet. The payment-code and transfer checks run in SQL. The comparisons and hashing run on

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
-/** GET /api/me: the citizen's own cabinet — person and document data, contact, cabinet number (SPEC.md §3.5). */
+/** GET /api/me: the citizen's own cabinet — person and document data, contact, cabinet number. */
 @RestController
 @Tag(name = "cabinet")
 public class MyProfileEndpoint {

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * GET /api/applications/{number}: the owner's whole application with its status and the list of what is still
- * missing or wrong (SPEC.md §5.7), in Azerbaijani or English. Anyone else gets 404, never the data.
+ * missing or wrong, in Azerbaijani or English. Anyone else gets 404, never the data.
  */
 @RestController
 @Tag(name = "exam")

@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * GET /api/applications/{number}/pdf ("Çap", SPEC.md §5.9): the owner's confirmed application as a PDF, in
+ * GET /api/applications/{number}/pdf ("Çap", print): the owner's confirmed application as a PDF, in
  * Azerbaijani. A draft is 409 {@code APPLICATION_NOT_CONFIRMED}; anyone else's is 404. Rendering runs on the
  * bounded print scheduler, never on a Netty thread.
  */

@@ -23,7 +23,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
 
 /**
- * Prints a confirmed master's exam application (SPEC.md §5.9) as an A4 PDF with Azerbaijani labels.
+ * Prints a confirmed master's exam application as an A4 PDF with Azerbaijani labels.
  *
  * <p>The standard PDF fonts have no ə, ğ or ı, so DejaVu Sans, shipped in the jar, is embedded as a subset into
  * every document: the letters then look right in any viewer and come back intact when the text is copied or

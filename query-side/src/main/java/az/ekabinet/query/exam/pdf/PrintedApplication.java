@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the printed application shows (SPEC.md §5.9), already in display words: the caller maps its read model to
+ * What the printed application shows, already in display words: the caller maps its read model to
  * these strings, so the renderer knows layout only, never codes or reference lists. Any string or date not required
  * below may be null; it is printed as a dash.
  *
