@@ -1,10 +1,10 @@
 package az.ekabinet.config.admin;
 
-import az.ekabinet.config.axon.WakingEventSource;
+import az.ekabinet.config.plumbing.WakingEventSource;
 import az.ekabinet.config.cluster.ClusterNode;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
-import az.ekabinet.projection.ProjectionRebuild;
+import az.ekabinet.projection.plumbing.ProjectionRebuild;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

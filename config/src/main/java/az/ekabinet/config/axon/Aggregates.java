@@ -1,5 +1,8 @@
 package az.ekabinet.config.axon;
 
+import az.ekabinet.config.plumbing.AggregateCache;
+import az.ekabinet.config.plumbing.ClusterLockFactory;
+import az.ekabinet.config.plumbing.StoreCheckedCachingRepository;
 import az.ekabinet.domain.cabinet.Cabinet;
 import az.ekabinet.domain.exam.application.ApplicationConfirming;
 import az.ekabinet.domain.exam.application.ApplicationEditing;

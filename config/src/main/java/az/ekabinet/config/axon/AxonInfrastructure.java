@@ -1,27 +1,15 @@
 package az.ekabinet.config.axon;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import az.ekabinet.command.cabinet.lookup.CabinetRegistry;
 import az.ekabinet.config.cluster.ClusterNode;
+import az.ekabinet.config.plumbing.SignallingEventStore;
+import az.ekabinet.config.plumbing.StoredJson;
+import az.ekabinet.config.plumbing.UnsnapshottedEventStorageEngine;
+import az.ekabinet.config.plumbing.WakingEventSource;
 import az.ekabinet.command.cabinet.password.CredentialWriter;
-import az.ekabinet.projection.cabinet.CabinetProfileProjector;
-import az.ekabinet.projection.exam.ExamApplicationProjector;
-import az.ekabinet.projection.exam.ExamSessionProjector;
 import az.ekabinet.projection.ledger.LedgerProjector;
 import az.ekabinet.projection.ops.OpsCountersProjector;
-import az.ekabinet.projection.ops.OpsNotifier;
-import az.ekabinet.projection.wallet.WalletProjector;
-import java.time.Instant;
-import java.util.List;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -40,74 +28,45 @@ import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventhandling.EventBusSpanFactory;
-import org.axonframework.messaging.annotation.HandlerDefinition;
-import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryBusSpanFactory;
 import org.axonframework.queryhandling.QueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Axon on PostgreSQL without Axon Server. Its known traps are handled here on purpose, each at its bean: stored
- * JSON from a private mapper, duplicate keys as concurrency failures, a generous gap timeout, snapshots off the
- * committing thread (all of them: docs/architecture.md, "Axon on PostgreSQL and WebFlux: the traps").
+ * JSON from a private mapper, duplicate keys as concurrency failures, a generous gap timeout, no snapshot looked
+ * for (all of them: docs/architecture.md, "Axon on PostgreSQL and WebFlux: the traps").
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class AxonInfrastructure {
 
-    /** The processors that run in the transaction appending the events (see {@link #inTransactionProjections()}). */
-    public static final List<String> IN_TRANSACTION_PROCESSORS = List.of(CabinetRegistry.PROCESSING_GROUP,
-            CabinetProfileProjector.PROCESSING_GROUP, WalletProjector.PROCESSING_GROUP,
-            ExamSessionProjector.PROCESSING_GROUP, ExamApplicationProjector.PROCESSING_GROUP,
-            OpsNotifier.PROCESSING_GROUP);
-
-    /**
-     * Events, snapshots, tokens and sagas are JSON made by this private mapper, never by the web one: a change
-     * of web JSON settings must not change what is stored for years. Unknown properties are tolerated so
-     * that an event written by a newer version still reads. Instants in the form it writes are read by hand
-     * ({@link StoredInstantDeserializer}, registered after, so in place of, Jackson's own).
-     */
-    static ObjectMapper storageObjectMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .registerModule(new SimpleModule("stored-instants")
-                        .addDeserializer(Instant.class, new StoredInstantDeserializer()))
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
-
-    private static Serializer jackson() {
-        return JacksonSerializer.builder().objectMapper(storageObjectMapper()).build();
-    }
-
     @Bean
     @Primary
     public Serializer serializer() {
-        return jackson();
+        return StoredJson.serializer();
     }
 
     @Bean
     @Qualifier("messageSerializer")
     public Serializer messageSerializer() {
-        return jackson();
+        return StoredJson.serializer();
     }
 
     @Bean
     @Qualifier("eventSerializer")
     public Serializer eventSerializer() {
-        return jackson();
+        return StoredJson.serializer();
     }
 
     /**
@@ -201,34 +160,6 @@ public class AxonInfrastructure {
     }
 
     /**
-     * Snapshots would be taken on their own small pool, never in the thread that committed the command. No
-     * aggregate has a snapshot trigger now, and the event store refuses snapshots ({@link
-     * UnsnapshottedEventStorageEngine}): giving one a trigger means reading snapshots again.
-     */
-    @Bean(destroyMethod = "shutdown")
-    public ExecutorService snapshotExecutor() {
-        return new ThreadPoolExecutor(1, 2, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1_000),
-                new CustomizableThreadFactory("snapshotter-"), new ThreadPoolExecutor.DiscardPolicy());
-    }
-
-    @Bean
-    public SpringAggregateSnapshotter aggregateSnapshotter(Configuration configuration,
-                                                           HandlerDefinition handlerDefinition,
-                                                           ParameterResolverFactory parameterResolverFactory,
-                                                           EventStore eventStore,
-                                                           TransactionManager transactionManager,
-                                                           ExecutorService snapshotExecutor) {
-        return SpringAggregateSnapshotter.builder()
-                .repositoryProvider(configuration::repository)
-                .transactionManager(transactionManager)
-                .eventStore(eventStore)
-                .parameterResolverFactory(parameterResolverFactory)
-                .handlerDefinition(handlerDefinition)
-                .executor(snapshotExecutor)
-                .build();
-    }
-
-    /**
      * The streaming processors read the store through one {@link WakingEventSource}: woken by commits, not by 500 ms
      * polls, and sharing one read of the newest events.
      */
@@ -312,12 +243,18 @@ public class AxonInfrastructure {
      * Tables that commands decide on (registration id, FIN and cabinet number lookups) and the citizen's own
      * profile are written by subscribing processors, inside the transaction that appends the events: never behind
      * the event store. A failure there must roll the command back, so errors propagate instead of being logged.
-     * The ops notifier is one of them: its NOTIFY must be sent by the transaction that appends the events.
+     * The ops notifier is one of them: its NOTIFY must be sent by the transaction that appends the events. Each such
+     * handler class says so itself ({@link az.ekabinet.domain.shared.InCommandTransaction}).
      */
     @Bean
-    public ConfigurerModule inTransactionProjections() {
+    public InTransactionProcessors inTransactionProcessors(ListableBeanFactory beans) {
+        return InTransactionProcessors.foundIn(beans);
+    }
+
+    @Bean
+    public ConfigurerModule inTransactionProjections(InTransactionProcessors inTransaction) {
         return configurer -> configurer.eventProcessing(processing -> {
-            for (String group : IN_TRANSACTION_PROCESSORS) {
+            for (String group : inTransaction.groups()) {
                 processing.registerSubscribingEventProcessor(group)
                         .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
             }

@@ -1,6 +1,6 @@
 package az.ekabinet.config.ops;
 
-import az.ekabinet.config.axon.AxonInfrastructure;
+import az.ekabinet.config.axon.InTransactionProcessors;
 import az.ekabinet.config.database.NodeNotifications;
 import az.ekabinet.query.ops.EventStoreTail;
 import az.ekabinet.query.ops.OpsActivities;
@@ -47,8 +47,8 @@ public class OpsConfiguration {
     }
 
     @Bean
-    public OpsCountersReader opsCountersReader(DatabaseClient db, Clock clock) {
-        return new OpsCountersReader(db, clock, AxonInfrastructure.IN_TRANSACTION_PROCESSORS);
+    public OpsCountersReader opsCountersReader(DatabaseClient db, Clock clock, InTransactionProcessors inTransaction) {
+        return new OpsCountersReader(db, clock, inTransaction.groups());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package az.ekabinet.projection.cabinet;
 
+import az.ekabinet.domain.shared.InCommandTransaction;
 import az.ekabinet.domain.cabinet.CabinetActivated;
 import az.ekabinet.domain.cabinet.ContactProvided;
 import az.ekabinet.domain.cabinet.EmailChanged;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * sequence applied, so a repeated event changes nothing.
  */
 @Component
+@InCommandTransaction
 @ProcessingGroup(CabinetProfileProjector.PROCESSING_GROUP)
 public class CabinetProfileProjector {
 

@@ -1,5 +1,6 @@
 package az.ekabinet.projection.exam;
 
+import az.ekabinet.domain.shared.InCommandTransaction;
 import az.ekabinet.domain.exam.application.ApplicationConfirmed;
 import az.ekabinet.domain.exam.application.ApplicationForm;
 import az.ekabinet.domain.exam.application.ApplicationFormJson;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * commit and drops it on rollback, so nobody hears of a confirmation that was rolled back.
  */
 @Component
+@InCommandTransaction
 @ProcessingGroup(ExamApplicationProjector.PROCESSING_GROUP)
 public class ExamApplicationProjector {
 

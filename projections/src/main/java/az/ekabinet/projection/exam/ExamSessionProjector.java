@@ -1,5 +1,6 @@
 package az.ekabinet.projection.exam;
 
+import az.ekabinet.domain.shared.InCommandTransaction;
 import az.ekabinet.domain.exam.session.ExamSessionPublished;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code readmodel.exam_session}: the published sessions, written in the publishing transaction (subscribing). */
 @Component
+@InCommandTransaction
 @ProcessingGroup(ExamSessionProjector.PROCESSING_GROUP)
 public class ExamSessionProjector {
 

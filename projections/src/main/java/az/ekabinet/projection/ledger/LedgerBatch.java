@@ -1,7 +1,7 @@
 package az.ekabinet.projection.ledger;
 
 import az.ekabinet.domain.wallet.LedgerLine;
-import az.ekabinet.projection.CopyText;
+import az.ekabinet.projection.plumbing.CopyText;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

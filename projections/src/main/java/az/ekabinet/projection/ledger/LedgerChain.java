@@ -1,7 +1,7 @@
 package az.ekabinet.projection.ledger;
 
 import az.ekabinet.domain.wallet.LedgerLine;
-import az.ekabinet.projection.CopyText;
+import az.ekabinet.projection.plumbing.CopyText;
 
 /**
  * Makes the next lines of the ledger after a given last line: each gets the next position and the hash over it and

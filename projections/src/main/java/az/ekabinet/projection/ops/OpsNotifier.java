@@ -1,5 +1,6 @@
 package az.ekabinet.projection.ops;
 
+import az.ekabinet.domain.shared.InCommandTransaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * reconnecting client catches up, so a lost or merged notification loses nothing. One per unit of work.
  */
 @Component
+@InCommandTransaction
 @ProcessingGroup(OpsNotifier.PROCESSING_GROUP)
 public class OpsNotifier {
 

@@ -1,5 +1,6 @@
 package az.ekabinet.projection.wallet;
 
+import az.ekabinet.domain.shared.InCommandTransaction;
 import az.ekabinet.domain.transfer.TransferCompleted;
 import az.ekabinet.domain.transfer.TransferPrepared;
 import az.ekabinet.domain.wallet.FundsCredited;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * are keyed by the wallet's event sequence, so an event applied twice changes nothing.
  */
 @Component
+@InCommandTransaction
 @ProcessingGroup(WalletProjector.PROCESSING_GROUP)
 public class WalletProjector {
 

@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import az.ekabinet.domain.exam.application.ApplicationFormJson;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -60,6 +61,21 @@ class ModuleDependencyTest {
         noClasses().that().resideInAPackage("az.ekabinet.projection..")
                 .should().dependOnClassesThat().resideInAnyPackage("az.ekabinet.command..", "az.ekabinet.query..",
                         "az.ekabinet.config..")
+                .check(PRODUCTION);
+    }
+
+    /**
+     * The plumbing around Axon and PostgreSQL (the {@code plumbing} package of each module) serves every feature and
+     * knows none, so that each piece can be replaced or removed on its own.
+     */
+    @Test
+    void thePlumbingKnowsNoFeature() {
+        noClasses().that().resideInAPackage("az.ekabinet..plumbing..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("az.ekabinet..")
+                        .and(JavaClass.Predicates.resideOutsideOfPackage("az.ekabinet..plumbing..")))
+                .check(PRODUCTION);
+        classes().that().resideInAPackage("az.ekabinet..plumbing..").should().haveSimpleNameNotEndingWith("Test")
+                .allowEmptyShould(false)
                 .check(PRODUCTION);
     }
 

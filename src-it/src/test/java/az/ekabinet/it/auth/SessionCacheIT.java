@@ -8,7 +8,7 @@ import az.ekabinet.command.auth.session.SessionStore;
 import az.ekabinet.command.shared.SecureTokens;
 import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.IntegrationTest;
-import az.ekabinet.query.notifications.PostgresNotifications;
+import az.ekabinet.query.plumbing.PostgresNotifications;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

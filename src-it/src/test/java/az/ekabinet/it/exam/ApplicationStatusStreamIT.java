@@ -9,7 +9,7 @@ import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.IntegrationTest;
 import az.ekabinet.it.support.ProviderClient;
 import az.ekabinet.it.support.TestClock;
-import az.ekabinet.query.notifications.PostgresNotifications;
+import az.ekabinet.query.plumbing.PostgresNotifications;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package az.ekabinet.command.cabinet.lookup;
 
+import az.ekabinet.domain.shared.InCommandTransaction;
 import az.ekabinet.domain.cabinet.CabinetActivated;
 import az.ekabinet.domain.cabinet.ContactProvided;
 import az.ekabinet.domain.cabinet.IdentityDocumentRenewed;
@@ -21,6 +22,7 @@ import reactor.core.publisher.Mono;
  * table is never behind the event store and a failure here rolls the command back.
  */
 @Component
+@InCommandTransaction
 @ProcessingGroup(CabinetRegistry.PROCESSING_GROUP)
 public class CabinetRegistry {
 

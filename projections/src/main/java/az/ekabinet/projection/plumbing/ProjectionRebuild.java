@@ -1,4 +1,4 @@
-package az.ekabinet.projection;
+package az.ekabinet.projection.plumbing;
 
 /**
  * A streaming projection's own way to rebuild its read model from the event store, for when handling every event

@@ -1,4 +1,4 @@
-package az.ekabinet.config.axon;
+package az.ekabinet.config.plumbing;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -19,11 +19,11 @@ import org.axonframework.common.caching.Cache;
  * (aggregate, sequence) key) rolls back, which evicts the entry. Entries are only ever used under the repository's
  * per-aggregate lock, so aggregates that run without one (the exam session) are never cached.
  */
-final class AggregateCache implements Cache {
+public final class AggregateCache implements Cache {
 
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
 
-    AggregateCache(long maxEntries, Duration idle) {
+    public AggregateCache(long maxEntries, Duration idle) {
         this(maxEntries, idle, Ticker.systemTicker());
     }
 

@@ -1,4 +1,4 @@
-package az.ekabinet.projection;
+package az.ekabinet.projection.plumbing;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,4 +1,4 @@
-package az.ekabinet.config.axon;
+package az.ekabinet.config.plumbing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +54,7 @@ class StoredInstantDeserializerTest {
     /** The storage mapper reads instants with it, and what it leaves as Jackson's own deserializer does. */
     @Test
     void theStorageMapperReadsInstantsWithIt() throws Exception {
-        ObjectMapper storage = AxonInfrastructure.storageObjectMapper();
+        ObjectMapper storage = StoredJson.mapper();
         DeserializationContext context = ((DefaultDeserializationContext) storage.getDeserializationContext())
                 .createInstance(storage.getDeserializationConfig(), null, null);
         assertThat(context.findRootValueDeserializer(storage.constructType(Instant.class)))
@@ -77,7 +77,7 @@ class StoredInstantDeserializerTest {
     /** A format set on a property stays Jackson's to apply (no stored event has one today). */
     @Test
     void aPropertyWithAFormatOfItsOwnIsReadByJackson() throws Exception {
-        assertThat(AxonInfrastructure.storageObjectMapper().readValue("{\"at\": \"2026-01-02 03:04\"}", Scheduled.class))
+        assertThat(StoredJson.mapper().readValue("{\"at\": \"2026-01-02 03:04\"}", Scheduled.class))
                 .isEqualTo(new Scheduled(Instant.parse("2026-01-02T03:04:00Z")));
     }
 }

@@ -1,4 +1,4 @@
-package az.ekabinet.projection;
+package az.ekabinet.projection.plumbing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package az.ekabinet.query.notifications;
+package az.ekabinet.query.plumbing;
 
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;

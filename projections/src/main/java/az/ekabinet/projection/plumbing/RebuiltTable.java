@@ -1,4 +1,4 @@
-package az.ekabinet.projection;
+package az.ekabinet.projection.plumbing;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package az.ekabinet.config.axon;
+package az.ekabinet.config.plumbing;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;

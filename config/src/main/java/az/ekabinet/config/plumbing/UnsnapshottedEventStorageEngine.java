@@ -1,4 +1,4 @@
-package az.ekabinet.config.axon;
+package az.ekabinet.config.plumbing;
 
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventData;
@@ -15,9 +15,9 @@ import org.axonframework.serialization.Serializer;
  * <p>Storing a snapshot is refused, loudly, instead of writing one that no load would read: whoever gives an
  * aggregate a snapshot trigger must read snapshots again (build the plain {@link JdbcEventStorageEngine}).
  */
-final class UnsnapshottedEventStorageEngine extends JdbcEventStorageEngine {
+public final class UnsnapshottedEventStorageEngine extends JdbcEventStorageEngine {
 
-    UnsnapshottedEventStorageEngine(JdbcEventStorageEngine.Builder builder) {
+    public UnsnapshottedEventStorageEngine(JdbcEventStorageEngine.Builder builder) {
         super(builder);
     }
 

@@ -1,4 +1,4 @@
-package az.ekabinet.config.axon;
+package az.ekabinet.config.plumbing;
 
 import org.axonframework.common.lock.Lock;
 import org.axonframework.common.lock.LockFactory;
@@ -21,12 +21,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>Aggregates are locked in the order a command loads them; a command that loads two wallets loads them in id
  * order, so two such commands cannot wait on each other.
  */
-final class ClusterLockFactory implements LockFactory {
+public final class ClusterLockFactory implements LockFactory {
 
     private final LockFactory local = PessimisticLockFactory.usingDefaults();
     private final JdbcTemplate jdbc;
 
-    ClusterLockFactory(JdbcTemplate jdbc) {
+    public ClusterLockFactory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

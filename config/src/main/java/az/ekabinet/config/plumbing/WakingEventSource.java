@@ -1,4 +1,4 @@
-package az.ekabinet.config.axon;
+package az.ekabinet.config.plumbing;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -62,7 +62,7 @@ public final class WakingEventSource implements AutoCloseable {
      *                               behind)
      * @param backgroundReadInterval how often at most the streams of {@link #inBackground} read
      */
-    WakingEventSource(SignallingEventStore store, int batchSize, Duration pollInterval,
+    public WakingEventSource(SignallingEventStore store, int batchSize, Duration pollInterval,
                       Duration backgroundReadInterval, MeterRegistry meters) {
         this.storage = store.engine();
         this.pollNanos = pollInterval.toNanos();
@@ -99,7 +99,7 @@ public final class WakingEventSource implements AutoCloseable {
     }
 
     /** A source whose streams are woken at each commit and hand their processor a batch of the default size. */
-    StreamableMessageSource<TrackedEventMessage<?>> atOnce() {
+    public StreamableMessageSource<TrackedEventMessage<?>> atOnce() {
         return new Source(defaultBatchSize, 0);
     }
 
@@ -108,12 +108,12 @@ public final class WakingEventSource implements AutoCloseable {
      * read is read with the commits that follow it, when the interval is over. For processors whose readers need no
      * sub-second freshness: under a steady load each of their transactions then takes several events, not one.
      */
-    StreamableMessageSource<TrackedEventMessage<?>> inBackground() {
+    public StreamableMessageSource<TrackedEventMessage<?>> inBackground() {
         return inBackground(defaultBatchSize);
     }
 
     /** {@link #inBackground()}, handing the processor up to {@code batchSize} events at a time. */
-    StreamableMessageSource<TrackedEventMessage<?>> inBackground(int batchSize) {
+    public StreamableMessageSource<TrackedEventMessage<?>> inBackground(int batchSize) {
         return new Source(batchSize, backgroundReadInterval.toNanos());
     }
 

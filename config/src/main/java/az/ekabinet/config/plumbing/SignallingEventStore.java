@@ -1,4 +1,4 @@
-package az.ekabinet.config.axon;
+package az.ekabinet.config.plumbing;
 
 import java.util.List;
 import java.util.Set;
@@ -11,11 +11,11 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
  * Axon's embedded event store that also tells, after each commit that appended events in this process, whoever
  * listens: the streaming processors' {@link WakingEventSource} reads the new events at once instead of polling.
  */
-final class SignallingEventStore extends EmbeddedEventStore {
+public final class SignallingEventStore extends EmbeddedEventStore {
 
     private final Set<Runnable> committedListeners = new CopyOnWriteArraySet<>();
 
-    SignallingEventStore(Builder builder) {
+    public SignallingEventStore(Builder builder) {
         super(builder);
     }
 

@@ -1,4 +1,4 @@
-package az.ekabinet.config.axon;
+package az.ekabinet.config.plumbing;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +27,7 @@ import org.axonframework.modelling.command.RepositorySpanFactory;
  * and the dispatcher's retry loads the aggregate afresh. A notification that evicts entries would not do: it arrives
  * after the other node's commit, so a command here could decide in between.
  */
-final class StoreCheckedCachingRepository<T> extends CachingEventSourcingRepository<T> {
+public final class StoreCheckedCachingRepository<T> extends CachingEventSourcingRepository<T> {
 
     private final Cache cache;
     private final EventStore events;
@@ -50,7 +50,7 @@ final class StoreCheckedCachingRepository<T> extends CachingEventSourcingReposit
      * The repository Axon's aggregate configurer would build for {@code type}, with this check, {@code cache} and
      * {@code locks}.
      */
-    static <T> StoreCheckedCachingRepository<T> of(Class<T> type, Configuration config, AggregateFactory<T> factory,
+    public static <T> StoreCheckedCachingRepository<T> of(Class<T> type, Configuration config, AggregateFactory<T> factory,
                                                    Cache cache, LockFactory locks, MeterRegistry meters) {
         EventSourcingRepository.Builder<T> builder = EventSourcingRepository.builder(type)
                 .aggregateFactory(factory)

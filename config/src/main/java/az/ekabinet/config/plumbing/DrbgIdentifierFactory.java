@@ -1,4 +1,4 @@
-package az.ekabinet.config.axon;
+package az.ekabinet.config.plumbing;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;

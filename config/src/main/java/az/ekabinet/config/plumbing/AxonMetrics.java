@@ -1,4 +1,4 @@
-package az.ekabinet.config.axon;
+package az.ekabinet.config.plumbing;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

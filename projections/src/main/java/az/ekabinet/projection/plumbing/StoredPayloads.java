@@ -1,4 +1,4 @@
-package az.ekabinet.projection;
+package az.ekabinet.projection.plumbing;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
