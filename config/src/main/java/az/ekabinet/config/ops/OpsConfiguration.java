@@ -19,7 +19,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The operators' stream on each node: a LISTEN on the channel every node's committing transactions NOTIFY, a tail
- * of the event store it wakes, the counters, and the fan-out to this node's subscribers (README "Operators").
+ * of the event store it wakes, the counters, and the fan-out to this node's subscribers (docs/operations.md, "Operators").
  */
 @Configuration(proxyBeanMethods = false)
 public class OpsConfiguration {

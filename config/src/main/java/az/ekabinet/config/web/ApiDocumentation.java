@@ -42,6 +42,7 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
 
@@ -171,12 +172,13 @@ public class ApiDocumentation {
 
     /** What every operation of its kind answers; see the class comment. */
     @Bean
-    public GlobalOpenApiCustomizer answersOfEveryOperation() {
+    public GlobalOpenApiCustomizer answersOfEveryOperation(IdempotentEndpoints idempotent) {
         return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach(
-                (method, operation) -> completeOperation(path, method, operation)));
+                (method, operation) -> completeOperation(path, method, operation, idempotent)));
     }
 
-    private static void completeOperation(String path, PathItem.HttpMethod method, Operation operation) {
+    private static void completeOperation(String path, PathItem.HttpMethod method, Operation operation,
+                                          IdempotentEndpoints idempotent) {
         if (!path.startsWith("/api/")) {
             return;
         }
@@ -202,7 +204,7 @@ public class ApiDocumentation {
         if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
             problem(operation, ErrorCode.VALIDATION_FAILED);
         }
-        if (method == PathItem.HttpMethod.POST && IdempotencyKeys.isMoneyMoving(path)) {
+        if (idempotent.covers(HttpMethod.valueOf(method.name()), path)) {
             operation.addParametersItem(new HeaderParameter().name(IdempotencyKeys.HEADER).required(false)
                     .description("Makes a retry safe: the same key with the same body gets the first successful "
                             + "answer again (with Idempotent-Replayed: true); kept 48 hours per caller")

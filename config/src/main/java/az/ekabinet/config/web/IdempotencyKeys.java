@@ -20,7 +20,6 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -35,7 +34,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code Idempotency-Key} on money-moving POSTs: the same key with the same body gets the first
+ * {@code Idempotency-Key} on money-moving POSTs (those marked {@code AcceptsIdempotencyKey}): the same key with the same body gets the first
  * successful answer again (marked {@code Idempotent-Replayed: true}) without doing anything twice; the same key with
  * another body is 422; a key whose first request is still running is 409. Keys are per caller and kept 48 hours.
  * A failed first request leaves no answer behind, so the client may retry with the same key. The money commands
@@ -50,24 +49,15 @@ public class IdempotencyKeys implements WebFilter {
     /** A first request that has not finished in this time died with its node; a retry may run again. */
     static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,100}");
-    private static final List<Pattern> MONEY_MOVING = List.of(
-            Pattern.compile("/api/me/wallet/credits"),
-            Pattern.compile("/api/me/wallet/transfers"),
-            Pattern.compile("/api/me/wallet/transfers/[^/]+/confirmation"),
-            Pattern.compile("/api/applications/[^/]+/confirmation"));
-
-    /** Whether POSTs to {@code path} (a path or a path template) move money and so honour the header. */
-    public static boolean isMoneyMoving(String path) {
-        return MONEY_MOVING.stream().anyMatch(p -> p.matcher(path).matches());
-    }
-
+    private final IdempotentEndpoints endpoints;
     private final DatabaseClient db;
     private final ProblemWriter problems;
     private final Clock clock;
     private final int maxBodyBytes;
 
-    public IdempotencyKeys(DatabaseClient db, ProblemWriter problems, Clock clock,
+    public IdempotencyKeys(IdempotentEndpoints endpoints, DatabaseClient db, ProblemWriter problems, Clock clock,
                            @Value("${ekabinet.http.max-body-bytes:65536}") int maxBodyBytes) {
+        this.endpoints = endpoints;
         this.db = db;
         this.problems = problems;
         this.clock = clock;
@@ -83,8 +73,7 @@ public class IdempotencyKeys implements WebFilter {
         ServerHttpRequest request = exchange.getRequest();
         String key = request.getHeaders().getFirst(HEADER);
         String path = request.getPath().pathWithinApplication().value();
-        if (key == null || request.getMethod() != HttpMethod.POST
-                || !isMoneyMoving(path)) {
+        if (key == null || !endpoints.covers(request.getMethod(), path)) {
             return chain.filter(exchange);
         }
         if (!KEY.matcher(key).matches()) {
@@ -131,8 +120,9 @@ public class IdempotencyKeys implements WebFilter {
             public Mono<Void> writeWith(Publisher<? extends DataBuffer> content) {
                 return DataBufferUtils.join(Flux.from(content)).flatMap(buffer -> {
                     byte[] bytes = RequestBodies.drain(buffer);
-                    var status = getStatusCode();
-                    Mono<Void> remember = status != null && status.is2xxSuccessful()
+                    // no status set means 200, WebFlux's default
+                    var status = getStatusCode() == null ? HttpStatus.OK : getStatusCode();
+                    Mono<Void> remember = status.is2xxSuccessful()
                             ? remember(principal, key, status.value(), getHeaders().getContentType(), bytes)
                             : forget(principal, key);
                     return remember.then(super.writeWith(Mono.just(bufferFactory().wrap(bytes))));

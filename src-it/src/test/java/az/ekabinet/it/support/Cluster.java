@@ -20,7 +20,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Several nodes of the real runnable jar on one database behind a real HAProxy, configured by the same template as the
- * README's local cluster ({@code config/cluster/haproxy.cfg}): what production runs, on this machine. Nodes register
+ * local cluster of docs/operations.md ({@code config/cluster/haproxy.cfg}): what production runs, on this machine. Nodes register
  * anyone ({@link StubIdentityRegistry}) and stop as a deploy stops them (SIGTERM, a drain time for HAProxy to notice).
  */
 public final class Cluster implements RunningService, AutoCloseable {

@@ -2,6 +2,7 @@ package az.ekabinet.it.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import az.ekabinet.it.support.ApplicationClient;
 import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.Ids;
 import az.ekabinet.it.support.IntegrationTest;
@@ -122,11 +123,40 @@ class IdempotencyKeyIT {
                         .formatted(recipient.cabinetNumber()))
                 .exchange().expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().get("transferId").asText();
-        for (int i = 0; i < 2; i++) {
-            http.post().uri("/api/me/wallet/transfers/{id}/confirmation", transferId).headers(h -> h.setBearerAuth(sender))
-                    .header("Idempotency-Key", "confirm-" + transferId).exchange()
-                    .expectStatus().isOk().expectBody().jsonPath("$.balance").isEqualTo("6.00");
+        for (String replayed : new String[] {null, "true"}) {
+            var answer = http.post().uri("/api/me/wallet/transfers/{id}/confirmation", transferId)
+                    .headers(h -> h.setBearerAuth(sender)).header("Idempotency-Key", "confirm-" + transferId).exchange()
+                    .expectStatus().isOk();
+            if (replayed == null) {
+                answer.expectHeader().doesNotExist("Idempotent-Replayed");
+            } else {
+                answer.expectHeader().valueEquals("Idempotent-Replayed", replayed);
+            }
+            answer.expectBody().jsonPath("$.balance").isEqualTo("6.00");
         }
         assertThat(balance(sender)).isEqualTo("6.00");
+    }
+
+    @Test
+    void anApplicationConfirmationIsReplayed() {
+        String me = citizen();
+        String code = Ids.paymentCode();
+        bank.post(bank.notification(code, "60.00", "AA1234567")).expectStatus().isCreated();
+        credit(me, "fund-the-fee", code).expectStatus().isCreated();
+        ApplicationClient applications = new ApplicationClient(http);
+        String number = applications.start(me, ApplicationClient.DEMO_SESSION);
+        applications.fillIn(me, number);
+        for (String replayed : new String[] {null, "true"}) {
+            var answer = http.post().uri("/api/applications/{n}/confirmation", number).headers(h -> h.setBearerAuth(me))
+                    .header("Idempotency-Key", "confirm-" + number).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"consentToDebit\":true}").exchange()
+                    .expectStatus().isOk();
+            if (replayed == null) {
+                answer.expectHeader().doesNotExist("Idempotent-Replayed");
+            } else {
+                answer.expectHeader().valueEquals("Idempotent-Replayed", replayed);
+            }
+        }
+        assertThat(balance(me)).isEqualTo("10.00");
     }
 }

@@ -1,5 +1,6 @@
 package az.ekabinet.command.exam.application;
 
+import az.ekabinet.command.shared.AcceptsIdempotencyKey;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import az.ekabinet.command.shared.CommandDispatcher;
@@ -56,6 +57,7 @@ public class ConfirmApplicationEndpoint {
     @ApiResponse(responseCode = "200", description = "Confirmed, the fee charged")
     @Refuses({ErrorCode.APPLICATION_NOT_FOUND, ErrorCode.APPLICATION_INCOMPLETE, ErrorCode.INSUFFICIENT_FUNDS,
             ErrorCode.DEADLINE_PASSED, ErrorCode.APPLICATION_ALREADY_CONFIRMED})
+    @AcceptsIdempotencyKey
     @PostMapping(path = "/api/applications/{number}/confirmation", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<Confirmation> confirm(@PathVariable String number, @RequestBody ConfirmationRequest body,

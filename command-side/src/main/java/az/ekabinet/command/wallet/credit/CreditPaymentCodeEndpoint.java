@@ -1,5 +1,6 @@
 package az.ekabinet.command.wallet.credit;
 
+import az.ekabinet.command.shared.AcceptsIdempotencyKey;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import az.ekabinet.command.shared.CommandDispatcher;
@@ -51,6 +52,7 @@ public class CreditPaymentCodeEndpoint {
             description = "A code credits exactly one wallet exactly once, whoever tries and however often.")
     @ApiResponse(responseCode = "201", description = "Credited")
     @Refuses({ErrorCode.PAYMENT_CODE_NOT_FOUND, ErrorCode.PAYMENT_CODE_ALREADY_CREDITED})
+    @AcceptsIdempotencyKey
     @PostMapping(path = "/api/me/wallet/credits", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)

@@ -1,5 +1,6 @@
 package az.ekabinet.command.wallet.transfer;
 
+import az.ekabinet.command.shared.AcceptsIdempotencyKey;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import az.ekabinet.command.cabinet.lookup.CabinetRegistry;
@@ -98,6 +99,7 @@ public class TransferEndpoint {
     @ApiResponse(responseCode = "201", description = "Prepared: confirm it to move the money")
     @Refuses({ErrorCode.RECIPIENT_NOT_FOUND, ErrorCode.TRANSFER_TO_SELF, ErrorCode.CURRENT_PASSWORD_WRONG,
             ErrorCode.TOO_MANY_LOGIN_ATTEMPTS})
+    @AcceptsIdempotencyKey
     @PostMapping(path = "/api/me/wallet/transfers", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
@@ -130,6 +132,7 @@ public class TransferEndpoint {
                     + "the same and moves nothing more.")
     @ApiResponse(responseCode = "200", description = "Completed")
     @Refuses({ErrorCode.TRANSFER_NOT_FOUND, ErrorCode.INSUFFICIENT_FUNDS, ErrorCode.TRANSFER_EXPIRED})
+    @AcceptsIdempotencyKey
     @PostMapping(path = "/api/me/wallet/transfers/{transferId}/confirmation", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<Completed> confirm(@PathVariable String transferId, Principal sender) {
         if (!transferId.matches("[A-Za-z0-9_-]{1,64}")) {

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** The settings bind as README.md documents them, and http mode refuses to start without a usable base URL. */
+/** The settings bind as docs/configuration.md documents them, and http mode refuses to start without a usable base URL. */
 class IdentityRegistryPropertiesTest {
 
     @Test

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The settings bind under {@code ekabinet.graduate-registry} as README.md documents them. Their checks are the
+ * The settings bind under {@code ekabinet.graduate-registry} as docs/configuration.md documents them. Their checks are the
  * identity registry's ({@code IdentityRegistryPropertiesTest}); here only what is the graduate registry's own.
  */
 class GraduateRegistryPropertiesTest {
