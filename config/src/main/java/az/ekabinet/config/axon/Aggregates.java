@@ -3,82 +3,75 @@ package az.ekabinet.config.axon;
 import az.ekabinet.config.plumbing.AggregateCache;
 import az.ekabinet.config.plumbing.ClusterLockFactory;
 import az.ekabinet.config.plumbing.StoreCheckedCachingRepository;
-import az.ekabinet.domain.cabinet.Cabinet;
-import az.ekabinet.domain.exam.application.ApplicationConfirming;
-import az.ekabinet.domain.exam.application.ApplicationEditing;
-import az.ekabinet.domain.exam.application.ApplicationNumbers;
-import az.ekabinet.domain.exam.application.ApplicationStarting;
 import az.ekabinet.domain.exam.application.ExamApplication;
 import az.ekabinet.domain.exam.session.ExamSession;
-import az.ekabinet.domain.payment.Payment;
-import az.ekabinet.domain.transfer.MoneyTransfers;
-import az.ekabinet.domain.transfer.Transfer;
-import az.ekabinet.domain.wallet.PaymentCodeCrediting;
 import az.ekabinet.domain.wallet.Wallet;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Set;
 import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The event-sourced aggregates. The domain module knows no Spring, so its aggregates carry no {@code @Aggregate}
- * stereotype; they are registered here instead, each with its repository on the JDBC event store.
+ * The event-sourced aggregates and the domain's command handlers, found in the domain module ({@link DomainModel}),
+ * each aggregate with its repository on the JDBC event store. A handler's units of work span the aggregates its
+ * repositories load (crediting a code redeems the code and credits the wallet in one).
  *
- * <p>Wallets and applications are loaded again and again (every credit, fee and transfer; every section of the form),
- * so their repositories keep recently used ones in memory ({@link AggregateCache}): a command on a cached aggregate
- * reads only the events other nodes stored since, usually none ({@link StoreCheckedCachingRepository}).
+ * <p>Two kinds of aggregate are tuned here, by measurement, and every other one takes Axon's defaults:
+ * <ul>
+ * <li>wallets and applications are loaded again and again (every credit, fee and transfer; every section of the
+ *     form), so their repositories keep recently used ones in memory ({@link AggregateCache}): a command on a cached
+ *     aggregate reads only the events other nodes stored since, usually none ({@link StoreCheckedCachingRepository});
+ * <li>a session never changes once published: reading its terms takes no lock, so edits and confirmations of
+ *     different citizens never queue behind each other (a conflicting republish still loses on the event store's
+ *     unique key).
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 public class Aggregates {
 
+    private static final String DOMAIN = "az.ekabinet.domain";
+    private static final Set<Class<?>> KEPT_IN_MEMORY = Set.of(Wallet.class, ExamApplication.class);
+    private static final Set<Class<?>> READ_WITHOUT_LOCK = Set.of(ExamSession.class);
+
     @Bean
     public ConfigurerModule aggregateRegistrations(
-            ApplicationNumbers applicationNumbers,
+            BeanFactory components,
             @Value("${ekabinet.axon.aggregate-cache.max-entries:10000}") long cachedPerType,
             @Value("${ekabinet.axon.aggregate-cache.idle:10m}") Duration cacheIdle,
             MeterRegistry meters, JdbcTemplate jdbc) {
         LockFactory clusterLocks = new ClusterLockFactory(jdbc);
-        return configurer -> configurer
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Payment.class))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Cabinet.class))
-                .configureAggregate(cached(Wallet.class, cachedPerType, cacheIdle, clusterLocks, meters))
-                // crediting a code redeems the code and credits the wallet in one unit of work
-                .registerCommandHandler(config -> new PaymentCodeCrediting(config.repository(Payment.class),
-                        config.repository(Wallet.class)))
-                // a session never changes once published: reading its terms takes no lock, so edits and confirmations
-                // of different citizens never queue behind each other (a conflicting republish still loses on the
-                // event store's unique key)
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(ExamSession.class)
-                        .configureLockFactory(config -> NullLockFactory.INSTANCE))
-                .configureAggregate(cached(ExamApplication.class, cachedPerType, cacheIdle, clusterLocks, meters))
-                .registerCommandHandler(config -> new ApplicationStarting(config.repository(ExamApplication.class),
-                        config.repository(ExamSession.class), applicationNumbers))
-                .registerCommandHandler(config -> new ApplicationEditing(config.repository(ExamApplication.class),
-                        config.repository(ExamSession.class)))
-                // confirming an application debits its fee and confirms it in one unit of work
-                .registerCommandHandler(config -> new ApplicationConfirming(config.repository(ExamApplication.class),
-                        config.repository(ExamSession.class), config.repository(Wallet.class)))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Transfer.class))
-                // confirming a transfer completes it, debits the sender and credits the recipient in one unit of work
-                .registerCommandHandler(config -> new MoneyTransfers(config.repository(Transfer.class),
-                        config.repository(Wallet.class)));
+        DomainModel model = DomainModel.scan(DOMAIN);
+        return configurer -> {
+            for (Class<?> aggregate : model.aggregates()) {
+                configurer.configureAggregate(configured(aggregate, cachedPerType, cacheIdle, clusterLocks, meters));
+            }
+            for (Class<?> handler : model.commandHandlers()) {
+                configurer.registerCommandHandler(config -> DomainModel.construct(handler, config::repository,
+                        components::getBean));
+            }
+        };
     }
 
-    /**
-     * An aggregate kept in memory between commands, checked against the event store before each one, and locked for
-     * the whole cluster while a command uses it ({@link ClusterLockFactory}): wallets are what many commands from
-     * every node move at once.
-     */
-    private static <T> AggregateConfigurer<T> cached(Class<T> type, long maxEntries, Duration idle, LockFactory locks,
-                                                     MeterRegistry meters) {
+    private static <T> AggregateConfigurer<T> configured(Class<T> type, long maxEntries, Duration idle,
+                                                         LockFactory locks, MeterRegistry meters) {
         AggregateConfigurer<T> aggregate = AggregateConfigurer.defaultConfiguration(type);
-        return aggregate.configureRepository(config -> StoreCheckedCachingRepository.of(type, config,
-                aggregate.aggregateFactory(), new AggregateCache(maxEntries, idle), locks, meters));
+        if (KEPT_IN_MEMORY.contains(type)) {
+            // kept in memory between commands, checked against the event store before each one, and locked for the
+            // whole cluster while a command uses it: wallets are what many commands from every node move at once
+            return aggregate.configureRepository(config -> StoreCheckedCachingRepository.of(type, config,
+                    aggregate.aggregateFactory(), new AggregateCache(maxEntries, idle), locks, meters));
+        }
+        if (READ_WITHOUT_LOCK.contains(type)) {
+            return aggregate.configureLockFactory(config -> NullLockFactory.INSTANCE);
+        }
+        return aggregate;
     }
 }

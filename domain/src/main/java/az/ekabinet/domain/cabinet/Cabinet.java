@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 /**
@@ -17,6 +18,7 @@ import org.axonframework.modelling.command.CreationPolicy;
  * race. Registration steps are its states; an unfinished registration can be started again, a completed one
  * never. Passwords and SMS codes never enter it.
  */
+@AggregateRoot
 public class Cabinet {
 
     enum Status { REGISTERING, ACTIVE }

@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 /**
@@ -20,6 +21,7 @@ import org.axonframework.modelling.command.CreationPolicy;
  * store's unique (aggregate, sequence) key makes a second record of the same code impossible, also when
  * two notifications race.
  */
+@AggregateRoot
 public class Payment {
 
     @AggregateIdentifier

@@ -11,8 +11,10 @@ import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 
 /** A transfer between two cabinets' wallets: prepared, then completed once, or left to expire. */
+@AggregateRoot
 public class Transfer {
 
     @AggregateIdentifier

@@ -9,12 +9,14 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 /**
  * A cabinet's money account ({@code wallet:<cabinet id>}). It opens with the cabinet; credits, debits and
  * transfers come with the wallet capability.
  */
+@AggregateRoot
 public class Wallet {
 
     public static final String CURRENCY = "AZN";

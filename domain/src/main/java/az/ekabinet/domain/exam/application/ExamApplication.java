@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 
 /**
  * A master's exam application ({@code application:<session>:<cabinet>}): one per cabinet per session, which the
@@ -19,6 +20,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  * confirmed (with its fee charged, see {@link ApplicationConfirming}) it is read-only. The session's deadline is
  * checked by the services that change it, which load the session alongside.
  */
+@AggregateRoot
 public class ExamApplication {
 
     @AggregateIdentifier

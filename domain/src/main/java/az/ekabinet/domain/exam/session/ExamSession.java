@@ -13,9 +13,11 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 /** An exam session ({@code exam-session:<id>}): its fee and the window in which citizens apply. */
+@AggregateRoot
 public class ExamSession {
 
     @AggregateIdentifier
