@@ -1,8 +1,8 @@
 package az.ekabinet.config;
 
+import az.ekabinet.query.audit.AuditSettings;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -27,20 +27,21 @@ public class RuntimeConfiguration {
      */
     @Bean(destroyMethod = "dispose")
     public Scheduler commandScheduler(HikariDataSource dataSource,
-                                      @Value("${ekabinet.commands.queue-capacity:10000}") int queueCapacity) {
-        return Schedulers.newBoundedElastic(dataSource.getMaximumPoolSize(), queueCapacity, "command");
+                                      RuntimeSettings settings) {
+        return Schedulers.newBoundedElastic(dataSource.getMaximumPoolSize(), settings.commands().queueCapacity(),
+                "command");
     }
 
     /** bcrypt compares are CPU-bound and slow on purpose: at most a few at once, never on a Netty thread. */
     @Bean(destroyMethod = "dispose")
-    public Scheduler passwordScheduler(@Value("${ekabinet.passwords.parallelism:4}") int parallelism) {
-        return Schedulers.newBoundedElastic(parallelism, 1_000, "password");
+    public Scheduler passwordScheduler(RuntimeSettings settings) {
+        return Schedulers.newBoundedElastic(settings.passwords().parallelism(), 1_000, "password");
     }
 
     /** Printing a PDF is CPU work of ~100 ms: a few at once, off the Netty threads, overload refused quickly. */
     @Bean(destroyMethod = "dispose")
-    public Scheduler printScheduler(@Value("${ekabinet.printing.parallelism:2}") int parallelism) {
-        return Schedulers.newBoundedElastic(parallelism, 200, "print");
+    public Scheduler printScheduler(RuntimeSettings settings) {
+        return Schedulers.newBoundedElastic(settings.printing().parallelism(), 200, "print");
     }
 
     /**
@@ -48,12 +49,12 @@ public class RuntimeConfiguration {
      * Netty threads on a few threads of its own so that it never slows the API.
      */
     @Bean(destroyMethod = "dispose")
-    public Scheduler auditScheduler(@Value("${ekabinet.audit.parallelism:2}") int parallelism) {
-        return Schedulers.newBoundedElastic(parallelism, 1_000, "audit");
+    public Scheduler auditScheduler(AuditSettings audit) {
+        return Schedulers.newBoundedElastic(audit.parallelism(), 1_000, "audit");
     }
 
     @Bean
-    public PasswordEncoder passwordEncoder(@Value("${ekabinet.passwords.bcrypt-strength:11}") int strength) {
-        return new PrehashedBcrypt(strength);
+    public PasswordEncoder passwordEncoder(RuntimeSettings settings) {
+        return new PrehashedBcrypt(settings.passwords().bcryptStrength());
     }
 }

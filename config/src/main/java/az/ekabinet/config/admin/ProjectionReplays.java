@@ -1,5 +1,6 @@
 package az.ekabinet.config.admin;
 
+import az.ekabinet.config.axon.AxonSettings;
 import az.ekabinet.config.plumbing.WakingEventSource;
 import az.ekabinet.config.cluster.ClusterNode;
 import az.ekabinet.domain.shared.DomainException;
@@ -33,7 +34,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -106,8 +106,7 @@ public class ProjectionReplays implements DisposableBean {
     public ProjectionReplays(EventProcessingConfiguration processors, EventStorageEngine events,
                              PlatformTransactionManager transactions, Clock clock, List<ProjectionRebuild> rebuilds,
                              ObjectProvider<Configuration> axon, ReplayRecords records, ClusterNode node,
-                             JdbcTemplate jdbc,
-                             @Value("${ekabinet.axon.token-claim-timeout-ms:10000}") long claimTimeoutMs) {
+                             JdbcTemplate jdbc, AxonSettings settings) {
         this.processors = processors;
         this.axon = axon;
         this.rebuilds = rebuilds.stream().collect(Collectors.toMap(ProjectionRebuild::processingGroup, r -> r));
@@ -117,7 +116,7 @@ public class ProjectionReplays implements DisposableBean {
         this.records = records;
         this.node = node;
         this.jdbc = jdbc;
-        this.claimTimeout = Duration.ofMillis(claimTimeoutMs);
+        this.claimTimeout = Duration.ofMillis(settings.tokenClaimTimeoutMs());
     }
 
     /**

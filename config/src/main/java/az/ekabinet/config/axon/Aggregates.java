@@ -7,14 +7,12 @@ import az.ekabinet.domain.exam.application.ExamApplication;
 import az.ekabinet.domain.exam.session.ExamSession;
 import az.ekabinet.domain.wallet.Wallet;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.Set;
 import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,15 +41,12 @@ public class Aggregates {
 
     @Bean
     public ConfigurerModule aggregateRegistrations(
-            BeanFactory components,
-            @Value("${ekabinet.axon.aggregate-cache.max-entries:10000}") long cachedPerType,
-            @Value("${ekabinet.axon.aggregate-cache.idle:10m}") Duration cacheIdle,
-            MeterRegistry meters, JdbcTemplate jdbc) {
+            BeanFactory components, AxonSettings settings, MeterRegistry meters, JdbcTemplate jdbc) {
         LockFactory clusterLocks = new ClusterLockFactory(jdbc);
         DomainModel model = DomainModel.scan(DOMAIN);
         return configurer -> {
             for (Class<?> aggregate : model.aggregates()) {
-                configurer.configureAggregate(configured(aggregate, cachedPerType, cacheIdle, clusterLocks, meters));
+                configurer.configureAggregate(configured(aggregate, settings.aggregateCache(), clusterLocks, meters));
             }
             for (Class<?> handler : model.commandHandlers()) {
                 configurer.registerCommandHandler(config -> DomainModel.construct(handler, config::repository,
@@ -60,14 +55,14 @@ public class Aggregates {
         };
     }
 
-    private static <T> AggregateConfigurer<T> configured(Class<T> type, long maxEntries, Duration idle,
+    private static <T> AggregateConfigurer<T> configured(Class<T> type, AxonSettings.AggregateCache cache,
                                                          LockFactory locks, MeterRegistry meters) {
         AggregateConfigurer<T> aggregate = AggregateConfigurer.defaultConfiguration(type);
         if (KEPT_IN_MEMORY.contains(type)) {
             // kept in memory between commands, checked against the event store before each one, and locked for the
             // whole cluster while a command uses it: wallets are what many commands from every node move at once
             return aggregate.configureRepository(config -> StoreCheckedCachingRepository.of(type, config,
-                    aggregate.aggregateFactory(), new AggregateCache(maxEntries, idle), locks, meters));
+                    aggregate.aggregateFactory(), new AggregateCache(cache.maxEntries(), cache.idle()), locks, meters));
         }
         if (READ_WITHOUT_LOCK.contains(type)) {
             return aggregate.configureLockFactory(config -> NullLockFactory.INSTANCE);

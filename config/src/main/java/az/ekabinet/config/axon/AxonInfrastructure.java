@@ -39,7 +39,6 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -116,8 +115,8 @@ public class AxonInfrastructure {
                                                  Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
-                                                 @Value("${ekabinet.axon.gap-timeout-ms:60000}") int gapTimeoutMs,
-                                                 @Value("${ekabinet.axon.read-batch-size:1000}") int batchSize) {
+                                                 AxonSettings settings) {
+        int batchSize = settings.readBatchSize();
         return new UnsnapshottedEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -128,7 +127,7 @@ public class AxonInfrastructure {
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
                 .dataType(byte[].class)
-                .gapTimeout(gapTimeoutMs)
+                .gapTimeout(Math.toIntExact(settings.gapTimeoutMs()))
                 .batchSize(batchSize)
                 .finalAggregateBatchPredicate(batch -> batch.size() < batchSize));
     }
@@ -149,12 +148,12 @@ public class AxonInfrastructure {
     /** Processor segments are claimed in the name of this node ({@link ClusterNode}), as its replays are run. */
     @Bean
     public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, ClusterNode node,
-                                 @Value("${ekabinet.axon.token-claim-timeout-ms:10000}") long claimTimeoutMs) {
+                                 AxonSettings settings) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .schema(new TokenSchema())
-                .claimTimeout(java.time.Duration.ofMillis(claimTimeoutMs))
+                .claimTimeout(java.time.Duration.ofMillis(settings.tokenClaimTimeoutMs()))
                 .nodeId(node.id())
                 .build();
     }
@@ -164,15 +163,12 @@ public class AxonInfrastructure {
      * polls, and sharing one read of the newest events.
      */
     @Bean
-    public ConfigurerModule processorsWokenByCommits(
-            @Value("${ekabinet.axon.read-batch-size:1000}") int batchSize,
-            @Value("${ekabinet.axon.other-nodes-poll-ms:1000}") long pollMs,
-            @Value("${ekabinet.axon.background-read-interval-ms:200}") long backgroundReadMs,
-            MeterRegistry meters) {
+    public ConfigurerModule processorsWokenByCommits(AxonSettings settings, MeterRegistry meters) {
         return configurer -> {
             configurer.registerComponent(WakingEventSource.class, config -> {
                 WakingEventSource source = new WakingEventSource((SignallingEventStore) config.eventStore(),
-                        batchSize, java.time.Duration.ofMillis(pollMs), java.time.Duration.ofMillis(backgroundReadMs),
+                        settings.readBatchSize(), java.time.Duration.ofMillis(settings.otherNodesPollMs()),
+                        java.time.Duration.ofMillis(settings.backgroundReadIntervalMs()),
                         meters);
                 config.onShutdown(Phase.INBOUND_EVENT_CONNECTORS, source::close);
                 return source;
@@ -192,15 +188,12 @@ public class AxonInfrastructure {
      * segments every {@code token-claim-interval-ms} (2 s): a dead node's segments are taken over within about 15 s.
      */
     @Bean
-    public ConfigurerModule pooledStreamingProcessors(
-            @Value("${ekabinet.axon.processor-batch-size:100}") int batchSize,
-            @Value("${ekabinet.axon.processor-segments:2}") int segments,
-            @Value("${ekabinet.axon.token-claim-interval-ms:2000}") long claimIntervalMs) {
+    public ConfigurerModule pooledStreamingProcessors(AxonSettings settings) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .batchSize(batchSize)
-                        .initialSegmentCount(segments)
-                        .tokenClaimInterval(claimIntervalMs))
+                        .batchSize(settings.processorBatchSize())
+                        .initialSegmentCount(settings.processorSegments())
+                        .tokenClaimInterval(settings.tokenClaimIntervalMs()))
                 // never skip an event: a failing batch rolls back with its token and is retried (its lag shows on
                 // the ops stream), where Axon's default would log the failure and move past the event
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
@@ -224,8 +217,8 @@ public class AxonInfrastructure {
      * steady load one transaction writes the lines of several commits instead of one each.
      */
     @Bean
-    public ConfigurerModule ledgerProcessor(@Value("${ekabinet.axon.ledger-batch-size:4000}") int batchSize,
-                                            @Value("${ekabinet.axon.token-claim-interval-ms:2000}") long claimIntervalMs) {
+    public ConfigurerModule ledgerProcessor(AxonSettings settings) {
+        int batchSize = settings.ledgerBatchSize();
         return configurer -> configurer.eventProcessing(processing -> processing
                 // up to as many events at a time as it writes lines in one transaction (from the shared read: fewer)
                 .registerTrackingEventProcessor(LedgerProjector.PROCESSING_GROUP,
@@ -234,7 +227,7 @@ public class AxonInfrastructure {
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(batchSize)
                                 .andInitialSegmentsCount(1)
-                                .andTokenClaimInterval(claimIntervalMs, TimeUnit.MILLISECONDS))
+                                .andTokenClaimInterval(settings.tokenClaimIntervalMs(), TimeUnit.MILLISECONDS))
                 .registerListenerInvocationErrorHandler(LedgerProjector.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance()));
     }

@@ -4,7 +4,6 @@ import az.ekabinet.query.streams.OpenStreams;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -27,9 +26,9 @@ public class LeavingTheCluster {
     private final OpenStreams streams;
     private final Duration drainTime;
 
-    public LeavingTheCluster(OpenStreams streams, @Value("${ekabinet.cluster.drain-time:0s}") Duration drainTime) {
+    public LeavingTheCluster(OpenStreams streams, ClusterSettings settings) {
         this.streams = streams;
-        this.drainTime = drainTime;
+        this.drainTime = settings.drainTime();
     }
 
     /** Before the lifecycle beans stop (the web server first): the context publishes this, then stops them. */

@@ -1,5 +1,6 @@
 package az.ekabinet.config.security;
 
+import az.ekabinet.config.web.HttpSettings;
 import az.ekabinet.command.auth.Role;
 import az.ekabinet.command.auth.session.SessionStore;
 import az.ekabinet.config.web.CorsProperties;
@@ -9,7 +10,6 @@ import az.ekabinet.config.web.ProblemWriter.Problem;
 import az.ekabinet.domain.shared.ErrorCode;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -42,7 +42,7 @@ public class SecurityConfiguration {
     public SecurityWebFilterChain securityChain(ServerHttpSecurity http, SessionStore sessions,
                                                 ProvidersProperties providers, ProblemWriter problems, Clock clock,
                                                 CorsProperties cors,
-                                                @Value("${ekabinet.http.max-body-bytes:65536}") int maxBodyBytes) {
+                                                HttpSettings httpSettings) {
         return http
                 .cors(spec -> spec.configurationSource(crossOrigin(cors)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable) // no cookies: tokens travel in a header only
@@ -52,7 +52,7 @@ public class SecurityConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(bearerTokens(sessions, problems), SecurityWebFiltersOrder.AUTHENTICATION)
-                .addFilterAt(new ProviderSignatureFilter(providers, problems, clock, maxBodyBytes),
+                .addFilterAt(new ProviderSignatureFilter(providers, problems, clock, httpSettings.maxBodyBytes()),
                         SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((exchange, ex) ->

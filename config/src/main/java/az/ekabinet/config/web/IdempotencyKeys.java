@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.reactivestreams.Publisher;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -56,12 +55,12 @@ public class IdempotencyKeys implements WebFilter {
     private final int maxBodyBytes;
 
     public IdempotencyKeys(IdempotentEndpoints endpoints, DatabaseClient db, ProblemWriter problems, Clock clock,
-                           @Value("${ekabinet.http.max-body-bytes:65536}") int maxBodyBytes) {
+                           HttpSettings http) {
         this.endpoints = endpoints;
         this.db = db;
         this.problems = problems;
         this.clock = clock;
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxBodyBytes = http.maxBodyBytes();
     }
 
     private record Stored(byte[] requestHash, String status, Integer responseStatus, String contentType, byte[] body,

@@ -1,5 +1,6 @@
 package az.ekabinet.query.ops;
 
+import az.ekabinet.query.streams.StreamSettings;
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.InvalidValueException;
 import az.ekabinet.query.streams.EventStream.Event;
@@ -16,7 +17,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.PreDestroy;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.server.reactive.AbstractServerHttpResponse;
@@ -70,10 +70,11 @@ public class OpsStreamEndpoint {
     }
 
     public OpsStreamEndpoint(OpsFeed feed, ObjectMapper json, OpenStreams streams,
-                             @Value("${ekabinet.sse.heartbeat:15s}") Duration heartbeat) {
+                             StreamSettings settings) {
         this.feed = feed;
         this.json = json;
         this.streams = streams;
+        Duration heartbeat = settings.heartbeat();
         this.beating = Flux.interval(heartbeat, heartbeat).subscribe(tick -> heartbeats.tryEmitNext(HEARTBEAT));
     }
 

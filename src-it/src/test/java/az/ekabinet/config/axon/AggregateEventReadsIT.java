@@ -57,7 +57,8 @@ class AggregateEventReadsIT {
             return connections.getConnection();
         };
         engine = new AxonInfrastructure().eventStorageEngine(serializer, eventSerializer, persistenceExceptionResolver,
-                axon, counting, transactions, 60_000, BATCH);
+                axon, counting, transactions, new AxonSettings(60_000, BATCH, 1_000, 200, 100, 2, 2_000, 10_000, 4_000,
+                        new AxonSettings.AggregateCache(10_000, java.time.Duration.ofMinutes(10))));
     }
 
     @Test

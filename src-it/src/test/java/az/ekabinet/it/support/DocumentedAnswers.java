@@ -8,6 +8,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.reactivestreams.Publisher;
@@ -64,7 +65,9 @@ public final class DocumentedAnswers implements ExchangeFilterFunction {
 
     DocumentedAnswers(ApplicationContext context) {
         this.context = context;
-        this.validator = Mono.fromCallable(this::load).subscribeOn(CHECKING).cache();
+        // kept once read; a failed read (a slow first build of the document) is not kept: the next exchange reads again
+        this.validator = Mono.fromCallable(this::load).subscribeOn(CHECKING)
+                .cache(loaded -> Duration.ofMillis(Long.MAX_VALUE), failed -> Duration.ZERO, () -> Duration.ZERO);
     }
 
     /** Registered by {@link IntegrationTest}: every test's client is checked. */
@@ -174,6 +177,7 @@ public final class DocumentedAnswers implements ExchangeFilterFunction {
     /** Reads the document, once: a blocking call, made off the event loop by the first exchange to need it. */
     private OpenApiInteractionValidator load() {
         String document = WebTestClient.bindToApplicationContext(context).configureClient()
+                .responseTimeout(Duration.ofMinutes(1)) // the document is built at its first request
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(DOCUMENT_BYTES)).build().get()
                 .uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();

@@ -1,5 +1,6 @@
 package az.ekabinet.query.audit.reconciliation;
 
+import az.ekabinet.query.audit.AuditSettings;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.Refuses;
@@ -16,7 +17,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -54,7 +54,8 @@ public class ReconciliationEndpoint {
 
     public ReconciliationEndpoint(DatabaseClient db, WalletEvents events, ReactiveTransactionManager transactions,
                                   @Qualifier("auditScheduler") Scheduler auditScheduler,
-                                  @Value("${ekabinet.audit.max-concurrent-reconciliations:2}") int maxRunning) {
+                                  AuditSettings settings) {
+        int maxRunning = settings.maxConcurrentReconciliations();
         this.db = db;
         this.events = events;
         var definition = new DefaultTransactionDefinition();

@@ -1,5 +1,6 @@
 package az.ekabinet.query.exam.application;
 
+import az.ekabinet.query.streams.StreamSettings;
 import az.ekabinet.domain.exam.application.ApplicationStatus;
 import az.ekabinet.domain.exam.application.ApplicationStatusQuery;
 import az.ekabinet.domain.shared.ErrorCode;
@@ -16,7 +17,6 @@ import java.security.Principal;
 import java.time.Duration;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,11 +45,11 @@ public class ApplicationStatusStreamEndpoint {
     private final Duration heartbeat;
 
     public ApplicationStatusStreamEndpoint(ApplicationViews views, QueryGateway queries, OpenStreams streams,
-                                           @Value("${ekabinet.sse.heartbeat:15s}") Duration heartbeat) {
+                                           StreamSettings settings) {
         this.views = views;
         this.queries = queries;
         this.streams = streams;
-        this.heartbeat = heartbeat;
+        this.heartbeat = settings.heartbeat();
     }
 
     @Operation(operationId = "followApplicationStatus", summary = "My application's status, as server-sent events",
