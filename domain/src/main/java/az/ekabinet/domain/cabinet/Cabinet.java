@@ -36,8 +36,19 @@ public class Cabinet {
         // for Axon
     }
 
+    private static final String ID_PREFIX = "cabinet:";
+
+    /** A cabinet's id from its holder's FIN: the one place the {@code cabinet:} prefix is put. */
     public static String idOf(String fin) {
-        return "cabinet:" + fin;
+        return ID_PREFIX + fin;
+    }
+
+    /** The FIN of a cabinet's id ({@code cabinet:<FIN>}). */
+    public static String finOf(String cabinetId) {
+        if (cabinetId == null || !cabinetId.startsWith(ID_PREFIX)) {
+            throw new IllegalArgumentException("Not a cabinet's id (" + ID_PREFIX + "<FIN>)");
+        }
+        return cabinetId.substring(ID_PREFIX.length());
     }
 
     @CommandHandler

@@ -17,7 +17,8 @@ import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 /**
- * One payment code, from the provider's notification on. Its identity is the code itself, so the event
+ * One payment code, from the provider's notification on. Its identity is the code itself ({@code payment:<code>},
+ * {@link #idOf}), so the event
  * store's unique (aggregate, sequence) key makes a second record of the same code impossible, also when
  * two notifications race.
  */
@@ -36,6 +37,14 @@ public class Payment {
 
     protected Payment() {
         // for Axon
+    }
+
+    /**
+     * The aggregate that guards a code: the one place the {@code payment:} prefix is put (prefixed because ids share
+     * one key space).
+     */
+    public static String idOf(PaymentCode code) {
+        return "payment:" + code.value();
     }
 
     /** Records the notification once; an identical repeat gets the same answer, a different one a conflict. */
@@ -84,7 +93,7 @@ public class Payment {
 
     @EventSourcingHandler
     void on(PaymentReceived event) {
-        this.id = new PaymentCode(event.paymentCode()).aggregateId();
+        this.id = idOf(new PaymentCode(event.paymentCode()));
         this.paymentCode = event.paymentCode();
         this.amountQepik = event.amountQepik();
         this.payerDocumentNumber = event.payerDocumentNumber();

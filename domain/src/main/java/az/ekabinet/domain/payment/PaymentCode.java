@@ -20,11 +20,6 @@ public record PaymentCode(String value) {
         return new PaymentCode(text.strip().toUpperCase(Locale.ROOT));
     }
 
-    /** The identifier of the aggregate that guards this code; prefixed because ids share one key space. */
-    public String aggregateId() {
-        return "payment:" + value;
-    }
-
     @Override
     public String toString() {
         return value;

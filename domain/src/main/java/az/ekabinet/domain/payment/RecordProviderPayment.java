@@ -16,6 +16,6 @@ public record RecordProviderPayment(
 
     public RecordProviderPayment(PaymentCode paymentCode, Money amount, DocumentNumber payerDocumentNumber,
                                  Instant paidAt, String provider) {
-        this(paymentCode.aggregateId(), paymentCode, amount, payerDocumentNumber, paidAt, provider);
+        this(Payment.idOf(paymentCode), paymentCode, amount, payerDocumentNumber, paidAt, provider);
     }
 }

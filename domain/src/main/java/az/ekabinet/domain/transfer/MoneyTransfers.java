@@ -3,6 +3,7 @@ package az.ekabinet.domain.transfer;
 import az.ekabinet.domain.money.Money;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
+import az.ekabinet.domain.wallet.MovementCause;
 import az.ekabinet.domain.wallet.Wallet;
 import java.time.Clock;
 import java.util.Map;
@@ -41,9 +42,9 @@ public class MoneyTransfers {
         if (!firstTime) {
             return new TransferOutcome(command.transferId(), amount, sender.invoke(Wallet::balance));
         }
-        String reference = command.transferId().substring("transfer:".length());
-        Money balance = sender.invoke(w -> w.debit(amount, "TRANSFER_OUT:" + reference, clock));
-        recipient.execute(w -> w.credit(amount, "TRANSFER_IN:" + reference, clock));
+        String token = Transfer.tokenOf(command.transferId());
+        Money balance = sender.invoke(w -> w.debit(amount, MovementCause.transferOut(token), clock));
+        recipient.execute(w -> w.credit(amount, MovementCause.transferIn(token), clock));
         return new TransferOutcome(command.transferId(), amount, balance);
     }
 

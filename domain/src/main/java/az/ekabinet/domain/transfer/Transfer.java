@@ -29,8 +29,19 @@ public class Transfer {
         // for Axon
     }
 
+    private static final String ID_PREFIX = "transfer:";
+
+    /** A transfer's id from its token: the one place the {@code transfer:} prefix is put. */
     public static String idOf(String token) {
-        return "transfer:" + token;
+        return ID_PREFIX + token;
+    }
+
+    /** The token of a transfer's id ({@code transfer:<token>}): the reference its money movements carry. */
+    public static String tokenOf(String transferId) {
+        if (transferId == null || !transferId.startsWith(ID_PREFIX)) {
+            throw new IllegalArgumentException("Not a transfer's id (" + ID_PREFIX + "<token>): " + transferId);
+        }
+        return transferId.substring(ID_PREFIX.length());
     }
 
     @CommandHandler

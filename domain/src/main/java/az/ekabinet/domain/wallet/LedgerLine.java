@@ -16,7 +16,9 @@ import java.util.HexFormat;
  * {@code position|cabinetNumber|type|amount|balanceAfter|cause|occurredAt|<previous hash>}, the first line's previous
  * hash being 64 zeros. Amounts are their wire text ("50.00"); {@code occurredAt} is
  * the event's instant in UTC with exactly six fraction digits ("2026-01-15T06:00:00.120000Z", {@link #timeText}), the
- * same characters the line carries, so anyone can recompute the chain from the lines alone.
+ * same characters the line carries, so anyone can recompute the chain from the lines alone. {@code cause} is the
+ * movement's {@link MovementCause} in its wire form ({@code EXAM_FEE:100001}), kept as text: a line is checked
+ * against its hash as it was written, never re-made from a parsed cause.
  */
 public record LedgerLine(long position, String cabinetNumber, Type type, long amountQepik, long balanceAfterQepik,
                          String cause, String occurredAt) {

@@ -30,10 +30,10 @@ public class PaymentCodeCrediting {
     public PaymentCodeCredited handle(CreditPaymentCode command, Clock clock) {
         String walletId = Wallet.idOf(command.cabinetId());
         var wallet = load(wallets, walletId, ErrorCode.WALLET_NOT_FOUND, Map.of());
-        var payment = load(payments, command.paymentCode().aggregateId(), ErrorCode.PAYMENT_CODE_NOT_FOUND,
+        var payment = load(payments, Payment.idOf(command.paymentCode()), ErrorCode.PAYMENT_CODE_NOT_FOUND,
                 Map.of("paymentCode", command.paymentCode().value()));
         Money amount = payment.invoke(code -> code.redeem(walletId, command.cabinetId(), clock));
-        Money balance = wallet.invoke(w -> w.credit(amount, "PAYMENT_CODE:" + command.paymentCode().value(), clock));
+        Money balance = wallet.invoke(w -> w.credit(amount, MovementCause.paymentCode(command.paymentCode()), clock));
         return new PaymentCodeCredited(command.paymentCode().value(), amount, balance);
     }
 

@@ -30,6 +30,7 @@ public class Wallet {
         // for Axon
     }
 
+    /** The wallet of a cabinet (its id, {@code cabinet:<FIN>}): the one place the {@code wallet:} prefix is put. */
     public static String idOf(String cabinetId) {
         return "wallet:" + cabinetId;
     }
@@ -44,19 +45,19 @@ public class Wallet {
     }
 
     /** Adds money; the balance after it travels in the event, so the ledger can be re-checked line by line. */
-    public Money credit(Money amount, String cause, Clock clock) {
+    public Money credit(Money amount, MovementCause cause, Clock clock) {
         long after = Math.addExact(balanceQepik, amount.qepik());
-        apply(new FundsCredited(id, cabinetId, amount.qepik(), after, cause, Instants.now(clock)));
+        apply(new FundsCredited(id, cabinetId, amount.qepik(), after, cause.toWire(), Instants.now(clock)));
         return Money.ofQepik(after);
     }
 
     /** Takes money out; never below zero (CannotDebitMoreThanBalance). */
-    public Money debit(Money amount, String cause, Clock clock) {
+    public Money debit(Money amount, MovementCause cause, Clock clock) {
         if (amount.qepik() > balanceQepik) {
             throw new InsufficientFundsException(Money.ofQepik(amount.qepik() - balanceQepik), Money.ofQepik(balanceQepik));
         }
         long after = balanceQepik - amount.qepik();
-        apply(new FundsDebited(id, cabinetId, amount.qepik(), after, cause, Instants.now(clock)));
+        apply(new FundsDebited(id, cabinetId, amount.qepik(), after, cause.toWire(), Instants.now(clock)));
         return Money.ofQepik(after);
     }
 

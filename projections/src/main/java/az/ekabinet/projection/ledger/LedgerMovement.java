@@ -7,7 +7,9 @@ import java.time.Instant;
 
 /**
  * A {@link FundsCredited} or {@link FundsDebited} as the ledger needs it: one mapping for the live processor
- * ({@link LedgerProjector}) and the bulk rebuild ({@link LedgerRebuild}), so both write the same line.
+ * ({@link LedgerProjector}) and the bulk rebuild ({@link LedgerRebuild}), so both write the same line. {@code cause}
+ * is the event's stored string, a {@link az.ekabinet.domain.wallet.MovementCause}'s wire form, copied as it is: the
+ * ledger shows and hashes exactly what the event holds.
  */
 record LedgerMovement(String eventId, String walletId, Type type, long amountQepik, long balanceAfterQepik,
                       String cause, Instant occurredAt) {

@@ -2,10 +2,10 @@ package az.ekabinet.projection.ops;
 
 import az.ekabinet.domain.cabinet.CabinetActivated;
 import az.ekabinet.domain.exam.application.ApplicationConfirmed;
-import az.ekabinet.domain.exam.application.ApplicationConfirming;
 import az.ekabinet.domain.payment.PaymentCodeRedeemed;
 import az.ekabinet.domain.payment.PaymentReceived;
 import az.ekabinet.domain.wallet.FundsDebited;
+import az.ekabinet.domain.wallet.MovementCause;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -58,7 +58,7 @@ public class OpsCountersProjector {
 
     @EventHandler
     void on(FundsDebited event) {
-        if (event.cause().startsWith(ApplicationConfirming.FEE_CAUSE)) {
+        if (event.movementCause().kind() == MovementCause.Kind.EXAM_FEE) {
             Counts counts = batch();
             counts.feesCharged++;
             counts.feesChargedQepik += event.amountQepik();

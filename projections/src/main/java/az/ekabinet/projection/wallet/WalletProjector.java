@@ -1,10 +1,12 @@
 package az.ekabinet.projection.wallet;
 
 import az.ekabinet.domain.shared.InCommandTransaction;
+import az.ekabinet.domain.transfer.Transfer;
 import az.ekabinet.domain.transfer.TransferCompleted;
 import az.ekabinet.domain.transfer.TransferPrepared;
 import az.ekabinet.domain.wallet.FundsCredited;
 import az.ekabinet.domain.wallet.FundsDebited;
+import az.ekabinet.domain.wallet.MovementCause;
 import az.ekabinet.domain.wallet.WalletOpened;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
@@ -15,9 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Balances and credit history ({@code readmodel.wallet}, {@code readmodel.wallet_credit}). Subscribing: written in
- * the transaction of the command that moved the money, so what a citizen is told and what they read agree. Rows
- * are keyed by the wallet's event sequence, so an event applied twice changes nothing.
+ * Balances and credit history ({@code readmodel.wallet}, {@code readmodel.wallet_credit},
+ * {@code readmodel.wallet_debit}, each movement's {@link MovementCause} in {@code kind} and {@code reference}).
+ * Subscribing: written in the transaction of the command that moved the money, so what a citizen is told and what
+ * they read agree. Rows are keyed by the wallet's event sequence, so an event applied twice changes nothing.
  */
 @Component
 @InCommandTransaction
@@ -44,29 +47,30 @@ public class WalletProjector {
 
     @EventHandler
     void on(FundsCredited event, @SequenceNumber long sequence) {
-        Cause cause = Cause.of(event.cause());
-        // a transfer received names its sender's cabinet
+        MovementCause cause = event.movementCause();
+        // a transfer received names its sender's cabinet (another cause's reference names no transfer: null)
         jdbc.update("""
                 INSERT INTO readmodel.wallet_credit (wallet_id, event_sequence, kind, reference, amount_qepik,
                     balance_after_qepik, credited_at, counterparty_cabinet_number)
                 VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT w.cabinet_number FROM readmodel.transfer t
                     JOIN readmodel.wallet w ON w.wallet_id = t.from_wallet_id WHERE t.transfer_id = ?))
                 ON CONFLICT DO NOTHING""",
-                event.walletId(), sequence, cause.kind(), cause.reference(), event.amountQepik(),
-                event.balanceAfterQepik(), Timestamp.from(event.creditedAt()), "transfer:" + cause.reference());
+                event.walletId(), sequence, cause.kind().name(), cause.reference(), event.amountQepik(),
+                event.balanceAfterQepik(), Timestamp.from(event.creditedAt()), Transfer.idOf(cause.reference()));
         balance(event.walletId(), event.balanceAfterQepik(), sequence);
     }
 
     @EventHandler
     void on(FundsDebited event, @SequenceNumber long sequence) {
-        Cause cause = Cause.of(event.cause());
+        MovementCause cause = event.movementCause();
+        // a transfer sent names its recipient's cabinet (another cause's reference names no transfer: null)
         jdbc.update("""
                 INSERT INTO readmodel.wallet_debit (wallet_id, event_sequence, kind, reference, amount_qepik,
                     balance_after_qepik, debited_at, counterparty_cabinet_number)
                 VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT to_cabinet_number FROM readmodel.transfer WHERE transfer_id = ?))
                 ON CONFLICT DO NOTHING""",
-                event.walletId(), sequence, cause.kind(), cause.reference(), event.amountQepik(),
-                event.balanceAfterQepik(), Timestamp.from(event.debitedAt()), "transfer:" + cause.reference());
+                event.walletId(), sequence, cause.kind().name(), cause.reference(), event.amountQepik(),
+                event.balanceAfterQepik(), Timestamp.from(event.debitedAt()), Transfer.idOf(cause.reference()));
         balance(event.walletId(), event.balanceAfterQepik(), sequence);
     }
 
@@ -90,14 +94,6 @@ public class WalletProjector {
         jdbc.update("""
                 UPDATE readmodel.wallet SET balance_qepik = ?, last_event_sequence = ?
                 WHERE wallet_id = ? AND last_event_sequence < ?""", balanceQepik, sequence, walletId, sequence);
-    }
-
-    /** A ledger cause such as {@code PAYMENT_CODE:ABC123} split into its kind and reference. */
-    record Cause(String kind, String reference) {
-        static Cause of(String cause) {
-            int colon = cause.indexOf(':');
-            return new Cause(cause.substring(0, colon), cause.substring(colon + 1));
-        }
     }
 
     @ResetHandler

@@ -1,5 +1,6 @@
 package az.ekabinet.query.exam;
 
+import az.ekabinet.domain.exam.session.ExamSession;
 import az.ekabinet.domain.money.Money;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.Refuses;
@@ -54,7 +55,7 @@ public class ExamSessionsEndpoint {
                 .map((row, meta) -> {
                     Instant opensAt = row.get("opens_at", OffsetDateTime.class).toInstant();
                     Instant deadline = row.get("deadline", OffsetDateTime.class).toInstant();
-                    return new Session(row.get("session_id", String.class).substring("exam-session:".length()),
+                    return new Session(ExamSession.codeOf(row.get("session_id", String.class)),
                             row.get("title", String.class), row.get("academic_year", String.class),
                             row.get("attempt", Short.class), Money.ofQepik(row.get("fee_qepik", Long.class)).toWire(),
                             opensAt, deadline, !now.isBefore(opensAt) && now.isBefore(deadline),

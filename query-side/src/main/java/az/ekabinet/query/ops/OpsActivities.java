@@ -10,6 +10,7 @@ import az.ekabinet.domain.payment.PaymentReceived;
 import az.ekabinet.domain.transfer.TransferCompleted;
 import az.ekabinet.domain.wallet.FundsCredited;
 import az.ekabinet.domain.wallet.FundsDebited;
+import az.ekabinet.domain.wallet.MovementCause;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.serialization.Serializer;
@@ -42,21 +43,23 @@ public class OpsActivities {
         return types.clone();
     }
 
-    /** The activity an event shows, or empty for an event operators do not see (or cannot be read: logged). */
+    /**
+     * The activity an event shows, or empty for an event operators do not see (or cannot be read, or whose cause is
+     * not a {@link MovementCause}: logged).
+     */
     Optional<OpsActivity> of(StoredEvent stored) {
         if (stored.payload() == null) {
             return Optional.empty();
         }
-        Object event;
         try {
-            event = serializer.deserialize(new SimpleSerializedObject<>(stored.payload(), byte[].class,
+            Object event = serializer.deserialize(new SimpleSerializedObject<>(stored.payload(), byte[].class,
                     stored.payloadType(), stored.payloadRevision()));
+            return Optional.ofNullable(details(stored, event));
         } catch (RuntimeException e) {
             log.warn("Event {} ({}) is not shown on the ops stream: {}", stored.index(), stored.payloadType(),
                     e.toString());
             return Optional.empty();
         }
-        return Optional.ofNullable(details(stored, event));
     }
 
     private static OpsActivity details(StoredEvent stored, Object event) {
@@ -67,10 +70,10 @@ public class OpsActivities {
             return activity(stored, event, money(e.amountQepik()), null, null, null);
         }
         if (event instanceof FundsCredited e) {
-            return activity(stored, event, money(e.amountQepik()), causeKind(e.cause()), null, null);
+            return activity(stored, event, money(e.amountQepik()), causeKind(e.movementCause()), null, null);
         }
         if (event instanceof FundsDebited e) {
-            return activity(stored, event, money(e.amountQepik()), causeKind(e.cause()), null, null);
+            return activity(stored, event, money(e.amountQepik()), causeKind(e.movementCause()), null, null);
         }
         if (event instanceof ExamSessionPublished e) {
             return activity(stored, event, money(e.feeQepik()), null, null, e.sessionId());
@@ -98,8 +101,7 @@ public class OpsActivities {
     }
 
     /** {@code PAYMENT_CODE:<code>} → {@code PAYMENT_CODE}: the kind only, the reference identifies someone. */
-    private static String causeKind(String cause) {
-        int colon = cause.indexOf(':');
-        return colon < 0 ? cause : cause.substring(0, colon);
+    private static String causeKind(MovementCause cause) {
+        return cause.kind().name();
     }
 }

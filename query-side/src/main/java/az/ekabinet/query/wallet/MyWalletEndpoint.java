@@ -41,14 +41,21 @@ public class MyWalletEndpoint {
                           @Schema(allowableValues = "AZN") String currency) {
     }
 
-    /** One credit: a payment code, or a transfer received ({@code kind} TRANSFER_IN, from {@code counterpartyCabinetNumber}). */
+    /**
+     * One credit: a payment code, or a transfer received ({@code kind} TRANSFER_IN, from
+     * {@code counterpartyCabinetNumber}). {@code kind} and {@code reference} are the credit's
+     * {@link az.ekabinet.domain.wallet.MovementCause} as the read model keeps it.
+     */
     public record Credit(@Schema(allowableValues = {"PAYMENT_CODE", "TRANSFER_IN"}) String kind,
                          @Schema(description = "The payment code, or the transfer's id") String reference,
                          String counterpartyCabinetNumber, @Schema(pattern = WireFormats.MONEY_OUT) String amount,
                          @Schema(pattern = WireFormats.MONEY_OUT) String balanceAfter, Instant creditedAt) {
     }
 
-    /** One use of the money: an exam fee (reference: application number) or a transfer to another cabinet. */
+    /**
+     * One use of the money: an exam fee (reference: application number) or a transfer to another cabinet; {@code kind}
+     * and {@code reference} are the debit's {@link az.ekabinet.domain.wallet.MovementCause}.
+     */
     public record Debit(@Schema(allowableValues = {"EXAM_FEE", "TRANSFER_OUT"}) String kind,
                         @Schema(description = "The application number, or the transfer's id") String reference,
                         String counterpartyCabinetNumber, @Schema(pattern = WireFormats.MONEY_OUT) String amount,

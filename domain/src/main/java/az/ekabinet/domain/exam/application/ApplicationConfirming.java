@@ -5,6 +5,7 @@ import az.ekabinet.domain.money.Money;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldError;
 import az.ekabinet.domain.shared.ValidationFailedException;
+import az.ekabinet.domain.wallet.MovementCause;
 import az.ekabinet.domain.wallet.Wallet;
 import java.time.Clock;
 import java.util.List;
@@ -22,7 +23,6 @@ import org.axonframework.modelling.command.Repository;
 public class ApplicationConfirming {
 
     public static final String CONSENT_REQUIRED = "CONSENT_REQUIRED";
-    public static final String FEE_CAUSE = "EXAM_FEE:";
 
     private final Repository<ExamApplication> applications;
     private final Repository<ExamSession> sessions;
@@ -50,7 +50,7 @@ public class ApplicationConfirming {
         Money fee = Applications.openSession(sessions, application, clock).invoke(ExamSession::fee);
         application.execute(ExamApplication::requireComplete);
         String number = application.invoke(ExamApplication::applicationNumber);
-        Money balance = wallet.invoke(w -> w.debit(fee, FEE_CAUSE + number, clock));
+        Money balance = wallet.invoke(w -> w.debit(fee, MovementCause.examFee(number), clock));
         application.execute(a -> a.confirm(fee, clock));
         return application.invoke(a -> a.confirmation(balance));
     }

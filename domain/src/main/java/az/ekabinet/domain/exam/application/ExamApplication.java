@@ -2,6 +2,8 @@ package az.ekabinet.domain.exam.application;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import az.ekabinet.domain.cabinet.Cabinet;
+import az.ekabinet.domain.exam.session.ExamSession;
 import az.ekabinet.domain.money.Money;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
@@ -40,8 +42,12 @@ public class ExamApplication {
         apply(new ApplicationStarted(id, applicationNumber, sessionId, cabinetId, Instants.now(clock)));
     }
 
+    /**
+     * The application of a cabinet to a session, {@code application:<session code>:<FIN>}, from the session's and the
+     * cabinet's ids: the one place the {@code application:} prefix is put.
+     */
     public static String idOf(String sessionId, String cabinetId) {
-        return "application:" + sessionId.substring(sessionId.indexOf(':') + 1) + ":" + cabinetId.substring(cabinetId.indexOf(':') + 1);
+        return "application:" + ExamSession.codeOf(sessionId) + ":" + Cabinet.finOf(cabinetId);
     }
 
     public String applicationNumber() {

@@ -28,8 +28,19 @@ public class ExamSession {
         // for Axon
     }
 
+    private static final String ID_PREFIX = "exam-session:";
+
+    /** A session's id from its code (as in its URL): the one place the {@code exam-session:} prefix is put. */
     public static String idOf(String code) {
-        return "exam-session:" + code;
+        return ID_PREFIX + code;
+    }
+
+    /** The code of a session's id ({@code exam-session:<code>}), as its URL and the API show it. */
+    public static String codeOf(String sessionId) {
+        if (sessionId == null || !sessionId.startsWith(ID_PREFIX)) {
+            throw new IllegalArgumentException("Not an exam session's id (" + ID_PREFIX + "<code>): " + sessionId);
+        }
+        return sessionId.substring(ID_PREFIX.length());
     }
 
     /** Publishing the same session again changes nothing; publishing other terms under its id is refused. */

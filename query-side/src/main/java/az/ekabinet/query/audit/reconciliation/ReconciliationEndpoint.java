@@ -6,6 +6,7 @@ import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.Refuses;
 import az.ekabinet.domain.wallet.FundsCredited;
 import az.ekabinet.domain.wallet.LedgerLine;
+import az.ekabinet.domain.wallet.MovementCause;
 import az.ekabinet.query.audit.KeysetPages;
 import az.ekabinet.query.audit.LedgerRows;
 import az.ekabinet.query.audit.WalletEvent;
@@ -117,7 +118,11 @@ public class ReconciliationEndpoint {
                 .map(row -> () -> checks.readModelWallet(row.walletId(), row.cabinetNumber(), row.balanceQepik()));
     }
 
-    /** Each payment code credits at most once: grouped in PostgreSQL, only the offending codes come back. */
+    /**
+     * Each payment code credits at most once: grouped in PostgreSQL, only the offending codes come back. The SQL reads
+     * the stored cause in {@link MovementCause}'s wire form ({@code PAYMENT_CODE:<code>}); it stays SQL so that only
+     * the offending codes, not every credit, leave the database.
+     */
     private Flux<Runnable> paymentCodesCreditedAgain(Reconciliation checks) {
         return db.sql("""
                         SELECT c.cause, count(*) AS credits,
@@ -137,7 +142,12 @@ public class ReconciliationEndpoint {
                 .all();
     }
 
-    /** Each transfer is one debit (TRANSFER_OUT:id) and one credit (TRANSFER_IN:id) of the same amount. */
+    /**
+     * Each transfer is one debit (TRANSFER_OUT:token) and one credit (TRANSFER_IN:token) of the same amount. The SQL
+     * splits the stored cause as {@link MovementCause#parse} does (kind before the first ':', reference after it),
+     * in PostgreSQL so that only the offending transfers leave the database; the kinds' names are
+     * {@link MovementCause.Kind}'s.
+     */
     private Flux<Runnable> transfersWithUnequalSides(Reconciliation checks) {
         return db.sql("""
                         WITH movement AS (

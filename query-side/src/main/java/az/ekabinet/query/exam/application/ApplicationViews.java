@@ -3,6 +3,7 @@ package az.ekabinet.query.exam.application;
 import az.ekabinet.domain.exam.application.ApplicationForm;
 import az.ekabinet.domain.exam.application.ApplicationFormJson;
 import az.ekabinet.domain.exam.application.ExamChoices;
+import az.ekabinet.domain.exam.session.ExamSession;
 import az.ekabinet.domain.money.Money;
 import az.ekabinet.domain.reference.ReferenceData;
 import az.ekabinet.domain.reference.ReferenceData.Kind;
@@ -73,7 +74,7 @@ public class ApplicationViews {
                 row.get("mobile_phone", String.class), row.get("email", String.class),
                 coded(Kind.DISTRICTS, residence), form.previousNames());
         return new ApplicationView(row.get("application_number", String.class),
-                row.get("session_id", String.class).substring("exam-session:".length()), row.get("title", String.class),
+                ExamSession.codeOf(row.get("session_id", String.class)), row.get("title", String.class),
                 row.get("status", String.class), Money.ofQepik(row.get("session_fee", Long.class)).toWire(),
                 instant(row, "deadline"), instant(row, "started_at"), instant(row, "confirmed_at"),
                 feeCharged == null ? null : Money.ofQepik(feeCharged).toWire(), personal, form.bachelor(),
