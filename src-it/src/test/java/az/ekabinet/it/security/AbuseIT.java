@@ -23,7 +23,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Abuse that no single rule of a form stops: many phones flooded with SMS from one address, and clients that open a
  * connection and then send nothing. Each is bounded with a clear answer and none slows anybody else. (Password and
- * code guessing, per-phone SMS limits and oversized bodies are in CabinetRulesIT, PlatformIT and HostileInputIT.)
+ * code guessing, per-phone SMS limits and oversized bodies are in SignInRulesIT, VerificationCodesIT, PlatformIT and
+ * HostileInputIT.)
  */
 @IntegrationTest
 // its own application context beside the shared one: small pools, so that both stay well within PostgreSQL's connections
