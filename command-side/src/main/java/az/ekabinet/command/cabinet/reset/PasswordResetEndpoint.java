@@ -1,4 +1,4 @@
-package az.ekabinet.command.auth.reset;
+package az.ekabinet.command.cabinet.reset;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
