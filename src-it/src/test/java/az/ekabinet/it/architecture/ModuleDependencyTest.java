@@ -82,9 +82,9 @@ class ModuleDependencyTest {
     }
 
     /**
-     * A slice may use another (registration, the citizen's own cabinet and the password reset use the SMS codes and
-     * the sessions; exam applications and transfers look cabinets up), but never in a circle: whatever two slices
-     * share lives in one of them, or in {@code shared}, which knows no slice.
+     * A slice may use another (the cabinet's password changes and resets end sessions: cabinet → auth; exam
+     * applications and transfers look cabinets up and check passwords: exam, wallet → cabinet), but never in a circle:
+     * whatever two slices share lives in one of them, or in {@code shared}, which knows no slice.
      */
     @Test
     void theCommandSidesSlicesAreFreeOfCycles() {
