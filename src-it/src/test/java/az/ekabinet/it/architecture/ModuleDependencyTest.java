@@ -2,6 +2,7 @@ package az.ekabinet.it.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import az.ekabinet.domain.exam.application.ApplicationFormJson;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module rule: domain ← command-side, projections, query-side ← config. The read side
- * reads the tables projections write but never their classes; the domain knows no Spring, SQL or HTTP.
+ * reads the tables projections write but never their classes; the domain knows no Spring, SQL or HTTP. Inside each
+ * module, the feature slices (the packages right under the module's root) use each other in one direction only.
  */
 class ModuleDependencyTest {
 
@@ -77,6 +79,31 @@ class ModuleDependencyTest {
         classes().that().resideInAPackage("az.ekabinet..plumbing..").should().haveSimpleNameNotEndingWith("Test")
                 .allowEmptyShould(false)
                 .check(PRODUCTION);
+    }
+
+    /**
+     * A slice may use another (the cabinet's password changes and resets end sessions: cabinet → auth; exam
+     * applications and transfers look cabinets up and check passwords: exam, wallet → cabinet), but never in a circle:
+     * whatever two slices share lives in one of them, or in {@code shared}, which knows no slice.
+     */
+    @Test
+    void theCommandSidesSlicesAreFreeOfCycles() {
+        slices().matching("az.ekabinet.command.(*)..").should().beFreeOfCycles().check(PRODUCTION);
+    }
+
+    @Test
+    void theQuerySidesSlicesAreFreeOfCycles() {
+        slices().matching("az.ekabinet.query.(*)..").should().beFreeOfCycles().check(PRODUCTION);
+    }
+
+    @Test
+    void theProjectionsSlicesAreFreeOfCycles() {
+        slices().matching("az.ekabinet.projection.(*)..").should().beFreeOfCycles().check(PRODUCTION);
+    }
+
+    @Test
+    void theDomainsSlicesAreFreeOfCycles() {
+        slices().matching("az.ekabinet.domain.(*)..").should().beFreeOfCycles().check(PRODUCTION);
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * One kind of account that can log in (staff now, citizens with the cabinet): finds the stored credentials
- * of a username. The password is compared once, by the login endpoint, on the password scheduler.
+ * of a username. The password is compared once, by {@link PasswordLogin}, on the password scheduler.
  */
 public interface CredentialsLookup {
 

@@ -2,12 +2,7 @@ package az.ekabinet.command.auth.login;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
-import az.ekabinet.command.auth.session.SessionPrincipal;
-import az.ekabinet.command.auth.session.SessionStore;
 import az.ekabinet.command.shared.ClientAddress;
-import az.ekabinet.command.shared.throttle.FailureThrottle.Limit;
-import az.ekabinet.command.shared.throttle.FailureThrottle;
-import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.Refuses;
@@ -15,22 +10,20 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
-import java.util.Optional;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
 
-/** Log in with a username and password for an opaque Bearer token; log out to revoke it on the server. */
+/**
+ * Log in with a username and password for an opaque Bearer token; log out to revoke it on the server. The checks,
+ * the throttle and the sessions are {@link PasswordLogin}'s; this endpoint maps HTTP to it.
+ */
 @RestController
 @Tag(name = "cabinet")
 public class LoginEndpoint {
@@ -39,21 +32,10 @@ public class LoginEndpoint {
     /** Generous on purpose (a policy-conforming password has at most 128 characters); only bounds the work. */
     static final int MAX_PASSWORD = 512;
 
-    private final List<CredentialsLookup> accounts;
-    private final SessionStore sessions;
-    private final Scheduler passwordScheduler;
-    private final String dummyHash;
-    private final PasswordEncoder encoder;
-    private final FailureThrottle throttle;
+    private final PasswordLogin login;
 
-    public LoginEndpoint(List<CredentialsLookup> accounts, SessionStore sessions, PasswordEncoder encoder,
-                         @Qualifier("passwordScheduler") Scheduler passwordScheduler, FailureThrottle throttle) {
-        this.throttle = throttle;
-        this.accounts = accounts;
-        this.sessions = sessions;
-        this.passwordScheduler = passwordScheduler;
-        this.encoder = encoder;
-        this.dummyHash = encoder.encode("no account has this password");
+    public LoginEndpoint(PasswordLogin login) {
+        this.login = login;
     }
 
     public record LoginRequest(
@@ -85,35 +67,8 @@ public class LoginEndpoint {
             v.reject("password", "TOO_LONG");
         }
         v.throwIfInvalid();
-        String address = ClientAddress.of(request);
-        return Mono.fromCallable(() -> check(username, password, address))
-                .subscribeOn(passwordScheduler)
-                .flatMap(found -> found
-                        .map(principal -> sessions.open(principal.name(), principal.roles()))
-                        .orElseGet(() -> Mono.error(new DomainException(ErrorCode.INVALID_CREDENTIALS))))
-                .map(opened -> new LoginAnswer(opened.token(), "Bearer", sessions.idleTimeout().toSeconds()));
-    }
-
-    /**
-     * Throttled per account (whichever username names it: FIN or cabinet number) and per address, then exactly one
-     * slow compare whether or not the username exists, so timing does not tell which do.
-     */
-    private Optional<SessionPrincipal> check(String username, String password, String address) {
-        Optional<CredentialsLookup.Credentials> found = accounts.stream()
-                .flatMap(lookup -> lookup.find(username).stream())
-                .findFirst();
-        String account = found.map(credentials -> credentials.principal().name())
-                .orElse("unknown:" + username.toUpperCase(java.util.Locale.ROOT));
-        var fromHere = Limit.accountFromAddress(account, address);
-        throttle.checkNotBlocked(ErrorCode.TOO_MANY_LOGIN_ATTEMPTS, fromHere, Limit.account(account),
-                Limit.address("login", address));
-        boolean matches = encoder.matches(password, found.map(CredentialsLookup.Credentials::passwordHash).orElse(dummyHash));
-        if (found.isPresent() && matches) {
-            throttle.recordSuccess(fromHere);
-            return found.map(CredentialsLookup.Credentials::principal);
-        }
-        throttle.recordFailure(fromHere, Limit.account(account), Limit.address("login", address));
-        return Optional.empty();
+        return login.logIn(username, password, ClientAddress.of(request))
+                .map(loggedIn -> new LoginAnswer(loggedIn.token(), "Bearer", loggedIn.idleTimeout().toSeconds()));
     }
 
     private static String tooLong() {
@@ -126,6 +81,6 @@ public class LoginEndpoint {
     @PostMapping("/api/auth/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> logout(Authentication authentication) {
-        return sessions.revoke((String) authentication.getCredentials());
+        return login.logOut((String) authentication.getCredentials());
     }
 }

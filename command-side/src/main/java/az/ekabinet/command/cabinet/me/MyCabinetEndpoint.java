@@ -2,30 +2,13 @@ package az.ekabinet.command.cabinet.me;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
-import az.ekabinet.command.auth.session.SessionStore;
 import az.ekabinet.command.cabinet.identity.DocumentInput;
-import az.ekabinet.command.cabinet.identity.IdentityRegistry;
-import az.ekabinet.command.cabinet.lookup.CabinetRegistry;
-import az.ekabinet.command.cabinet.password.Passwords;
 import az.ekabinet.command.cabinet.registration.RegistrationEndpoint.Person;
-import az.ekabinet.command.cabinet.verification.VerificationCodes.Purpose;
-import az.ekabinet.command.cabinet.verification.VerificationCodes;
 import az.ekabinet.command.shared.ClientAddress;
-import az.ekabinet.command.shared.CommandDispatcher;
 import az.ekabinet.command.shared.Locales;
-import az.ekabinet.command.shared.throttle.FailureThrottle.Limit;
-import az.ekabinet.command.shared.throttle.FailureThrottle;
-import az.ekabinet.domain.cabinet.CabinetRefusal;
-import az.ekabinet.domain.cabinet.ChangeEmail;
-import az.ekabinet.domain.cabinet.ChangePhone;
-import az.ekabinet.domain.cabinet.PasswordChanged;
-import az.ekabinet.domain.cabinet.RecordPasswordChange;
-import az.ekabinet.domain.cabinet.RenewIdentityDocument;
 import az.ekabinet.domain.contact.Email;
 import az.ekabinet.domain.contact.PhoneNumber;
 import az.ekabinet.domain.identity.DocumentNumber;
-import az.ekabinet.domain.identity.Fin;
-import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.Refuses;
@@ -34,13 +17,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -52,34 +31,16 @@ import reactor.core.publisher.Mono;
 /**
  * What a logged-in citizen changes in their cabinet: contact data (a new phone only after
  * its own SMS code, and only with the current password), the password (other sessions end), and the identity
- * document after a renewal, re-read from the registry.
+ * document after a renewal, re-read from the registry. The work is {@link MyCabinet}'s; this endpoint maps HTTP to it.
  */
 @RestController
 @Tag(name = "cabinet")
 public class MyCabinetEndpoint {
 
-    private final CabinetRegistry cabinets;
-    private final Passwords passwords;
-    private final VerificationCodes codes;
-    private final CommandDispatcher commands;
-    private final SessionStore sessions;
-    private final IdentityRegistry identityRegistry;
-    private final DatabaseClient db;
-    private final Clock clock;
-    private final FailureThrottle throttle;
+    private final MyCabinet myCabinet;
 
-    public MyCabinetEndpoint(CabinetRegistry cabinets, Passwords passwords, VerificationCodes codes,
-                             CommandDispatcher commands, SessionStore sessions, IdentityRegistry identityRegistry,
-                             DatabaseClient db, Clock clock, FailureThrottle throttle) {
-        this.throttle = throttle;
-        this.cabinets = cabinets;
-        this.passwords = passwords;
-        this.codes = codes;
-        this.commands = commands;
-        this.sessions = sessions;
-        this.identityRegistry = identityRegistry;
-        this.db = db;
-        this.clock = clock;
+    public MyCabinetEndpoint(MyCabinet myCabinet) {
+        this.myCabinet = myCabinet;
     }
 
     @Schema(name = "ContactChange")
@@ -128,23 +89,13 @@ public class MyCabinetEndpoint {
             v.reject("currentPassword", FieldValidation.REQUIRED);
         }
         v.throwIfInvalid();
-        String cabinetId = caller.getName();
-        return passwords.requireCurrent(cabinetId, body.currentPassword(), ClientAddress.of(request))
-                .then(commands.send(new ChangeEmail(cabinetId, email)))
-                .then(me(cabinetId))
-                .flatMap(entry -> phone.e164().equals(entry.mobilePhone())
-                        ? Mono.just(new ContactChangeAnswer(email == null ? null : email.value(), null, null))
-                        : db.sql("""
-                                        INSERT INTO command.pending_phone_change (cabinet_id, mobile_phone, requested_at)
-                                        VALUES (:id, :phone, :at) ON CONFLICT (cabinet_id) DO UPDATE
-                                        SET mobile_phone = EXCLUDED.mobile_phone, requested_at = EXCLUDED.requested_at""")
-                                .bind("id", cabinetId).bind("phone", phone.e164())
-                                .bind("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                                .then()
-                                .then(codes.issue(Purpose.PHONE_CHANGE, cabinetId, phone, Locales.of(request),
-                                        ClientAddress.of(request)))
-                                .map(sent -> new ContactChangeAnswer(email == null ? null : email.value(),
-                                        sent.maskedPhone(), sent.validForSeconds())));
+        String mail = email == null ? null : email.value();
+        return myCabinet.changeContact(caller.getName(), phone, email, body.currentPassword(), Locales.of(request),
+                        ClientAddress.of(request))
+                .map(changed -> changed.newPhoneCode() == null
+                        ? new ContactChangeAnswer(mail, null, null)
+                        : new ContactChangeAnswer(mail, changed.newPhoneCode().maskedPhone(),
+                                changed.newPhoneCode().validForSeconds()));
     }
 
     @Operation(operationId = "verifyNewPhone", summary = "Verify the new phone with its code",
@@ -157,19 +108,7 @@ public class MyCabinetEndpoint {
         var v = new FieldValidation();
         String code = v.parse("code", body.code(), Locales::sixDigitCode);
         v.throwIfInvalid();
-        String cabinetId = caller.getName();
-        return db.sql("SELECT mobile_phone FROM command.pending_phone_change WHERE cabinet_id = :id")
-                .bind("id", cabinetId)
-                .map((row, meta) -> row.get("mobile_phone", String.class))
-                .one()
-                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.NO_PENDING_PHONE_CHANGE)))
-                .flatMap(pending -> throttle.guarded(codes.verify(Purpose.PHONE_CHANGE, cabinetId, code),
-                                ErrorCode.TOO_MANY_ATTEMPTS, FailureThrottle.refusal(ErrorCode.VERIFICATION_CODE_INVALID),
-                                Limit.address("code", ClientAddress.of(request)), Limit.account(cabinetId))
-                        .filter(verified -> verified.e164().equals(pending))
-                        .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.NO_PENDING_PHONE_CHANGE))))
-                .flatMap(phone -> commands.send(new ChangePhone(cabinetId, phone)))
-                .then(db.sql("DELETE FROM command.pending_phone_change WHERE cabinet_id = :id").bind("id", cabinetId).then());
+        return myCabinet.verifyNewPhone(caller.getName(), code, ClientAddress.of(request));
     }
 
     @Operation(operationId = "changePassword", summary = "Change the password",
@@ -180,22 +119,8 @@ public class MyCabinetEndpoint {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> changePassword(@RequestBody PasswordChange body, Authentication caller,
                                      ServerHttpRequest request) {
-        String cabinetId = caller.getName();
-        String token = (String) caller.getCredentials();
-        return me(cabinetId).flatMap(entry -> {
-            var v = new FieldValidation();
-            if (body.currentPassword() == null || body.currentPassword().isEmpty()) {
-                v.reject("currentPassword", FieldValidation.REQUIRED);
-            }
-            passwords.check(v, "newPassword", body.newPassword(), Fin.of(entry.fin()));
-            v.throwIfInvalid();
-            return passwords.requireCurrent(cabinetId, body.currentPassword(), ClientAddress.of(request))
-                    .then(passwords.credentialFor(cabinetId, body.newPassword()))
-                    .flatMap(credential -> commands.send(
-                            new RecordPasswordChange(cabinetId, PasswordChanged.Reason.CHANGED), credential))
-                    .then(sessions.revokeAllBut(cabinetId, token))
-                    .then();
-        });
+        return myCabinet.changePassword(caller.getName(), (String) caller.getCredentials(), body.currentPassword(),
+                body.newPassword(), ClientAddress.of(request));
     }
 
     @Operation(operationId = "renewIdentityDocument", summary = "My document was renewed (Sənədim yenilənib)",
@@ -208,16 +133,6 @@ public class MyCabinetEndpoint {
         var v = new FieldValidation();
         DocumentNumber document = DocumentInput.parse(v, body.documentSeries(), body.documentNumber());
         v.throwIfInvalid();
-        String cabinetId = caller.getName();
-        return me(cabinetId)
-                .flatMap(entry -> identityRegistry.find(document, Fin.of(entry.fin())))
-                .switchIfEmpty(Mono.error(CabinetRefusal::documentNotRenewed))
-                .flatMap(person -> commands.send(new RenewIdentityDocument(cabinetId, person)).thenReturn(Person.of(person)));
-    }
-
-    private Mono<CabinetRegistry.Entry> me(String cabinetId) {
-        return cabinets.byCabinetId(cabinetId)
-                .filter(CabinetRegistry.Entry::active)
-                .switchIfEmpty(Mono.error(CabinetRefusal::registrationNotFound));
+        return myCabinet.renewDocument(caller.getName(), document).map(Person::of);
     }
 }

@@ -3,35 +3,17 @@ package az.ekabinet.command.cabinet.registration;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import az.ekabinet.command.cabinet.identity.DocumentInput;
-import az.ekabinet.command.cabinet.identity.IdentityRegistry;
-import az.ekabinet.command.cabinet.lookup.CabinetRegistry;
-import az.ekabinet.command.cabinet.password.Passwords;
-import az.ekabinet.command.cabinet.verification.VerificationCodes.Purpose;
-import az.ekabinet.command.cabinet.verification.VerificationCodes;
 import az.ekabinet.command.shared.ClientAddress;
-import az.ekabinet.command.shared.CommandDispatcher;
 import az.ekabinet.command.shared.Locales;
-import az.ekabinet.command.shared.SecureTokens;
-import az.ekabinet.command.shared.throttle.FailureThrottle.Limit;
-import az.ekabinet.command.shared.throttle.FailureThrottle;
-import az.ekabinet.domain.cabinet.ActivateCabinet;
-import az.ekabinet.domain.cabinet.Cabinet;
-import az.ekabinet.domain.cabinet.CabinetNumber;
-import az.ekabinet.domain.cabinet.CabinetRefusal;
 import az.ekabinet.domain.cabinet.PersonRecord;
-import az.ekabinet.domain.cabinet.ProvideContact;
-import az.ekabinet.domain.cabinet.StartRegistration;
-import az.ekabinet.domain.cabinet.VerifyRegistrationPhone;
 import az.ekabinet.domain.contact.Email;
 import az.ekabinet.domain.contact.PhoneNumber;
 import az.ekabinet.domain.identity.DocumentNumber;
 import az.ekabinet.domain.identity.Fin;
-import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.Refuses;
 import az.ekabinet.domain.shared.WireFormats;
-import az.ekabinet.domain.wallet.OpenWallet;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -40,7 +22,6 @@ import java.time.LocalDate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -52,7 +33,8 @@ import reactor.core.publisher.Mono;
 /**
  * Creating a cabinet: identify with document and FIN against the identity registry, give the
  * contact data, verify the phone with an SMS code, set the password — then the cabinet gets its number and is
- * active. The registration id returned by the first step is the capability for the others.
+ * active. The registration id returned by the first step is the capability for the others. The steps themselves
+ * are {@link CabinetRegistration}'s; this endpoint maps HTTP to them.
  */
 @RestController
 @Tag(name = "cabinet")
@@ -60,26 +42,10 @@ public class RegistrationEndpoint {
 
     private static final String BASE = "/api/registrations";
 
-    private final IdentityRegistry identityRegistry;
-    private final CabinetRegistry cabinets;
-    private final VerificationCodes codes;
-    private final Passwords passwords;
-    private final CommandDispatcher commands;
-    private final DatabaseClient db;
-    private final SecureTokens tokens;
-    private final FailureThrottle throttle;
+    private final CabinetRegistration registration;
 
-    public RegistrationEndpoint(IdentityRegistry identityRegistry, CabinetRegistry cabinets, VerificationCodes codes,
-                                Passwords passwords, CommandDispatcher commands, DatabaseClient db, SecureTokens tokens,
-                                FailureThrottle throttle) {
-        this.throttle = throttle;
-        this.tokens = tokens;
-        this.identityRegistry = identityRegistry;
-        this.cabinets = cabinets;
-        this.codes = codes;
-        this.passwords = passwords;
-        this.commands = commands;
-        this.db = db;
+    public RegistrationEndpoint(CabinetRegistration registration) {
+        this.registration = registration;
     }
 
     @Schema(name = "RegistrationStart")
@@ -152,16 +118,8 @@ public class RegistrationEndpoint {
         DocumentNumber document = DocumentInput.parse(v, body.documentSeries(), body.documentNumber());
         Fin fin = v.parse("fin", body.fin(), Fin::of);
         v.throwIfInvalid();
-        String registrationId = tokens.token(18);
-        // The registry answers with personal data: guessing FIN / document pairs from one place is slowed down.
-        Mono<PersonRecord> confirmed = identityRegistry.find(document, fin)
-                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.IDENTITY_NOT_CONFIRMED)));
-        return throttle.guarded(confirmed, ErrorCode.TOO_MANY_ATTEMPTS,
-                        FailureThrottle.refusal(ErrorCode.IDENTITY_NOT_CONFIRMED),
-                        Limit.address("identify", ClientAddress.of(request)))
-                .flatMap(person -> commands.send(new StartRegistration(Cabinet.idOf(fin.value()),
-                                RegistrationIds.stored(registrationId), person))
-                        .thenReturn(new Started(registrationId, Person.of(person))));
+        return registration.start(document, fin, ClientAddress.of(request))
+                .map(started -> new Started(started.registrationId(), Person.of(started.person())));
     }
 
     @Operation(operationId = "giveRegistrationContact", summary = "Give the contact data; a code goes to the phone",
@@ -179,10 +137,7 @@ public class RegistrationEndpoint {
         PhoneNumber phone = v.parse("mobilePhone", body.mobilePhone(), PhoneNumber::parse);
         Email email = v.parseOptional("email", body.email(), Email::parse);
         v.throwIfInvalid();
-        return registration(registrationId)
-                .flatMap(entry -> commands.send(new ProvideContact(entry.cabinetId(), entry.registrationRef(), phone, email))
-                        .then(codes.issue(Purpose.REGISTRATION, entry.registrationRef(), phone, Locales.of(request),
-                                ClientAddress.of(request))))
+        return registration.giveContact(registrationId, phone, email, Locales.of(request), ClientAddress.of(request))
                 .map(sent -> new CodeSent(sent.maskedPhone(), sent.validForSeconds(), sent.resendAfterSeconds()));
     }
 
@@ -198,13 +153,7 @@ public class RegistrationEndpoint {
         var v = new FieldValidation();
         String code = v.parse("code", body.code(), Locales::sixDigitCode);
         v.throwIfInvalid();
-        return registration(registrationId)
-                .flatMap(entry -> throttle.guarded(codes.verify(Purpose.REGISTRATION, entry.registrationRef(), code),
-                                ErrorCode.TOO_MANY_ATTEMPTS, FailureThrottle.refusal(ErrorCode.VERIFICATION_CODE_INVALID),
-                                Limit.address("code", ClientAddress.of(request)))
-                        .flatMap(phone -> commands.send(
-                                new VerifyRegistrationPhone(entry.cabinetId(), entry.registrationRef(), phone))))
-                .then();
+        return registration.verifyPhone(registrationId, code, ClientAddress.of(request));
     }
 
     @Operation(operationId = "setRegistrationPassword", summary = "Set the password: the cabinet is active",
@@ -215,37 +164,7 @@ public class RegistrationEndpoint {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<Activated> setPassword(@PathVariable String registrationId, @RequestBody NewPassword body) {
-        return registration(registrationId).flatMap(entry -> {
-            if (!entry.phoneVerified()) {
-                return Mono.error(CabinetRefusal.stepOutOfOrder(entry.mobilePhone() == null ? "CONTACT" : "PHONE_VERIFICATION"));
-            }
-            var v = new FieldValidation();
-            passwords.check(v, "password", body.password(), Fin.of(entry.fin()));
-            v.throwIfInvalid();
-            return passwords.credentialFor(entry.cabinetId(), body.password())
-                    .zipWith(nextCabinetNumber())
-                    .flatMap(credentialAndNumber -> commands.send(
-                                    new ActivateCabinet(entry.cabinetId(), entry.registrationRef(), credentialAndNumber.getT2()),
-                                    credentialAndNumber.getT1())
-                            // The wallet opens now, so the citizen can use it at once; WalletOpening opens it
-                            // anyway should the service stop between the two commands.
-                            .then(commands.send(new OpenWallet(entry.cabinetId(), credentialAndNumber.getT2().value())))
-                            .thenReturn(new Activated(credentialAndNumber.getT2().value())));
-        });
-    }
-
-    /** A live registration (not yet completed) by its id; anything else is not found. */
-    private Mono<CabinetRegistry.Entry> registration(String registrationId) {
-        if (registrationId.length() > 64) {
-            return Mono.error(CabinetRefusal.registrationNotFound());
-        }
-        return cabinets.byRegistrationId(RegistrationIds.stored(registrationId))
-                .switchIfEmpty(Mono.error(CabinetRefusal::registrationNotFound));
-    }
-
-    private Mono<CabinetNumber> nextCabinetNumber() {
-        return db.sql("SELECT nextval('command.cabinet_number_seq') AS n")
-                .map((row, meta) -> CabinetNumber.issue(row.get("n", Long.class)))
-                .one();
+        return registration.activate(registrationId, body.password())
+                .map(number -> new Activated(number.value()));
     }
 }

@@ -2,24 +2,16 @@ package az.ekabinet.command.exam.application;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
-import az.ekabinet.command.cabinet.lookup.CabinetRegistry;
-import az.ekabinet.command.exam.graduate.GraduateRegistry;
-import az.ekabinet.command.shared.CommandDispatcher;
 import az.ekabinet.domain.exam.application.ApplicationEdit;
 import az.ekabinet.domain.exam.application.ApplicationInput.ManualBachelor;
 import az.ekabinet.domain.exam.application.ApplicationInput;
 import az.ekabinet.domain.exam.application.BachelorEducation;
 import az.ekabinet.domain.exam.application.BachelorSource;
-import az.ekabinet.domain.exam.application.EditApplication;
-import az.ekabinet.domain.identity.Fin;
-import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
-import az.ekabinet.domain.shared.FieldError;
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.Instants;
 import az.ekabinet.domain.shared.InvalidValueException;
 import az.ekabinet.domain.shared.Refuses;
-import az.ekabinet.domain.shared.ValidationFailedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -43,26 +35,19 @@ import reactor.core.publisher.Mono;
  * The sections of a draft application (personal, bachelor, master, exam), each replaced whole by a PUT that answers
  * 204; the application with its current problems list is read back at GET /api/applications/{number}. Input is checked
  * before anything is sent (every broken rule per field, 400); the aggregate then refuses after the deadline
- * ({@code DEADLINE_PASSED}) and once confirmed ({@code APPLICATION_ALREADY_CONFIRMED}).
+ * ({@code DEADLINE_PASSED}) and once confirmed ({@code APPLICATION_ALREADY_CONFIRMED}). The edits go through
+ * {@link ApplicationForm}; this endpoint maps HTTP and the sections' input to it.
  */
 @RestController
 @Tag(name = "exam")
 public class ApplicationFormEndpoint {
 
-    static final String RECORD_UNKNOWN = "GRADUATE_RECORD_UNKNOWN";
-
-    private final OwnedApplications applications;
-    private final CommandDispatcher commands;
-    private final CabinetRegistry cabinets;
-    private final GraduateRegistry graduates;
+    private final ApplicationForm form;
+    /** This year bounds the years in the input (graduation, admission). */
     private final Clock clock;
 
-    public ApplicationFormEndpoint(OwnedApplications applications, CommandDispatcher commands, CabinetRegistry cabinets,
-                                   GraduateRegistry graduates, Clock clock) {
-        this.applications = applications;
-        this.commands = commands;
-        this.cabinets = cabinets;
-        this.graduates = graduates;
+    public ApplicationFormEndpoint(ApplicationForm form, Clock clock) {
+        this.form = form;
         this.clock = clock;
     }
 
@@ -166,7 +151,7 @@ public class ApplicationFormEndpoint {
     @Refuses({ErrorCode.APPLICATION_NOT_FOUND, ErrorCode.EXTERNAL_SERVICE_UNAVAILABLE})
     @GetMapping(path = "/api/applications/{number}/bachelor-records", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<List<BachelorEducation>> bachelorRecords(@PathVariable String number, Principal citizen) {
-        return applications.idOf(number, citizen.getName()).then(registryRecords(citizen));
+        return form.bachelorRecords(number, citizen.getName());
     }
 
     @Operation(operationId = "recordBachelorEducation", summary = "Bachelor education: a registry record, or entered by hand",
@@ -189,28 +174,8 @@ public class ApplicationFormEndpoint {
         }
         String recordId = source == null ? null : v.parse("recordId", body.recordId(), ApplicationFormEndpoint::recordId);
         v.throwIfInvalid();
-        // The record is taken from the registry again, never from the client: what is stored is what the registry says.
-        return applications.idOf(number, citizen.getName())
-                .flatMap(id -> registryRecords(citizen)
-                        .map(records -> chosen(records, recordId))
-                        .flatMap(record -> commands.send(new EditApplication(id, citizen.getName(), record))))
+        return form.chooseRegistryRecord(number, citizen.getName(), recordId)
                 .thenReturn(ResponseEntity.noContent().build());
-    }
-
-    private Mono<List<BachelorEducation>> registryRecords(Principal citizen) {
-        return cabinets.byCabinetId(citizen.getName())
-                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.NOT_FOUND)))
-                .flatMap(cabinet -> graduates.recordsOf(new Fin(cabinet.fin())));
-    }
-
-    /** The registry's record the citizen chose; like a hand-made entry, it cannot graduate after this year. */
-    private BachelorEducation chosen(List<BachelorEducation> records, String recordId) {
-        BachelorEducation record = records.stream().filter(r -> r.recordId().equals(recordId)).findFirst()
-                .orElseThrow(() -> new ValidationFailedException(List.of(new FieldError("recordId", RECORD_UNKNOWN))));
-        if (record.graduationYear() > Instants.currentYear(clock)) {
-            throw new ValidationFailedException(List.of(new FieldError("recordId", ApplicationInput.YEAR_RANGE)));
-        }
-        return record;
     }
 
     /** Validates first (nothing is sent for bad input), then sends the edit to the owner's application. */
@@ -219,9 +184,7 @@ public class ApplicationFormEndpoint {
         var v = new FieldValidation();
         ApplicationEdit edit = parse.apply(v);
         v.throwIfInvalid();
-        return applications.idOf(number, citizen.getName())
-                .flatMap(id -> commands.send(new EditApplication(id, citizen.getName(), edit)))
-                .thenReturn(ResponseEntity.noContent().build());
+        return form.edit(number, citizen.getName(), edit).thenReturn(ResponseEntity.noContent().build());
     }
 
     private static BachelorSource source(String text) {
@@ -234,7 +197,7 @@ public class ApplicationFormEndpoint {
 
     private static String recordId(String text) {
         if (!text.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new InvalidValueException(RECORD_UNKNOWN);
+            throw new InvalidValueException(ApplicationForm.RECORD_UNKNOWN);
         }
         return text;
     }

@@ -3,11 +3,7 @@ package az.ekabinet.command.wallet.transfer;
 import az.ekabinet.command.shared.AcceptsIdempotencyKey;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
-import az.ekabinet.command.cabinet.lookup.CabinetRegistry;
-import az.ekabinet.command.cabinet.password.Passwords;
 import az.ekabinet.command.shared.ClientAddress;
-import az.ekabinet.command.shared.CommandDispatcher;
-import az.ekabinet.command.shared.SecureTokens;
 import az.ekabinet.domain.cabinet.CabinetNumber;
 import az.ekabinet.domain.money.Money;
 import az.ekabinet.domain.shared.DomainException;
@@ -15,18 +11,11 @@ import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.Refuses;
 import az.ekabinet.domain.shared.WireFormats;
-import az.ekabinet.domain.transfer.ConfirmTransfer;
-import az.ekabinet.domain.transfer.PrepareTransfer;
-import az.ekabinet.domain.transfer.Transfer;
-import az.ekabinet.domain.transfer.TransferOutcome;
-import az.ekabinet.domain.wallet.Wallet;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -42,30 +31,21 @@ import reactor.core.publisher.Mono;
 /**
  * "Digər şəxsin hesabına vəsait köçürmə" (transfer to another person): recipient cabinet number (its check digit
  * catches a typo), amount and own password → a preview with the recipient's masked name → confirmation, which moves the
- * money atomically. An unconfirmed transfer expires; confirming twice moves the money once.
+ * money atomically. An unconfirmed transfer expires; confirming twice moves the money once. The steps are
+ * {@link Transfers}'; this endpoint maps HTTP to them and holds the per-transfer limit with the other input rules.
  */
 @RestController
 @Tag(name = "wallet")
 public class TransferEndpoint {
 
-    static final Duration VALIDITY = Duration.ofMinutes(10);
     public static final String ABOVE_MAXIMUM = "AMOUNT_ABOVE_MAXIMUM";
 
-    private final CabinetRegistry cabinets;
-    private final Passwords passwords;
-    private final CommandDispatcher commands;
-    private final SecureTokens tokens;
-    private final Clock clock;
+    private final Transfers transfers;
     private final Money maximum;
 
-    public TransferEndpoint(CabinetRegistry cabinets, Passwords passwords, CommandDispatcher commands,
-                            SecureTokens tokens, Clock clock,
+    public TransferEndpoint(Transfers transfers,
                             @Value("${ekabinet.transfers.max-amount:1000.00}") String maximum) {
-        this.cabinets = cabinets;
-        this.passwords = passwords;
-        this.commands = commands;
-        this.tokens = tokens;
-        this.clock = clock;
+        this.transfers = transfers;
         this.maximum = Money.parse(maximum);
     }
 
@@ -116,15 +96,10 @@ public class TransferEndpoint {
             v.reject("password", FieldValidation.REQUIRED);
         }
         v.throwIfInvalid();
-        String senderCabinet = sender.getName();
-        String token = tokens.token(16);
-        return passwords.requireCurrent(senderCabinet, body.password(), ClientAddress.of(request))
-                .then(cabinets.activeByUsername(recipientNumber.value()))
-                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.RECIPIENT_NOT_FOUND)))
-                .flatMap(recipient -> commands.send(new PrepareTransfer(Transfer.idOf(token), Wallet.idOf(senderCabinet),
-                                Wallet.idOf(recipient.cabinetId()), recipientNumber.value(), amount, VALIDITY))
-                        .thenReturn(new Preview(token, recipientNumber.value(), recipient.maskedName(), amount.toWire(),
-                                "AWAITING_CONFIRMATION", clock.instant().plus(VALIDITY))));
+        return transfers.prepare(sender.getName(), body.password(), recipientNumber, amount, ClientAddress.of(request))
+                .map(prepared -> new Preview(prepared.transferId(), prepared.recipientCabinetNumber(),
+                        prepared.recipientMaskedName(), prepared.amount().toWire(), "AWAITING_CONFIRMATION",
+                        prepared.expiresAt()));
     }
 
     @Operation(operationId = "confirmTransfer", summary = "Confirm a prepared transfer: the money moves",
@@ -138,7 +113,7 @@ public class TransferEndpoint {
         if (!transferId.matches("[A-Za-z0-9_-]{1,64}")) {
             return Mono.error(new DomainException(ErrorCode.TRANSFER_NOT_FOUND));
         }
-        return commands.<TransferOutcome>send(new ConfirmTransfer(Transfer.idOf(transferId), Wallet.idOf(sender.getName())))
+        return transfers.confirm(transferId, sender.getName())
                 .map(outcome -> new Completed(transferId, "COMPLETED", outcome.amount().toWire(),
                         outcome.senderBalance().toWire()));
     }

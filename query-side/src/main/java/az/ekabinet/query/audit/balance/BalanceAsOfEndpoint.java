@@ -2,15 +2,11 @@ package az.ekabinet.query.audit.balance;
 
 import az.ekabinet.domain.cabinet.CabinetNumber;
 import az.ekabinet.domain.money.Money;
-import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.Instants;
 import az.ekabinet.domain.shared.Refuses;
 import az.ekabinet.domain.shared.WireFormats;
-import az.ekabinet.domain.wallet.Wallet;
-import az.ekabinet.query.audit.WalletEvent;
-import az.ekabinet.query.audit.WalletEvents;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -19,7 +15,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,32 +25,24 @@ import reactor.core.publisher.Mono;
  * GET /api/audit/wallets/{cabinetNumber}/balance?asOf=: what a wallet held at an instant (ISO-8601
  * with an offset; default now), computed from the event store: the wallet's events are replayed in their order up
  * to the last one that happened at or before {@code asOf} (by the time in the event itself). Only the cabinet
- * number → wallet id mapping comes from a read model. A wallet opened after {@code asOf} held 0.00.
+ * number → wallet id mapping comes from a read model. A wallet opened after {@code asOf} held 0.00. The replay is
+ * {@link BalanceReplay}'s; this endpoint maps HTTP to it.
  */
 @RestController
 @Tag(name = "audit")
 public class BalanceAsOfEndpoint {
 
-    private final DatabaseClient db;
-    private final WalletEvents events;
+    private final BalanceReplay replay;
+    /** Now, when {@code asOf} is not given. */
     private final Clock clock;
 
-    public BalanceAsOfEndpoint(DatabaseClient db, WalletEvents events, Clock clock) {
-        this.db = db;
-        this.events = events;
+    public BalanceAsOfEndpoint(BalanceReplay replay, Clock clock) {
+        this.replay = replay;
         this.clock = clock;
     }
 
     public record BalanceAsOf(String cabinetNumber, Instant asOf, String balance, String currency,
                               long eventsReplayed) {
-    }
-
-    /** The running result of a replay. */
-    private record Replayed(long balanceQepik, long events, String currency) {
-        Replayed then(WalletEvent event) {
-            return new Replayed(balanceQepik + event.signedAmountQepik(), events + (event.movesMoney() ? 1 : 0),
-                    event.currency() != null ? event.currency() : currency);
-        }
     }
 
     @Operation(operationId = "getBalanceAsOf", summary = "A wallet's balance at an instant, replayed from the event store",
@@ -73,15 +60,7 @@ public class BalanceAsOfEndpoint {
         Instant at = v.parseOptional("asOf", asOf, Instants::parse);
         v.throwIfInvalid();
         Instant until = at == null ? Instants.now(clock) : at;
-        return db.sql("SELECT wallet_id FROM readmodel.wallet WHERE cabinet_number = :number")
-                .bind("number", number.value())
-                .map((row, meta) -> row.get("wallet_id", String.class))
-                .one()
-                .flatMap(walletId -> events.ofWallet(walletId)
-                        .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.WALLET_NOT_FOUND)))
-                        .takeWhile(event -> !event.occurredAt().isAfter(until))
-                        .reduce(new Replayed(0, 0, Wallet.CURRENCY), Replayed::then))
-                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.WALLET_NOT_FOUND)))
+        return replay.balanceAt(number, until)
                 .map(replayed -> new BalanceAsOf(number.value(), until, Money.wire(replayed.balanceQepik()),
                         replayed.currency(), replayed.events()));
     }

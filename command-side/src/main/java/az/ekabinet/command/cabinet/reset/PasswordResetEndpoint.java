@@ -1,28 +1,14 @@
-package az.ekabinet.command.auth.reset;
+package az.ekabinet.command.cabinet.reset;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
-import az.ekabinet.command.auth.session.SessionStore;
-import az.ekabinet.command.cabinet.lookup.CabinetRegistry;
 import az.ekabinet.command.cabinet.password.Passwords;
-import az.ekabinet.command.cabinet.verification.VerificationCodes.Purpose;
-import az.ekabinet.command.cabinet.verification.VerificationCodes;
 import az.ekabinet.command.shared.ClientAddress;
-import az.ekabinet.command.shared.CommandDispatcher;
 import az.ekabinet.command.shared.Locales;
-import az.ekabinet.command.shared.throttle.FailureThrottle.Limit;
-import az.ekabinet.command.shared.throttle.FailureThrottle;
-import az.ekabinet.domain.cabinet.PasswordChanged;
-import az.ekabinet.domain.cabinet.RecordPasswordChange;
-import az.ekabinet.domain.contact.PhoneNumber;
-import az.ekabinet.domain.identity.Fin;
-import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
-import az.ekabinet.domain.shared.ExternalServiceUnavailableException;
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.InvalidValueException;
 import az.ekabinet.domain.shared.Refuses;
-import az.ekabinet.domain.shared.TooManyRequestsException;
 import az.ekabinet.domain.shared.WireFormats;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -41,27 +27,20 @@ import reactor.core.publisher.Mono;
 /**
  * "Parolu unutmuşam" (forgot my password): a code goes to the cabinet's verified phone, and with it the citizen sets a
  * new password; every session of the cabinet ends. The first step answers the same whether or not the username
- * exists, so it does not reveal who has a cabinet. A password is never sent by SMS.
+ * exists, so it does not reveal who has a cabinet. A password is never sent by SMS. The steps are
+ * {@link PasswordReset}'s; this endpoint maps HTTP to them.
  */
 @RestController
 @Tag(name = "cabinet")
 public class PasswordResetEndpoint {
 
-    private final CabinetRegistry cabinets;
-    private final VerificationCodes codes;
+    private final PasswordReset reset;
     private final Passwords passwords;
-    private final CommandDispatcher commands;
-    private final SessionStore sessions;
-    private final FailureThrottle throttle;
 
-    public PasswordResetEndpoint(CabinetRegistry cabinets, VerificationCodes codes, Passwords passwords,
-                                 CommandDispatcher commands, SessionStore sessions, FailureThrottle throttle) {
-        this.throttle = throttle;
-        this.cabinets = cabinets;
-        this.codes = codes;
+    /** @param passwords the rules a new password must follow whoever it is for, checked with the other input */
+    public PasswordResetEndpoint(PasswordReset reset, Passwords passwords) {
+        this.reset = reset;
         this.passwords = passwords;
-        this.commands = commands;
-        this.sessions = sessions;
     }
 
     public record ResetRequest(@Schema(requiredMode = REQUIRED, maxLength = 64,
@@ -89,15 +68,8 @@ public class PasswordResetEndpoint {
         var v = new FieldValidation();
         String username = v.parse("username", body.username(), PasswordResetEndpoint::username);
         v.throwIfInvalid();
-        var answer = new ResetRequested(300, 60);
-        return cabinets.activeByUsername(username)
-                .filter(entry -> entry.phoneVerified() && entry.mobilePhone() != null)
-                .flatMap(entry -> codes.issue(Purpose.PASSWORD_RESET, entry.cabinetId(),
-                        new PhoneNumber(entry.mobilePhone()), Locales.of(request), ClientAddress.of(request)))
-                // Limits and an unreachable gateway are not told either: the answer must not reveal the account.
-                .onErrorResume(failure -> failure instanceof TooManyRequestsException
-                        || failure instanceof ExternalServiceUnavailableException, failure -> Mono.empty())
-                .thenReturn(answer);
+        return reset.request(username, Locales.of(request), ClientAddress.of(request))
+                .thenReturn(new ResetRequested(300, 60));
     }
 
     @Operation(operationId = "confirmPasswordReset", summary = "Set a new password with the code",
@@ -113,34 +85,7 @@ public class PasswordResetEndpoint {
         String code = v.parse("code", body.code(), Locales::sixDigitCode);
         passwords.checkWithoutFin(v, "newPassword", body.newPassword());
         v.throwIfInvalid();
-        // Known and unknown usernames answer alike until the code is proven, and wrong codes from one place or
-        // for one account are throttled: the step reveals no account and cannot be used to guess codes.
-        Mono<CabinetRegistry.Entry> proven = cabinets.activeByUsername(username)
-                .switchIfEmpty(Mono.error(PasswordResetEndpoint::wrongCode))
-                .flatMap(entry -> codes.verify(Purpose.PASSWORD_RESET, entry.cabinetId(), code)
-                        .onErrorMap(PasswordResetEndpoint::isWrongCode, failure -> wrongCode())
-                        .thenReturn(entry));
-        return throttle.guarded(proven, ErrorCode.TOO_MANY_ATTEMPTS, PasswordResetEndpoint::isWrongCode,
-                        Limit.address("code", ClientAddress.of(request)), Limit.account("reset:" + username))
-                .flatMap(entry -> {
-                    var policy = new FieldValidation();
-                    passwords.check(policy, "newPassword", body.newPassword(), Fin.of(entry.fin()));
-                    policy.throwIfInvalid();
-                    return passwords.credentialFor(entry.cabinetId(), body.newPassword())
-                            .flatMap(credential -> commands.send(
-                                    new RecordPasswordChange(entry.cabinetId(), PasswordChanged.Reason.RESET), credential))
-                            .then(sessions.revokeAllBut(entry.cabinetId(), null));
-                })
-                .then();
-    }
-
-    private static boolean isWrongCode(Throwable failure) {
-        return FailureThrottle.refusal(ErrorCode.VERIFICATION_CODE_INVALID).test(failure);
-    }
-
-    /** Without the attempts left: that number would tell a known account from an unknown one. */
-    private static DomainException wrongCode() {
-        return new DomainException(ErrorCode.VERIFICATION_CODE_INVALID_OR_UNKNOWN);
+        return reset.confirm(username, code, body.newPassword(), ClientAddress.of(request));
     }
 
     private static String username(String text) {
