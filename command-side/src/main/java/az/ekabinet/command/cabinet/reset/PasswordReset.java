@@ -71,7 +71,9 @@ public class PasswordReset {
                 .flatMap(entry -> codes.verify(Purpose.PASSWORD_RESET, entry.cabinetId(), code)
                         .onErrorMap(PasswordReset::isWrongCode, failure -> wrongCode())
                         .thenReturn(entry));
-        return throttle.guarded(proven, ErrorCode.TOO_MANY_ATTEMPTS, PasswordReset::isWrongCode,
+        // what reaches the throttle is the refusal a caller sees: a wrong code and an unknown username alike
+        return throttle.guarded(proven, ErrorCode.TOO_MANY_ATTEMPTS,
+                        FailureThrottle.refusal(ErrorCode.VERIFICATION_CODE_INVALID_OR_UNKNOWN),
                         Limit.address("code", clientAddress), Limit.account("reset:" + username))
                 .flatMap(entry -> {
                     var policy = new FieldValidation();

@@ -129,6 +129,9 @@ class PasswordResetTest {
         }
         assertThat(commands.commands()).isEmpty();
         assertThat(revocations).hasValue(0);
+        assertThat(throttle.failures()).as("every wrong code counts, from this address and for that account")
+                .containsExactly("code-address:" + ADDRESS, "account:reset:" + FIN,
+                        "code-address:" + ADDRESS, "account:reset:9ZZ9ZZ9");
     }
 
     @Test
