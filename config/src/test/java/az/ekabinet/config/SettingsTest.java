@@ -3,7 +3,11 @@ package az.ekabinet.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import az.ekabinet.command.auth.session.SessionSettings;
+import az.ekabinet.command.sms.SmsProperties;
+import az.ekabinet.command.wallet.transfer.TransferSettings;
 import az.ekabinet.config.axon.AxonSettings;
+import az.ekabinet.domain.money.Money;
 import az.ekabinet.config.cluster.ClusterSettings;
 import az.ekabinet.config.web.HttpSettings;
 import az.ekabinet.query.audit.AuditSettings;
@@ -41,6 +45,12 @@ class SettingsTest {
         assertThat(bind("ekabinet.cluster", ClusterSettings.class, Map.of()).drainTime()).isZero();
         assertThat(bind("ekabinet.sse", StreamSettings.class, Map.of()).heartbeat()).isEqualTo(Duration.ofSeconds(15));
         assertThat(bind("ekabinet.audit", AuditSettings.class, Map.of()).maxConcurrentReconciliations()).isEqualTo(2);
+        SessionSettings sessions = bind("ekabinet.sessions", SessionSettings.class, Map.of());
+        assertThat(sessions.idleTimeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(sessions.absoluteTimeout()).isEqualTo(Duration.ofHours(8));
+        assertThat(sessions.cache().maxEntries()).isEqualTo(50_000);
+        assertThat(bind("ekabinet.transfers", TransferSettings.class, Map.of()).maximum()).isEqualTo(Money.parse("1000.00"));
+        assertThat(bind("ekabinet.sms", SmsProperties.class, Map.of()).maxPerAddressPerHour()).isEqualTo(100);
     }
 
     @Test
@@ -55,6 +65,12 @@ class SettingsTest {
                 .passwords().bcryptStrength()).isEqualTo(12);
         assertThat(bind("ekabinet.cluster", ClusterSettings.class, Map.of("ekabinet.cluster.drain-time", "3s"))
                 .drainTime()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(bind("ekabinet.sessions", SessionSettings.class, Map.of("ekabinet.sessions.cache.max-entries", "0"))
+                .cache().maxEntries()).isZero();
+        assertThat(bind("ekabinet.transfers", TransferSettings.class, Map.of("ekabinet.transfers.max-amount", "250.50"))
+                .maximum()).isEqualTo(Money.parse("250.50"));
+        assertThat(bind("ekabinet.sms", SmsProperties.class, Map.of("ekabinet.sms.max-per-address-per-hour", "7"))
+                .maxPerAddressPerHour()).isEqualTo(7);
     }
 
     @Test
@@ -71,5 +87,11 @@ class SettingsTest {
                 .rootCause().hasMessageContaining("ekabinet.sse.heartbeat");
         assertThatThrownBy(() -> bind("ekabinet.http", HttpSettings.class, Map.of("ekabinet.http.max-body-bytes", "10")))
                 .rootCause().hasMessageContaining("ekabinet.http.max-body-bytes");
+        assertThatThrownBy(() -> bind("ekabinet.sessions", SessionSettings.class,
+                Map.of("ekabinet.sessions.idle-timeout", "9h")))
+                .rootCause().hasMessageContaining("ekabinet.sessions.idle-timeout");
+        assertThatThrownBy(() -> bind("ekabinet.transfers", TransferSettings.class,
+                Map.of("ekabinet.transfers.max-amount", "a lot")))
+                .rootCause().hasMessageContaining("ekabinet.transfers.max-amount");
     }
 }

@@ -16,11 +16,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxRetries     retries after a 5xx, a timeout or a connection error (so 1 + maxRetries attempts)
  * @param retryBackoff   first backoff between attempts, doubled each retry, with jitter
  * @param circuitBreaker when to stop calling a failing gateway for a while
+ * @param maxPerAddressPerHour codes one client address may have sent in an hour (many citizens may share one)
  */
 @ConfigurationProperties("ekabinet.sms")
 public record SmsProperties(Mode mode, String baseUrl, String apiKey, String sender, Duration connectTimeout,
                             Duration responseTimeout, Integer maxRetries, Duration retryBackoff,
-                            CircuitBreaker circuitBreaker) {
+                            CircuitBreaker circuitBreaker, Integer maxPerAddressPerHour) {
 
     public enum Mode { OUTBOX, HTTP }
 
@@ -35,6 +36,10 @@ public record SmsProperties(Mode mode, String baseUrl, String apiKey, String sen
         }
         retryBackoff = positive(retryBackoff, Duration.ofMillis(200), "retry-backoff");
         circuitBreaker = circuitBreaker == null ? new CircuitBreaker(null, null, null, null) : circuitBreaker;
+        maxPerAddressPerHour = maxPerAddressPerHour == null ? 100 : maxPerAddressPerHour;
+        if (maxPerAddressPerHour < 1) {
+            throw new IllegalArgumentException("ekabinet.sms.max-per-address-per-hour must be at least 1");
+        }
     }
 
     /**
@@ -65,7 +70,7 @@ public record SmsProperties(Mode mode, String baseUrl, String apiKey, String sen
         return "SmsProperties[mode=" + mode + ", baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? null : "***")
                 + ", sender=" + sender + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout
                 + ", maxRetries=" + maxRetries + ", retryBackoff=" + retryBackoff
-                + ", circuitBreaker=" + circuitBreaker + "]";
+                + ", circuitBreaker=" + circuitBreaker + ", maxPerAddressPerHour=" + maxPerAddressPerHour + "]";
     }
 
     private static Duration positive(Duration value, Duration fallback, String name) {

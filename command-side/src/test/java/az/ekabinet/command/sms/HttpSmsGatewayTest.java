@@ -65,7 +65,7 @@ class HttpSmsGatewayTest {
 
     private HttpSmsGateway gateway(int maxRetries, SmsProperties.CircuitBreaker circuit) {
         var properties = new SmsProperties(SmsProperties.Mode.HTTP, "http://127.0.0.1:" + stub.port(), "test-api-key",
-                "DIM", Duration.ofMillis(500), RESPONSE_TIMEOUT, maxRetries, Duration.ofMillis(10), circuit);
+                "DIM", Duration.ofMillis(500), RESPONSE_TIMEOUT, maxRetries, Duration.ofMillis(10), circuit, null);
         return new HttpSmsGateway(properties, WebClient.builder());
     }
 
@@ -185,7 +185,7 @@ class HttpSmsGatewayTest {
     @Test
     void withoutABaseUrlEverySendFailsButTheAdapterStillStarts() {
         var properties = new SmsProperties(SmsProperties.Mode.HTTP, "${EKABINET_SMS_BASE_URL}", null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
 
         StepVerifier.create(new HttpSmsGateway(properties, WebClient.builder()).send(TO, TEXT))
                 .expectError(ExternalServiceUnavailableException.class)

@@ -1,11 +1,11 @@
 package az.ekabinet.config.security;
 
+import az.ekabinet.command.auth.session.SessionSettings;
 import az.ekabinet.command.auth.session.SessionCache;
 import az.ekabinet.config.database.NodeNotifications;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 public class SessionCacheConfiguration {
 
     @Bean
-    public SessionCache sessionCache(@Value("${ekabinet.sessions.cache.max-entries:50000}") long maxEntries) {
-        return new SessionCache(maxEntries);
+    public SessionCache sessionCache(SessionSettings settings) {
+        return new SessionCache(settings.cache().maxEntries());
     }
 
     @Bean

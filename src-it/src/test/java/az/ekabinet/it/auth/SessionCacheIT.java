@@ -1,5 +1,6 @@
 package az.ekabinet.it.auth;
 
+import az.ekabinet.command.auth.session.SessionSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -49,7 +50,7 @@ class SessionCacheIT {
     @BeforeEach
     void setUp() {
         citizens = new CitizenClient(http);
-        otherNode = new SessionStore(db, clock, tokens, new SessionCache(0), Duration.ofMinutes(30), Duration.ofHours(8));
+        otherNode = new SessionStore(db, clock, tokens, new SessionCache(0), new SessionSettings(Duration.ofMinutes(30), Duration.ofHours(8), new SessionSettings.Cache(0)));
         await().atMost(Duration.ofSeconds(10)).until(cache::serving);
     }
 
@@ -81,7 +82,7 @@ class SessionCacheIT {
     @Test
     void theNodeThatRevokesForgetsAtOnceWithoutItsNotification() {
         SessionCache deaf = new SessionCache(100);
-        SessionStore node = new SessionStore(db, clock, tokens, deaf, Duration.ofMinutes(30), Duration.ofHours(8));
+        SessionStore node = new SessionStore(db, clock, tokens, deaf, new SessionSettings(Duration.ofMinutes(30), Duration.ofHours(8), new SessionSettings.Cache(0)));
         var me = citizens.signUp(PASSWORD);
         String other = citizens.token(me.cabinetNumber(), PASSWORD);
         deaf.listeningStarted();
@@ -158,7 +159,7 @@ class SessionCacheIT {
     void aNodeThatDoesNotHearItsOwnHeartbeatServesNothingFromMemory() {
         SessionCache unheard = new SessionCache(100);
         unheard.listeningStarted();
-        SessionStore node = new SessionStore(db, clock, tokens, unheard, Duration.ofMinutes(30), Duration.ofHours(8));
+        SessionStore node = new SessionStore(db, clock, tokens, unheard, new SessionSettings(Duration.ofMinutes(30), Duration.ofHours(8), new SessionSettings.Cache(0)));
         String token = citizens.signUp(PASSWORD).token();
 
         assertThat(node.resolve(token).blockOptional()).isPresent();

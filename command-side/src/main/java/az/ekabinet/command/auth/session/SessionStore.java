@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -45,13 +44,12 @@ public class SessionStore {
     private final SessionCache cache;
 
     public SessionStore(DatabaseClient db, Clock clock, SecureTokens tokens, SessionCache cache,
-                        @Value("${ekabinet.sessions.idle-timeout:30m}") Duration idle,
-                        @Value("${ekabinet.sessions.absolute-timeout:8h}") Duration absolute) {
+                        SessionSettings settings) {
         this.db = db;
         this.cache = cache;
         this.clock = clock;
-        this.idle = idle;
-        this.absolute = absolute;
+        this.idle = settings.idleTimeout();
+        this.absolute = settings.absoluteTimeout();
         this.tokens = tokens;
     }
 

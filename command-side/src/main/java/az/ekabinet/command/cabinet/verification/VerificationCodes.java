@@ -1,5 +1,6 @@
 package az.ekabinet.command.cabinet.verification;
 
+import az.ekabinet.command.sms.SmsProperties;
 import az.ekabinet.command.shared.SecureTokens;
 import az.ekabinet.command.sms.SmsGateway;
 import az.ekabinet.domain.contact.PhoneNumber;
@@ -16,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -51,8 +51,8 @@ public class VerificationCodes {
 
     public VerificationCodes(DatabaseClient db, ReactiveTransactionManager transactions, SmsGateway sms,
                              MessageSource messages, Clock clock, SecureTokens tokens,
-                             @Value("${ekabinet.sms.max-per-address-per-hour:100}") int maxPerAddressPerHour) {
-        this.maxPerAddressPerHour = maxPerAddressPerHour;
+                             SmsProperties smsSettings) {
+        this.maxPerAddressPerHour = smsSettings.maxPerAddressPerHour();
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.sms = sms;

@@ -17,7 +17,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -43,10 +42,9 @@ public class TransferEndpoint {
     private final Transfers transfers;
     private final Money maximum;
 
-    public TransferEndpoint(Transfers transfers,
-                            @Value("${ekabinet.transfers.max-amount:1000.00}") String maximum) {
+    public TransferEndpoint(Transfers transfers, TransferSettings settings) {
         this.transfers = transfers;
-        this.maximum = Money.parse(maximum);
+        this.maximum = settings.maximum();
     }
 
     public record TransferRequest(
