@@ -11,11 +11,11 @@
  *     repository, which trusts its copy: the copy is brought up to the store (the events other nodes stored since)
  *     before every command. <em>Why:</em> replaying a wallet's history took 32 % of a credit's CPU (credits 136 → 180/s
  *     with the cache); a stale copy on another node refused transfers and confirmations. <em>Guarded by:</em>
- *     {@code CachedWalletIT}, {@code ClusterIT}, {@code AggregateCacheTest}. <em>Let go when:</em> Axon's repository
+ *     {@code CachedWalletIT}, {@code ClusterDecisionsIT}, {@code AggregateCacheTest}. <em>Let go when:</em> Axon's repository
  *     checks its cache against the store, or loads become cheap (snapshots read in one query).</li>
  * <li>{@link az.ekabinet.config.plumbing.ClusterLockFactory} — <em>replaces</em> Axon's per-JVM aggregate lock by a
  *     PostgreSQL advisory lock held by the command's transaction, then the JVM's. <em>Why:</em> two nodes moving one
- *     wallet raced on the unique key until their retries ran out (5xx). <em>Guarded by:</em> {@code ClusterIT},
+ *     wallet raced on the unique key until their retries ran out (5xx). <em>Guarded by:</em> {@code ClusterDecisionsIT},
  *     {@code ExamApplicationIT} (ten concurrent starts of one application). <em>Let go when:</em> commands are routed
  *     by aggregate id to one node (Axon Server or a consistent-hash command bus).</li>
  * <li>{@link az.ekabinet.config.plumbing.SignallingEventStore} and

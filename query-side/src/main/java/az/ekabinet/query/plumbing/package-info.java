@@ -7,7 +7,7 @@
  *     node, reconnecting with a backoff and telling its listeners when notifications may have been missed.
  *     <em>Why one connection:</em> PostgreSQL wakes every listening backend at each {@code NOTIFY}; a second listening
  *     connection cost the database one transaction more per command. <em>Guarded by:</em> {@code SessionCacheIT},
- *     {@code ApplicationStatusStreamIT}, {@code OpsStreamIT}, {@code ClusterIT}. <em>Let go when:</em> the nodes share
+ *     {@code ApplicationStatusStreamIT}, {@code OpsStreamIT}, {@code ClusterOperationsIT}. <em>Let go when:</em> the nodes share
  *     a message bus for live updates.</li>
  * </ul>
  */
