@@ -1,5 +1,6 @@
 package az.ekabinet.command.sms;
 
+import az.ekabinet.command.shared.RequestId;
 import az.ekabinet.domain.contact.PhoneNumber;
 import az.ekabinet.domain.shared.ExternalServiceUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -72,7 +73,9 @@ public class HttpSmsGateway implements SmsGateway {
 
     @Override
     public Mono<Void> send(PhoneNumber to, String text) {
-        return Mono.defer(() -> {
+        // its lines are logged with the id of the request that sends (they are written on the client's threads)
+        return Mono.deferContextual(context -> {
+            String requestId = RequestId.in(context);
             SmsText.requireSendable(to, text);
             if (messagesUri == null) {
                 return Mono.error(new ExternalServiceUnavailableException(SERVICE));
@@ -81,14 +84,17 @@ public class HttpSmsGateway implements SmsGateway {
                     .retryWhen(Retry.backoff(properties.maxRetries(), properties.retryBackoff())
                             .jitter(0.5)
                             .filter(HttpSmsGateway::isTransient)
-                            .doBeforeRetry(retry -> log.debug("SMS to {}: retry {} after {}", to.masked(),
-                                    retry.totalRetries() + 1, describe(retry.failure())))
+                            .doBeforeRetry(retry -> RequestId.inMdc(requestId, () -> log.debug(
+                                    "SMS to {}: retry {} after {}", to.masked(), retry.totalRetries() + 1,
+                                    describe(retry.failure()))))
                             .onRetryExhaustedThrow((spec, retry) -> retry.failure()))
                     // Outside the retries: one send is one outcome, and an open circuit is never retried.
                     .transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
-                    .doOnSuccess(done -> log.debug("SMS to {} accepted by the gateway", to.masked()))
+                    .doOnSuccess(done -> RequestId.inMdc(requestId,
+                            () -> log.debug("SMS to {} accepted by the gateway", to.masked())))
                     .onErrorMap(failure -> {
-                        log.warn("SMS to {} not sent: {}", to.masked(), describe(failure));
+                        RequestId.inMdc(requestId,
+                                () -> log.warn("SMS to {} not sent: {}", to.masked(), describe(failure)));
                         return new ExternalServiceUnavailableException(SERVICE);
                     });
         });

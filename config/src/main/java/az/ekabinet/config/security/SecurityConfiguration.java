@@ -7,6 +7,7 @@ import az.ekabinet.config.web.CorsProperties;
 import az.ekabinet.config.web.IdempotencyKeys;
 import az.ekabinet.config.web.ProblemWriter;
 import az.ekabinet.config.web.ProblemWriter.Problem;
+import az.ekabinet.config.web.RequestIds;
 import az.ekabinet.domain.shared.ErrorCode;
 import java.time.Clock;
 import java.util.List;
@@ -93,9 +94,9 @@ public class SecurityConfiguration {
         cors.setAllowedOrigins(properties.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
         cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
-                HttpHeaders.ACCEPT_LANGUAGE, IdempotencyKeys.HEADER, "Last-Event-ID"));
+                HttpHeaders.ACCEPT_LANGUAGE, IdempotencyKeys.HEADER, "Last-Event-ID", RequestIds.HEADER));
         cors.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER, "Idempotent-Replayed", HttpHeaders.WWW_AUTHENTICATE,
-                HttpHeaders.LOCATION, HttpHeaders.CONTENT_DISPOSITION));
+                HttpHeaders.LOCATION, HttpHeaders.CONTENT_DISPOSITION, RequestIds.HEADER));
         cors.setAllowCredentials(false);
         cors.setMaxAge(properties.maxAge());
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

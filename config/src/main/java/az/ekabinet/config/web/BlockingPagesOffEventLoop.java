@@ -17,7 +17,7 @@ import reactor.core.scheduler.Schedulers;
  * They are handled on the bounded-elastic scheduler, never on a Netty event-loop thread.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1) // right after RequestIds, which gives the request its id first
 public class BlockingPagesOffEventLoop implements WebFilter {
 
     static final List<String> PREFIXES = List.of("/webjars/", "/swagger-ui", "/v3/api-docs");

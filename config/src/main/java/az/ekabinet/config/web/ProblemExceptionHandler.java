@@ -1,5 +1,6 @@
 package az.ekabinet.config.web;
 
+import az.ekabinet.command.shared.RequestId;
 import az.ekabinet.config.web.ProblemWriter.Problem;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
@@ -47,7 +48,7 @@ import reactor.core.publisher.Mono;
  * The single mapping of every failure to problem+json, never by message text: domain refusals by their code, the
  * client's transport mistakes (malformed JSON, wrong types, oversized bodies, wrong media types, unknown paths)
  * to a 4xx, a database that cannot be reached (restarting, failing over) to a 503 the client may retry, and only
- * what is truly the server's fault to a 500, logged, without internals on the wire.
+ * what is truly the server's fault to a 500, logged with its stack trace, without internals on the wire.
  * Runs before Spring Boot's own handler.
  */
 @Component
@@ -73,14 +74,28 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
             return Mono.error(failure);
         }
         Problem problem = toProblem(failure);
-        if (problem.code() == ErrorCode.SERVICE_UNAVAILABLE) {
-            log.warn("Database unreachable on {} {}: {}", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), rootCause(failure).toString());
-        } else if (problem.code() == ErrorCode.INTERNAL_ERROR) {
-            log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), failure);
-        }
+        RequestId.inMdc(RequestIds.of(exchange), () -> logged(exchange, failure, problem));
         return writer.write(exchange, problem);
+    }
+
+    /**
+     * How a failure is logged, once, here: what is truly the server's fault (a 500) at ERROR with its stack trace; a
+     * database that cannot be reached at WARN, one line; everything else is an answer the service meant to give (a
+     * refusal, the client's mistake, a full queue, an outside system down, which its client logs itself) and is one
+     * DEBUG line, never a stack trace. The line carries the request's id (the failure may arrive on any thread) and
+     * names the request by its route, not its path ({@link RequestIds#route}).
+     */
+    private static void logged(ServerWebExchange exchange, Throwable failure, Problem problem) {
+        if (problem.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+            log.warn("Database unreachable on {} {}: {}", exchange.getRequest().getMethod(), RequestIds.route(exchange),
+                    rootCause(failure).toString());
+        } else if (problem.code() == ErrorCode.INTERNAL_ERROR) {
+            log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(), RequestIds.route(exchange),
+                    failure);
+        } else if (log.isDebugEnabled()) {
+            log.debug("{} {} answered {} {}", exchange.getRequest().getMethod(), RequestIds.route(exchange),
+                    ProblemCatalog.status(problem.code()).value(), problem.code());
+        }
     }
 
     static Problem toProblem(Throwable failure) {

@@ -12,9 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
@@ -30,10 +34,29 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ExtendWith(OutputCaptureExtension.class)
 class CabinetJourneyIT {
 
+    /**
+     * The service's own lines about each request and command, which are DEBUG: on for the journey, so that no secret
+     * is in them either (and the log checked is not empty: refusals leave nothing above DEBUG).
+     */
+    static final List<String> REQUEST_LOGGERS = List.of("az.ekabinet.config.web",
+            "az.ekabinet.command.shared.CommandDispatcher");
+
     @Autowired
     WebTestClient http;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    LoggingSystem logging;
+
+    @BeforeEach
+    void requestLinesOn() {
+        REQUEST_LOGGERS.forEach(logger -> logging.setLogLevel(logger, LogLevel.DEBUG));
+    }
+
+    @AfterEach
+    void requestLinesOff() {
+        REQUEST_LOGGERS.forEach(logger -> logging.setLogLevel(logger, null));
+    }
 
     @Test
     void aDemoCitizenRegistersLogsInAndManagesTheCabinet(CapturedOutput log) {

@@ -100,7 +100,10 @@ public final class DocumentedAnswers implements ExchangeFilterFunction {
                                 .map(body -> {
                                     check(document, request, sent.get(), response, body);
                                     DataBuffer again = DefaultDataBufferFactory.sharedInstance.wrap(body);
-                                    return response.mutate().body(Flux.just(again)).build();
+                                    // the body was read: a new one in its place, without releasing the read one
+                                    // again (body(Flux) would, and its second subscriber's failure was logged as
+                                    // an ERROR with a stack trace, "Operator called default onErrorDropped")
+                                    return response.mutate().body(read -> Flux.just(again)).build();
                                 })));
     }
 

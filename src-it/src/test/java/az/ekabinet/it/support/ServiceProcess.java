@@ -37,6 +37,7 @@ public final class ServiceProcess implements RunningService, AutoCloseable {
     private final int postgresPort;
     private final String database;
     private final boolean ownsDatabase;
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private Process process;
     private volatile Path log;
     private int port;
@@ -107,6 +108,12 @@ public final class ServiceProcess implements RunningService, AutoCloseable {
         return new JdbcTemplate(new DriverManagerDataSource(jdbcUrl(), "postgres", ""));
     }
 
+    /** An environment variable for the process from its next start on, as an operator sets one. */
+    public ServiceProcess withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
     /** Starts the jar and waits until it answers healthy; returns how long that took. */
     public Duration start(String logName, String... arguments) throws IOException {
         return startOn(jdbcUrl(), logName, arguments);
@@ -132,8 +139,10 @@ public final class ServiceProcess implements RunningService, AutoCloseable {
         command.addAll(List.of("-jar", JAR, "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl));
         command.addAll(List.of(arguments));
         long started = System.nanoTime();
-        process = new ProcessBuilder(command).directory(PROJECT_ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toAbsolutePath().toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT_ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toAbsolutePath().toFile());
+        builder.environment().putAll(environment);
+        process = builder.start();
         WebClient client = WebClient.create(baseUrl());
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
             assertThat(process.isAlive()).as("the service process is running; see " + log).isTrue();

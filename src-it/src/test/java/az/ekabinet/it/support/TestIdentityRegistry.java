@@ -24,12 +24,20 @@ public class TestIdentityRegistry {
 
     public static final String AZERBAIJANI_NAMED = "TZ";
 
+    /**
+     * A FIN the registry breaks on, with a failure of no kind the service expects (not the registry being unavailable):
+     * the way for a test to provoke an unexpected failure, a 500, over HTTP.
+     */
+    public static final String BREAKS_THE_REGISTRY = "9BR0KEN";
+
     @Bean
     @Primary
     IdentityRegistry demoPlusSyntheticPeople(DemoIdentityRegistry demo) {
-        return (document, fin) -> fin.value().startsWith("T") && document.series() == DocumentSeries.AZE
-                ? Mono.just(synthetic(document, fin))
-                : demo.find(document, fin);
+        return (document, fin) -> fin.value().equals(BREAKS_THE_REGISTRY)
+                ? Mono.error(new IllegalStateException("the test identity registry breaks on " + BREAKS_THE_REGISTRY))
+                : fin.value().startsWith("T") && document.series() == DocumentSeries.AZE
+                        ? Mono.just(synthetic(document, fin))
+                        : demo.find(document, fin);
     }
 
     static PersonRecord synthetic(DocumentNumber document, Fin fin) {

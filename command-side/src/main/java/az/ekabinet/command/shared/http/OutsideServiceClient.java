@@ -1,5 +1,6 @@
 package az.ekabinet.command.shared.http;
 
+import az.ekabinet.command.shared.RequestId;
 import az.ekabinet.domain.shared.ExternalServiceUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -94,7 +95,10 @@ public final class OutsideServiceClient {
                 // Inside the retry: every attempt counts for the breaker, and an open breaker stops the retries.
                 .transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
                 .retryWhen(retry)
-                .onErrorMap(failure -> !(failure instanceof ExternalServiceUnavailableException), this::unavailable);
+                // logged with the id of the request that asked (the failure arrives on the client's thread)
+                .transformDeferredContextual((call, context) -> call.onErrorMap(
+                        failure -> !(failure instanceof ExternalServiceUnavailableException),
+                        failure -> RequestId.inMdc(RequestId.in(context), () -> unavailable(failure))));
     }
 
     /** The answer to a status the adapter does not expect: a 5xx is retried, anything else is unusable at once. */
