@@ -2,10 +2,9 @@ package az.ekabinet.query.wallet;
 
 import az.ekabinet.domain.money.Money;
 import az.ekabinet.domain.shared.ErrorCode;
-import az.ekabinet.domain.shared.FieldValidation;
-import az.ekabinet.domain.shared.InvalidValueException;
 import az.ekabinet.domain.shared.Refuses;
 import az.ekabinet.domain.shared.WireFormats;
+import az.ekabinet.query.paging.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -28,8 +27,6 @@ import reactor.core.publisher.Mono;
 @RestController
 @Tag(name = "wallet")
 public class MyWalletEndpoint {
-
-    static final int MAX_PAGE_SIZE = 100;
 
     private final DatabaseClient db;
 
@@ -60,9 +57,6 @@ public class MyWalletEndpoint {
                         @Schema(description = "The application number, or the transfer's id") String reference,
                         String counterpartyCabinetNumber, @Schema(pattern = WireFormats.MONEY_OUT) String amount,
                         @Schema(pattern = WireFormats.MONEY_OUT) String balanceAfter, Instant debitedAt) {
-    }
-
-    public record Page<T>(List<T> items, int page, int size, boolean hasMore) {
     }
 
     public record PendingPayment(String paymentCode, String amount, String payerDocumentNumber, Instant paidAt,
@@ -114,24 +108,20 @@ public class MyWalletEndpoint {
                         Money.ofQepik(row.get("balance_after_qepik", Long.class)).toWire(), when));
     }
 
-    /** A history table of the caller's wallet, newest first, one page (asking one row more tells if more exist). */
+    /** A history table of the caller's wallet, newest first, one page. */
     private <T> Mono<Page<T>> history(String table, String timeColumn, Principal citizen, String page, String size,
                                       java.util.function.BiFunction<io.r2dbc.spi.Row, Instant, T> toItem) {
-        var v = new FieldValidation();
-        int pageNumber = orDefault(v.parseOptional("page", page, text -> number(text, 0, 100_000)), 0);
-        int pageSize = orDefault(v.parseOptional("size", size, text -> number(text, 1, MAX_PAGE_SIZE)), 20);
-        v.throwIfInvalid();
+        Page.Request asked = Page.Request.of(page, size);
         return db.sql("SELECT h.* FROM readmodel." + table + " h JOIN readmodel.wallet w ON w.wallet_id = h.wallet_id "
                         + "WHERE w.cabinet_id = :cabinet ORDER BY h." + timeColumn + " DESC, h.event_sequence DESC "
                         + "LIMIT :limit OFFSET :offset")
                 .bind("cabinet", citizen.getName())
-                .bind("limit", pageSize + 1)
-                .bind("offset", (long) pageNumber * pageSize)
+                .bind("limit", asked.limit())
+                .bind("offset", asked.offset())
                 .map((row, meta) -> toItem.apply(row, row.get(timeColumn, OffsetDateTime.class).toInstant()))
                 .all()
                 .collectList()
-                .map(rows -> new Page<>(rows.subList(0, Math.min(rows.size(), pageSize)), pageNumber, pageSize,
-                        rows.size() > pageSize));
+                .map(asked::of);
     }
 
     /** Way 1: payments made with any document number this cabinet has had, that nobody has credited yet. */
@@ -154,20 +144,5 @@ public class MyWalletEndpoint {
                         row.get("paid_at", OffsetDateTime.class).toInstant(), row.get("provider", String.class)))
                 .all()
                 .collectList();
-    }
-
-    private static int number(String text, int min, int max) {
-        if (!text.matches("[0-9]{1,6}")) {
-            throw new InvalidValueException("PAGE_PARAMETER");
-        }
-        int value = Integer.parseInt(text);
-        if (value < min || value > max) {
-            throw new InvalidValueException("PAGE_PARAMETER");
-        }
-        return value;
-    }
-
-    private static int orDefault(Integer value, int fallback) {
-        return value == null ? fallback : value;
     }
 }
