@@ -62,8 +62,7 @@ public class CommandDispatcher {
      * command's transaction but never in an event). Command messages are not stored.
      */
     public <R> Mono<R> send(Object command, Map<String, ?> metaData) {
-        return Mono.deferContextual(context -> Mono.<R>create(sink -> RequestId.inMdc(
-                        context.getOrDefault(RequestId.KEY, null),
+        return Mono.deferContextual(context -> Mono.<R>create(sink -> RequestId.inMdc(RequestId.in(context),
                         () -> gateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData),
                                 answerTo(sink)))))
                 .subscribeOn(commandScheduler)

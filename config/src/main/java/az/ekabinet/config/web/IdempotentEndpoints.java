@@ -1,7 +1,9 @@
 package az.ekabinet.config.web;
 
 import az.ekabinet.command.shared.AcceptsIdempotencyKey;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
@@ -17,21 +19,26 @@ public class IdempotentEndpoints {
     private final List<PathPattern> patterns;
 
     public IdempotentEndpoints(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
-        this.patterns = mappings.getHandlerMethods().entrySet().stream()
-                .filter(mapping -> mapping.getValue().hasMethodAnnotation(AcceptsIdempotencyKey.class))
-                .peek(mapping -> {
-                    if (!mapping.getKey().getMethodsCondition().getMethods().equals(java.util.Set.of(RequestMethod.POST))) {
-                        throw new IllegalStateException(mapping.getValue() + " is marked @AcceptsIdempotencyKey but is "
-                                + "not a POST mapping");
-                    }
-                })
-                .flatMap(mapping -> mapping.getKey().getPatternsCondition().getPatterns().stream())
-                .toList();
+        List<PathPattern> found = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((mapping, handler) -> {
+            if (!handler.hasMethodAnnotation(AcceptsIdempotencyKey.class)) {
+                return;
+            }
+            if (!mapping.getMethodsCondition().getMethods().equals(Set.of(RequestMethod.POST))) {
+                throw new IllegalStateException(handler + " is marked @AcceptsIdempotencyKey but is not a POST "
+                        + "mapping");
+            }
+            found.addAll(mapping.getPatternsCondition().getPatterns());
+        });
+        this.patterns = List.copyOf(found);
     }
 
     /** Whether a request, or an operation of the API document ({@code path} a template), honours the key. */
     public boolean covers(HttpMethod method, String path) {
+        if (method != HttpMethod.POST) {
+            return false;
+        }
         PathContainer container = PathContainer.parsePath(path);
-        return method == HttpMethod.POST && patterns.stream().anyMatch(pattern -> pattern.matches(container));
+        return patterns.stream().anyMatch(pattern -> pattern.matches(container));
     }
 }

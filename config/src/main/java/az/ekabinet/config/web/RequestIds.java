@@ -4,7 +4,6 @@ import az.ekabinet.command.shared.RequestId;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -130,17 +129,7 @@ public class RequestIds implements WebFilter {
 
         @Override
         public void subscribe(CoreSubscriber<? super Void> actual) {
-            String previous = MDC.get(RequestId.KEY);
-            MDC.put(RequestId.KEY, id);
-            try {
-                source.subscribe(actual);
-            } finally {
-                if (previous == null) {
-                    MDC.remove(RequestId.KEY);
-                } else {
-                    MDC.put(RequestId.KEY, previous);
-                }
-            }
+            RequestId.inMdc(id, () -> source.subscribe(actual));
         }
     }
 }

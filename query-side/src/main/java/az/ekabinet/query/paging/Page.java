@@ -36,7 +36,7 @@ public record Page<T>(List<T> items, int page, int size, boolean hasMore) {
         }
 
         /** The page made of the rows asked for ({@link #limit()} at most). */
-        public <T> Page<T> of(List<T> rows) {
+        public <T> Page<T> pageOf(List<T> rows) {
             return new Page<>(rows.subList(0, Math.min(rows.size(), size)), page, size, rows.size() > size);
         }
 

@@ -121,7 +121,7 @@ public class MyWalletEndpoint {
                 .map((row, meta) -> toItem.apply(row, row.get(timeColumn, OffsetDateTime.class).toInstant()))
                 .all()
                 .collectList()
-                .map(asked::of);
+                .map(asked::pageOf);
     }
 
     /** Way 1: payments made with any document number this cabinet has had, that nobody has credited yet. */

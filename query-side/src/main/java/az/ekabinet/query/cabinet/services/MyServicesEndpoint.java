@@ -105,7 +105,7 @@ public class MyServicesEndpoint {
                 })
                 .all()
                 .collectList()
-                .map(asked::of);
+                .map(asked::pageOf);
     }
 
     private static Instant instant(OffsetDateTime time) {
