@@ -61,6 +61,16 @@ public enum ErrorCode {
     APPLICATION_INCOMPLETE(Kind.UNPROCESSABLE),
     /** The PDF exists for confirmed applications only. */
     APPLICATION_NOT_CONFIRMED(Kind.CONFLICT),
+    /** The session has no result sheet yet: results cannot be imported or published before it is set. */
+    RESULT_SHEET_MISSING(Kind.CONFLICT),
+    /** Results are recorded on the sheet already: it can no longer be changed. */
+    RESULT_SHEET_IN_USE(Kind.CONFLICT),
+    /** The scoring file's header is not the session's columns; nothing was read. */
+    RESULT_FILE_HEADER_INVALID(Kind.UNPROCESSABLE),
+    /** The results' publication instant has come: it can no longer be changed. */
+    RESULTS_ALREADY_PUBLISHED(Kind.CONFLICT),
+    /** The result is not visible (yet): whether it exists is not told. */
+    RESULT_NOT_PUBLISHED(Kind.NOT_FOUND),
     /** The Idempotency-Key was used before with another request body. */
     IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE),
     /** The first request with this Idempotency-Key is still running. */
