@@ -1,8 +1,7 @@
 -- Exam results: each session's result sheet and publication instant, and each applicant's result, as imported.
 CREATE TABLE readmodel.result_sheet (
     session_id             VARCHAR(64)  PRIMARY KEY,
-    subjects               JSONB        NOT NULL,   -- [{code, nameAz, nameEn, maxScoreTenths}] in column order
-    pass_threshold_tenths  INT          NOT NULL CHECK (pass_threshold_tenths >= 0),
+    sheet                  JSONB        NOT NULL,   -- {subjects: [{code, nameAz, nameEn, maxScoreTenths}], passThresholdTenths}
     publish_at             TIMESTAMPTZ,             -- visible to applicants from this instant; null: not set yet
     defined_at             TIMESTAMPTZ  NOT NULL
 );

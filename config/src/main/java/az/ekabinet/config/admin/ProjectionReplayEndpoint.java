@@ -44,7 +44,7 @@ public class ProjectionReplayEndpoint {
     @Refuses({ErrorCode.PROJECTION_NOT_FOUND, ErrorCode.REPLAY_IN_PROGRESS})
     @PostMapping(path = "/api/admin/projections/{name}/replay", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Replay>> replay(@Parameter(schema = @Schema(allowableValues = {"wallet",
-            "cabinet-profile", "exam-sessions", "exam-applications", "provider-payments", "ledger"}))
+            "cabinet-profile", "exam-sessions", "exam-applications", "exam-results", "provider-payments", "ledger"}))
                                              @PathVariable String name) {
         return Mono.fromCallable(() -> ResponseEntity.status(HttpStatus.ACCEPTED).body(replays.start(name)))
                 .subscribeOn(jdbcScheduler);

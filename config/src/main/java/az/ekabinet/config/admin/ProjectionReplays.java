@@ -68,6 +68,7 @@ public class ProjectionReplays implements DisposableBean {
 
     /** The read models that can be rebuilt, by the name used in URLs (their processing group). */
     static final List<String> REPLAYABLE = List.of("wallet", "cabinet-profile", "exam-sessions", "exam-applications",
+            "exam-results",
             "provider-payments", "ledger");
 
     public enum State { RUNNING, COMPLETED, FAILED }

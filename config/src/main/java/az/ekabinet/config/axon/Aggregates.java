@@ -4,6 +4,7 @@ import az.ekabinet.config.plumbing.AggregateCache;
 import az.ekabinet.config.plumbing.ClusterLockFactory;
 import az.ekabinet.config.plumbing.StoreCheckedCachingRepository;
 import az.ekabinet.domain.exam.application.ExamApplication;
+import az.ekabinet.domain.exam.result.ExamResults;
 import az.ekabinet.domain.exam.session.ExamSession;
 import az.ekabinet.domain.wallet.Wallet;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>wallets and applications are loaded again and again (every credit, fee and transfer; every section of the
  *     form), so their repositories keep recently used ones in memory ({@link AggregateCache}): a command on a cached
  *     aggregate reads only the events other nodes stored since, usually none ({@link StoreCheckedCachingRepository});
+ *     a session's results too, each part of a scoring file being a command on them: loading them afresh from the
+ *     store for every part would read every part recorded before it;
  * <li>a session never changes once published: reading its terms takes no lock, so edits and confirmations of
  *     different citizens never queue behind each other (a conflicting republish still loses on the event store's
  *     unique key).
@@ -36,7 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class Aggregates {
 
     private static final String DOMAIN = "az.ekabinet.domain";
-    private static final Set<Class<?>> KEPT_IN_MEMORY = Set.of(Wallet.class, ExamApplication.class);
+    private static final Set<Class<?>> KEPT_IN_MEMORY = Set.of(Wallet.class, ExamApplication.class, ExamResults.class);
     private static final Set<Class<?>> READ_WITHOUT_LOCK = Set.of(ExamSession.class);
 
     @Bean

@@ -3,8 +3,10 @@ package az.ekabinet.config.database;
 import az.ekabinet.command.auth.session.SessionCache;
 import az.ekabinet.command.auth.session.SessionStore;
 import az.ekabinet.projection.exam.ExamApplicationProjector;
+import az.ekabinet.projection.exam.ExamResultProjector;
 import az.ekabinet.projection.ops.OpsNotifier;
 import az.ekabinet.query.exam.application.ApplicationStatusUpdates;
+import az.ekabinet.query.exam.result.ResultPublicationAlarms;
 import az.ekabinet.query.plumbing.PostgresNotifications;
 import az.ekabinet.query.plumbing.PostgresNotifications.Heard;
 import az.ekabinet.query.plumbing.PostgresNotifications.Listening;
@@ -28,7 +30,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * This node's one listening connection to PostgreSQL, for every channel it listens on: the commits that wake the ops
  * stream's tail ({@link OpsNotifier#CHANNEL}), session revocations ({@link SessionStore#REVOCATIONS_CHANNEL}) and
- * application status changes for the status streams ({@link ExamApplicationProjector#STATUS_CHANNEL}).
+ * application status changes for the status streams ({@link ExamApplicationProjector#STATUS_CHANNEL}) and result
+ * publication instants set ({@link ExamResultProjector#PUBLICATION_CHANNEL}).
  * One connection for all, since PostgreSQL wakes every listening backend at each notification (see
  * {@link PostgresNotifications}): a second one cost the database a transaction per command. It also sends the
  * session cache's heartbeat through the pool, which proves that this node hears what is notified.
@@ -41,6 +44,7 @@ public class NodeNotifications implements SmartLifecycle {
     private final PostgresNotifications notifications;
     private final SessionCache sessions;
     private final ApplicationStatusUpdates statuses;
+    private final ResultPublicationAlarms publications;
     private final DatabaseClient db;
     private final Clock clock;
     /** Wake-ups only: one dropped while nobody listens, or while the tail is busy, is made up by its next read. */
@@ -48,11 +52,14 @@ public class NodeNotifications implements SmartLifecycle {
     private volatile Disposable running;
 
     public NodeNotifications(ConnectionFactory connectionFactory, SessionCache sessions,
-                             ApplicationStatusUpdates statuses, DatabaseClient db, Clock clock) {
+                             ApplicationStatusUpdates statuses, ResultPublicationAlarms publications,
+                             DatabaseClient db, Clock clock) {
         this.notifications = new PostgresNotifications(connectionFactory,
-                List.of(OpsNotifier.CHANNEL, SessionStore.REVOCATIONS_CHANNEL, ExamApplicationProjector.STATUS_CHANNEL));
+                List.of(OpsNotifier.CHANNEL, SessionStore.REVOCATIONS_CHANNEL, ExamApplicationProjector.STATUS_CHANNEL,
+                        ExamResultProjector.PUBLICATION_CHANNEL));
         this.sessions = sessions;
         this.statuses = statuses;
+        this.publications = publications;
         this.db = db;
         this.clock = clock;
     }
@@ -91,26 +98,14 @@ public class NodeNotifications implements SmartLifecycle {
     }
 
     private void dispatch(Heard heard) {
-        if (heard instanceof Notified notified && notified.channel().equals(ExamApplicationProjector.STATUS_CHANNEL)) {
-            try {
-                statuses.changed(notified.payload());
-            } catch (RuntimeException e) {
-                log.error("A status change could not be passed on to the status streams: {}", notified.payload(), e);
-            }
-            return;
-        }
         try {
             if (heard instanceof Notified notified) {
-                if (notified.channel().equals(SessionStore.REVOCATIONS_CHANNEL)) {
-                    sessions.onNotification(notified.payload());
-                } else {
-                    opsWakeUps.tryEmitNext(notified);
-                }
+                dispatch(notified);
             } else if (heard instanceof Listening) {
                 sessions.listeningStarted();
                 opsWakeUps.tryEmitNext(heard);
-                statuses.listeningStarted().subscribe(null,
-                        failure -> log.warn("Status streams could not read their statuses again", failure));
+                inBackground(statuses.readAgain(), "Status streams could not read their statuses again");
+                inBackground(publications.reset(), "The result publication alarms could not be set");
             } else if (heard instanceof Lost) {
                 sessions.listeningLost();
             }
@@ -119,6 +114,27 @@ public class NodeNotifications implements SmartLifecycle {
             sessions.forgetAll();
             log.error("Handling a notification failed; the session cache starts empty", e);
         }
+    }
+
+    private void dispatch(Notified notified) {
+        switch (notified.channel()) {
+            case SessionStore.REVOCATIONS_CHANNEL -> sessions.onNotification(notified.payload());
+            case ExamApplicationProjector.STATUS_CHANNEL -> {
+                try {
+                    statuses.changed(notified.payload());
+                } catch (RuntimeException e) {
+                    log.error("A status change could not be passed on to the status streams: {}", notified.payload(),
+                            e);
+                }
+            }
+            case ExamResultProjector.PUBLICATION_CHANNEL ->
+                    inBackground(publications.reset(), "The result publication alarms could not be set");
+            default -> opsWakeUps.tryEmitNext(notified);
+        }
+    }
+
+    private static void inBackground(Mono<Void> work, String failure) {
+        work.subscribe(null, e -> log.warn(failure, e));
     }
 
     @Override

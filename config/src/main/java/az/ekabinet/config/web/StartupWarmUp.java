@@ -2,7 +2,7 @@ package az.ekabinet.config.web;
 
 import az.ekabinet.domain.contact.PhoneNumber;
 import az.ekabinet.domain.exam.application.ApplicationForm;
-import az.ekabinet.domain.exam.application.ApplicationFormJson;
+import az.ekabinet.domain.shared.ReadModelJson;
 import az.ekabinet.domain.reference.ReferenceData;
 import org.axonframework.common.IdentifierFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -20,6 +20,6 @@ public class StartupWarmUp implements InitializingBean {
         PhoneNumber.warmUp();
         ReferenceData.shipped(); // reads the shipped lists from the jar
         IdentifierFactory.getInstance().generateIdentifier(); // seeds Axon's message ids (DrbgIdentifierFactory)
-        ApplicationFormJson.read(ApplicationFormJson.write(ApplicationForm.EMPTY)); // Jackson's record introspection
+        ReadModelJson.read(ReadModelJson.write(ApplicationForm.EMPTY), ApplicationForm.class); // Jackson's record introspection
     }
 }

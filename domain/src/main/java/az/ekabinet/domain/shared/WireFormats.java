@@ -22,6 +22,12 @@ public final class WireFormats {
     /** An amount answered: always two decimals ("50.00"). */
     public static final String MONEY_OUT = "^[0-9]+\\.[0-9]{2}$";
     public static final String APPLICATION_NUMBER = "^[0-9]{6}$";
+    /** A score sent: points with at most one decimal ("45", "45.5"). */
+    public static final String SCORE_IN = "^(0|[1-9][0-9]{0,3})(\\.[0-9])?$";
+    /** A score answered: always one decimal ("45.0"). */
+    public static final String SCORE_OUT = "^[0-9]+\\.[0-9]$";
+    /** A subject's code on a result sheet, also its column in the scoring file ("LOGIC", "LANG_EN"). */
+    public static final String SUBJECT_CODE = "^[A-Z][A-Z0-9_]{0,15}$";
     /** The whole number of an identity document as written on a payment: series then digits ("AZE12345678"). */
     public static final String DOCUMENT = "^\\s*(AZE|AA|MYI|DYI|aze|aa|myi|dyi)\\s*[0-9]{5,10}\\s*$";
 

@@ -3,7 +3,7 @@ package az.ekabinet.projection.exam;
 import az.ekabinet.domain.shared.InCommandTransaction;
 import az.ekabinet.domain.exam.application.ApplicationConfirmed;
 import az.ekabinet.domain.exam.application.ApplicationForm;
-import az.ekabinet.domain.exam.application.ApplicationFormJson;
+import az.ekabinet.domain.shared.ReadModelJson;
 import az.ekabinet.domain.exam.application.ApplicationStarted;
 import az.ekabinet.domain.exam.application.ApplicationStatus;
 import az.ekabinet.domain.exam.application.SectionRecorded;
@@ -41,7 +41,7 @@ public class ExamApplicationProjector {
                     status, started_at, form, updated_at) VALUES (?, ?, ?, ?, 'DRAFT', ?, ?::jsonb, ?)
                 ON CONFLICT (application_number) DO NOTHING""",
                 event.applicationNumber(), event.applicationId(), event.sessionId(), event.cabinetId(),
-                Timestamp.from(event.startedAt()), ApplicationFormJson.write(ApplicationForm.EMPTY), Timestamp.from(event.startedAt()));
+                Timestamp.from(event.startedAt()), ReadModelJson.write(ApplicationForm.EMPTY), Timestamp.from(event.startedAt()));
     }
 
     /** Every section's event changes the stored form the same way it changes the aggregate's. */
@@ -49,9 +49,9 @@ public class ExamApplicationProjector {
     void on(SectionRecorded event) {
         String stored = jdbc.queryForObject("SELECT form FROM readmodel.exam_application WHERE application_id = ?",
                 String.class, event.applicationId());
-        ApplicationForm form = event.applyTo(ApplicationFormJson.read(stored));
+        ApplicationForm form = event.applyTo(ReadModelJson.read(stored, ApplicationForm.class));
         jdbc.update("UPDATE readmodel.exam_application SET form = ?::jsonb, updated_at = ? WHERE application_id = ?",
-                ApplicationFormJson.write(form), Timestamp.from(event.recordedAt()), event.applicationId());
+                ReadModelJson.write(form), Timestamp.from(event.recordedAt()), event.applicationId());
     }
 
     @EventHandler

@@ -4,7 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import az.ekabinet.domain.exam.application.ApplicationFormJson;
+import az.ekabinet.domain.shared.ReadModelJson;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -25,7 +25,7 @@ class ModuleDependencyTest {
     @Test
     void theDomainDependsOnNothingButJavaAxonModellingAndThePhoneLibrary() {
         classes().that().resideInAPackage("az.ekabinet.domain..")
-                .and().doNotHaveFullyQualifiedName(ApplicationFormJson.class.getName())
+                .and().doNotHaveFullyQualifiedName(ReadModelJson.class.getName())
                 .should().onlyDependOnClassesThat().resideInAnyPackage("az.ekabinet.domain..", "java..",
                         "org.axonframework.modelling..", "org.axonframework.eventsourcing..",
                         "org.axonframework.commandhandling..", "org.axonframework.serialization..",
@@ -33,10 +33,10 @@ class ModuleDependencyTest {
                 .check(PRODUCTION);
     }
 
-    /** One class fixes the application form's JSON shape for both sides; it alone may know Jackson. */
+    /** One class fixes the JSON shape of the domain values kept in read models; it alone may know Jackson. */
     @Test
-    void onlyTheFormsJsonShapeKnowsJackson() {
-        classes().that().haveFullyQualifiedName(ApplicationFormJson.class.getName())
+    void onlyTheReadModelsJsonShapeKnowsJackson() {
+        classes().that().haveFullyQualifiedName(ReadModelJson.class.getName())
                 .should().onlyDependOnClassesThat().resideInAnyPackage("az.ekabinet.domain..", "java..",
                         "com.fasterxml.jackson..")
                 .check(PRODUCTION);

@@ -9,7 +9,7 @@ public record RecordedResults(int recorded, int corrected, int unchanged, List<R
         rejected = List.copyOf(rejected);
     }
 
-    /** A line rejected, with why. */
+    /** A line rejected, with why (the header is line 1). */
     public record RejectedLine(long lineNumber, ResultLineProblem problem) {
     }
 }

@@ -56,11 +56,13 @@ public class MyServicesEndpoint {
             @Schema(description = "When the fee was charged (with the confirmation); absent for a draft")
             Instant feeChargedAt,
             @Schema(allowableValues = {"AWAITING", "PUBLISHED"},
-                    description = "The exam result of a confirmed application; absent for a draft")
+                    description = "The exam result of a confirmed application: PUBLISHED once it is visible; absent "
+                            + "for a draft")
             String resultStatus,
             @ArraySchema(arraySchema = @Schema(description = "What can be done next: CONTINUE (fill in and confirm, "
-                    + "while the session is open), PRINT (the confirmed application as a PDF)"),
-                    schema = @Schema(allowableValues = {"CONTINUE", "PRINT"}))
+                    + "while the session is open), PRINT (the confirmed application as a PDF), VIEW_RESULT (the "
+                    + "published result, also as a PDF)"),
+                    schema = @Schema(allowableValues = {"CONTINUE", "PRINT", "VIEW_RESULT"}))
             List<String> actions) {
     }
 
@@ -78,19 +80,24 @@ public class MyServicesEndpoint {
         Instant now = clock.instant();
         return db.sql("""
                         SELECT a.application_number, a.session_id, a.status, a.started_at, a.confirmed_at, a.fee_qepik,
-                               s.title, s.academic_year, s.opens_at, s.deadline
+                               s.title, s.academic_year, s.opens_at, s.deadline, e.application_number AS result
                         FROM readmodel.exam_application a
                         JOIN readmodel.exam_session s ON s.session_id = a.session_id
+                        LEFT JOIN readmodel.result_sheet r ON r.session_id = a.session_id AND r.publish_at <= :now
+                        LEFT JOIN readmodel.exam_result e ON e.application_number = a.application_number
+                            AND r.session_id IS NOT NULL
                         WHERE a.cabinet_id = :cabinet
                         ORDER BY a.started_at DESC, a.application_number DESC
                         LIMIT :limit OFFSET :offset""")
                 .bind("cabinet", citizen.getName())
+                .bind("now", now)
                 .bind("limit", asked.limit())
                 .bind("offset", asked.offset())
                 .map((row, meta) -> {
                     boolean confirmed = "CONFIRMED".equals(row.get("status", String.class));
                     Instant confirmedAt = instant(row.get("confirmed_at", OffsetDateTime.class));
                     Long fee = row.get("fee_qepik", Long.class);
+                    boolean published = row.get("result", String.class) != null;
                     boolean open = !now.isBefore(instant(row.get("opens_at", OffsetDateTime.class)))
                             && now.isBefore(instant(row.get("deadline", OffsetDateTime.class)));
                     return new UsedService(EXAM_APPLICATION, row.get("title", String.class),
@@ -99,9 +106,9 @@ public class MyServicesEndpoint {
                             row.get("status", String.class), instant(row.get("started_at", OffsetDateTime.class)),
                             confirmedAt, confirmed && fee != null ? Money.ofQepik(fee).toWire() : null,
                             confirmed ? confirmedAt : null,
-                            // results are not published yet anywhere: a confirmed application awaits its result
-                            confirmed ? "AWAITING" : null,
-                            confirmed ? List.of("PRINT") : open ? List.of("CONTINUE") : List.of());
+                            published ? "PUBLISHED" : confirmed ? "AWAITING" : null,
+                            published ? List.of("PRINT", "VIEW_RESULT")
+                                    : confirmed ? List.of("PRINT") : open ? List.of("CONTINUE") : List.of());
                 })
                 .all()
                 .collectList()

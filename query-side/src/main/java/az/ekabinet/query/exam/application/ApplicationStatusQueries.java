@@ -2,6 +2,7 @@ package az.ekabinet.query.exam.application;
 
 import az.ekabinet.domain.exam.application.ApplicationStatus;
 import az.ekabinet.domain.exam.application.ApplicationStatusQuery;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.queryhandling.QueryHandler;
@@ -16,19 +17,33 @@ import org.springframework.stereotype.Component;
 public class ApplicationStatusQueries {
 
     private final DatabaseClient db;
+    private final Clock clock;
 
-    public ApplicationStatusQueries(DatabaseClient db) {
+    public ApplicationStatusQueries(DatabaseClient db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
+    /** RESULT_PUBLISHED once the session's publication instant has come by this node's clock and a result exists. */
     @QueryHandler
     public CompletableFuture<ApplicationStatus> status(ApplicationStatusQuery query) {
         return db.sql("""
-                        SELECT status, COALESCE(confirmed_at, started_at) AS since FROM readmodel.exam_application
-                        WHERE application_number = :number""")
+                        SELECT a.status, COALESCE(a.confirmed_at, a.started_at) AS since, r.publish_at
+                        FROM readmodel.exam_application a
+                        LEFT JOIN readmodel.result_sheet r ON r.session_id = a.session_id AND r.publish_at <= :now
+                            AND EXISTS (SELECT 1 FROM readmodel.exam_result e
+                                        WHERE e.application_number = a.application_number)
+                        WHERE a.application_number = :number""")
+                .bind("now", clock.instant())
                 .bind("number", query.applicationNumber())
-                .map(row -> new ApplicationStatus(query.applicationNumber(), row.get("status", String.class),
-                        row.get("since", OffsetDateTime.class).toInstant()))
+                .map(row -> {
+                    OffsetDateTime published = row.get("publish_at", OffsetDateTime.class);
+                    return published != null
+                            ? new ApplicationStatus(query.applicationNumber(), ApplicationStatus.RESULT_PUBLISHED,
+                                    published.toInstant())
+                            : new ApplicationStatus(query.applicationNumber(), row.get("status", String.class),
+                                    row.get("since", OffsetDateTime.class).toInstant());
+                })
                 .one()
                 .toFuture();
     }

@@ -30,10 +30,11 @@ import reactor.core.publisher.Flux;
  * now, then each change (a confirmation arrives once its transaction has committed) — from an Axon subscription
  * query. A comment line every {@code ekabinet.sse.heartbeat} keeps proxies from closing an idle stream and lets
  * the server notice a client that went away; when the client goes, the subscription query is closed. The stream
- * ends after CONFIRMED, the final status.
+ * ends after RESULT_PUBLISHED, the final status.
  *
  * <p>A change made on any node reaches the streams of every node: the confirming transaction announces it through
- * PostgreSQL, and each node hands what it hears to its own streams ({@link ApplicationStatusUpdates}).
+ * PostgreSQL, and each node hands what it hears to its own streams ({@link ApplicationStatusUpdates}). A result's
+ * publication is no transaction but an instant: each node's streams read their status again when it comes.
  */
 @RestController
 @Tag(name = "exam")
@@ -53,9 +54,10 @@ public class ApplicationStatusStreamEndpoint {
     }
 
     @Operation(operationId = "followApplicationStatus", summary = "My application's status, as server-sent events",
-            description = "event: status, data: {applicationNumber, status (DRAFT or CONFIRMED), since}: the status "
-                    + "now, then each change, made through any node; :heartbeat comments. The stream ends with "
-                    + "CONFIRMED, the final status.")
+            description = "event: status, data: {applicationNumber, status (DRAFT, CONFIRMED or RESULT_PUBLISHED), "
+                    + "since}: the status now, then each change, made through any node; :heartbeat comments. "
+                    + "RESULT_PUBLISHED comes at the session's publication instant, to applicants with a result. The "
+                    + "stream ends with RESULT_PUBLISHED, the final status.")
     @ApiResponse(responseCode = "200", description = "The stream",
             content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
     @Refuses({ErrorCode.APPLICATION_NOT_FOUND})
@@ -83,18 +85,18 @@ public class ApplicationStatusStreamEndpoint {
     }
 
     /**
-     * CONFIRMED is final: the stream ends with it, and tells clients (EventSource reconnects on its own) that there
-     * is no hurry to come back.
+     * After CONFIRMED nothing changes for weeks, until the result is published (the final status, which ends the
+     * stream): a client that lost the stream then (EventSource reconnects on its own) need not hurry back.
      */
     private static ServerSentEvent<ApplicationStatus> event(ApplicationStatus status) {
         var event = ServerSentEvent.builder(status).event("status").id(status.status());
-        if (ApplicationStatus.CONFIRMED.equals(status.status())) {
+        if (!ApplicationStatus.DRAFT.equals(status.status())) {
             event.retry(Duration.ofHours(1));
         }
         return event.build();
     }
 
     private static boolean isFinal(ServerSentEvent<ApplicationStatus> event) {
-        return event.data() != null && ApplicationStatus.CONFIRMED.equals(event.data().status());
+        return event.data() != null && ApplicationStatus.RESULT_PUBLISHED.equals(event.data().status());
     }
 }

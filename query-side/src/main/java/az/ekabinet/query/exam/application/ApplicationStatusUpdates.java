@@ -28,10 +28,11 @@ public class ApplicationStatusUpdates {
     }
 
     /**
-     * This node listens (again): a change announced while it did not was never heard, so every stream open here reads
-     * its status again (a stream passes on only a status that differs from the last it sent).
+     * Every stream open here reads its status again (a stream passes on only a status that differs from the last it
+     * sent): when this node listens again (a change announced while it did not was never heard), and when results
+     * are published (an instant, announced by no one).
      */
-    public Mono<Void> listeningStarted() {
+    public Mono<Void> readAgain() {
         return Flux.fromIterable(emitter.activeSubscriptions())
                 .filter(subscription -> subscription.getPayload() instanceof ApplicationStatusQuery)
                 .map(subscription -> (ApplicationStatusQuery) subscription.getPayload())

@@ -1,7 +1,7 @@
 package az.ekabinet.query.exam.application;
 
 import az.ekabinet.domain.exam.application.ApplicationForm;
-import az.ekabinet.domain.exam.application.ApplicationFormJson;
+import az.ekabinet.domain.shared.ReadModelJson;
 import az.ekabinet.domain.exam.application.ExamChoices;
 import az.ekabinet.domain.exam.session.ExamSession;
 import az.ekabinet.domain.money.Money;
@@ -63,7 +63,7 @@ public class ApplicationViews {
     }
 
     private ApplicationView view(Readable row, Locale locale) {
-        ApplicationForm form = ApplicationFormJson.read(row.get("form", String.class));
+        ApplicationForm form = ReadModelJson.read(row.get("form", String.class), ApplicationForm.class);
         Long feeCharged = row.get("fee_charged", Long.class);
         String residence = form.residence() == null ? null : form.residence().districtCode();
         Personal personal = new Personal(row.get("fin", String.class), row.get("surname", String.class),

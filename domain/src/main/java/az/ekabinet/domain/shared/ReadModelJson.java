@@ -1,4 +1,4 @@
-package az.ekabinet.domain.exam.application;
+package az.ekabinet.domain.shared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -7,30 +7,30 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.UncheckedIOException;
 
 /**
- * The one JSON shape of an {@link ApplicationForm} outside the event store: the projection writes it into the read
- * model and the query side reads it back, so both must use this same mapping (Jackson on the records).
+ * The one JSON shape of domain values kept in read models (an application's form, a session's result sheet): the
+ * projections write it and the other sides read it back, so all use this same mapping (Jackson on the records).
  */
-public final class ApplicationFormJson {
+public final class ReadModelJson {
 
-    /** Unknown properties are ignored: a field dropped from a section must not make stored forms unreadable. */
+    /** Unknown properties are ignored: a field dropped from a record must not make stored values unreadable. */
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private ApplicationFormJson() {
+    private ReadModelJson() {
     }
 
-    public static String write(ApplicationForm form) {
+    public static String write(Object value) {
         try {
-            return JSON.writeValueAsString(form);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public static ApplicationForm read(String json) {
+    public static <T> T read(String json, Class<T> type) {
         try {
-            return JSON.readValue(json, ApplicationForm.class);
+            return JSON.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,166 @@
+package az.ekabinet.command.exam.result;
+
+import az.ekabinet.command.shared.CommandDispatcher;
+import az.ekabinet.domain.exam.result.ExamResults;
+import az.ekabinet.domain.exam.result.FinishResultImport;
+import az.ekabinet.domain.exam.result.RecordResults;
+import az.ekabinet.domain.exam.result.RecordedResults;
+import az.ekabinet.domain.exam.result.RecordedResults.RejectedLine;
+import az.ekabinet.domain.exam.result.ResultLineProblem;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.axonframework.common.IdentifierFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Imports a session's scoring file as it streams in: read on a worker thread (parsing blocks on the body's next
+ * bytes), in parts of {@value #PART_LINES} lines. For each part, the numbers are looked up in the applications' read
+ * model at once (written in the confirming transaction, so it is current), and the lines that are confirmed
+ * applications of the session go to the session's {@link ExamResults} in one command, which records them in one
+ * transaction. A part recorded stays recorded if a later one fails; importing the file again picks up where it
+ * stopped, since lines recorded already change nothing.
+ */
+@Component
+public class ResultImport {
+
+    static final int PART_LINES = 1_000;
+    /** The report lists at most this many rejected lines (it counts all of them). */
+    static final int LISTED_REJECTIONS = 1_000;
+    /** The body is read this many buffers ahead of the parser. */
+    private static final int READ_AHEAD = 16;
+
+    private final CommandDispatcher commands;
+    private final DatabaseClient db;
+    private final ResultSheets sheets;
+
+    public ResultImport(CommandDispatcher commands, DatabaseClient db, ResultSheets sheets) {
+        this.commands = commands;
+        this.db = db;
+        this.sheets = sheets;
+    }
+
+    /** What an import did, line by line: the report the administrator gets. */
+    @Schema(name = "ResultImportReport")
+    public record Report(
+            @Schema(description = "This import's id, as its events carry it") String importId,
+            @Schema(description = "Lines after the header (blank lines skipped)") long linesRead,
+            @Schema(description = "Lines that passed every check: recorded, corrected or unchanged") long accepted,
+            @Schema(description = "New results") long recorded,
+            @Schema(description = "Results that differed from those recorded: recorded as corrections") long corrected,
+            @Schema(description = "Results recorded already, the same") long unchanged,
+            long rejectedCount,
+            @ArraySchema(arraySchema = @Schema(description = "The rejected lines in order, at most "
+                    + LISTED_REJECTIONS + " of them"))
+            List<RejectedLine> rejected,
+            @Schema(description = "More lines were rejected than listed") boolean rejectedListTruncated) {
+    }
+
+    public Mono<Report> importFile(String sessionId, Flux<DataBuffer> body, String administrator) {
+        String importId = IdentifierFactory.getInstance().generateIdentifier(); // in memory: no /dev/urandom read here
+        String resultsId = ExamResults.idOf(sessionId);
+        return sheets.sheetOf(sessionId).flatMap(sheet -> Flux.using(
+                        () -> new ScoringFile(sheet, DataBufferUtils.subscriberInputStream(body, READ_AHEAD)),
+                        file -> Flux.fromStream(file.lines()),
+                        ScoringFile::close)
+                .subscribeOn(Schedulers.boundedElastic())
+                .buffer(PART_LINES)
+                .concatMap(part -> applicationChecked(sessionId, part)
+                        .flatMap(checked -> record(resultsId, importId, administrator, checked)))
+                .reduce(new Tally(), Tally::add)
+                .flatMap(tally -> commands.send(new FinishResultImport(resultsId, importId, administrator,
+                                tally.linesRead, tally.recorded, tally.corrected, tally.unchanged, tally.rejectedCount))
+                        .thenReturn(tally.report(importId))));
+    }
+
+    /** The part's lines, each number that is no confirmed application of the session turned into its problem. */
+    private Mono<List<ScoringFile.Line>> applicationChecked(String sessionId, List<ScoringFile.Line> part) {
+        String[] numbers = part.stream().filter(line -> line.result() != null)
+                .map(line -> line.result().applicationNumber()).toArray(String[]::new);
+        if (numbers.length == 0) {
+            return Mono.just(part);
+        }
+        return db.sql("""
+                        SELECT application_number, session_id, status FROM readmodel.exam_application
+                        WHERE application_number = ANY(CAST(:numbers AS bpchar[]))""")
+                .bind("numbers", numbers)
+                .map((row, meta) -> new Application(row.get("application_number", String.class),
+                        row.get("session_id", String.class), row.get("status", String.class)))
+                .all()
+                .collectMap(Application::number)
+                .map(known -> part.stream().map(line -> {
+                    ResultLineProblem problem = line.result() == null ? null
+                            : problemOf(sessionId, known.get(line.result().applicationNumber()));
+                    return problem == null ? line : new ScoringFile.Line(line.lineNumber(), null, problem);
+                }).toList());
+    }
+
+    private record Application(String number, String sessionId, String status) {
+    }
+
+    /** Why a result cannot be the application's, or null when it can. */
+    private static ResultLineProblem problemOf(String sessionId, Application application) {
+        if (application == null) {
+            return ResultLineProblem.APPLICATION_UNKNOWN;
+        }
+        if (!sessionId.equals(application.sessionId())) {
+            return ResultLineProblem.APPLICATION_OF_OTHER_SESSION;
+        }
+        return "CONFIRMED".equals(application.status()) ? null : ResultLineProblem.APPLICATION_NOT_CONFIRMED;
+    }
+
+    private Mono<Part> record(String resultsId, String importId, String administrator, List<ScoringFile.Line> lines) {
+        var rejected = new ArrayList<RejectedLine>();
+        var sent = new ArrayList<RecordResults.Line>();
+        for (ScoringFile.Line line : lines) {
+            if (line.problem() != null) {
+                rejected.add(new RejectedLine(line.lineNumber(), line.problem()));
+            } else {
+                sent.add(new RecordResults.Line(line.lineNumber(), line.result()));
+            }
+        }
+        Mono<RecordedResults> recorded = sent.isEmpty() ? Mono.just(new RecordedResults(0, 0, 0, List.of()))
+                : commands.send(new RecordResults(resultsId, importId, administrator, sent));
+        return recorded.map(outcome -> {
+            rejected.addAll(outcome.rejected());
+            rejected.sort(Comparator.comparingLong(RejectedLine::lineNumber));
+            return new Part(lines.size(), outcome, rejected);
+        });
+    }
+
+    private record Part(int lines, RecordedResults outcome, List<RejectedLine> rejected) {
+    }
+
+    /** The running totals of an import, part by part. */
+    private static final class Tally {
+        long linesRead;
+        long recorded;
+        long corrected;
+        long unchanged;
+        long rejectedCount;
+        final List<RejectedLine> listed = new ArrayList<>();
+
+        Tally add(Part part) {
+            linesRead += part.lines();
+            recorded += part.outcome().recorded();
+            corrected += part.outcome().corrected();
+            unchanged += part.outcome().unchanged();
+            rejectedCount += part.rejected().size();
+            part.rejected().stream().limit(Math.max(0, LISTED_REJECTIONS - listed.size())).forEach(listed::add);
+            return this;
+        }
+
+        Report report(String importId) {
+            return new Report(importId, linesRead, recorded + corrected + unchanged, recorded, corrected, unchanged,
+                    rejectedCount, List.copyOf(listed), rejectedCount > listed.size());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package az.ekabinet.projection.exam;
+
+import az.ekabinet.domain.exam.result.ExamResult;
+import az.ekabinet.domain.exam.result.ResultCorrected;
+import az.ekabinet.domain.exam.result.ResultSheetDefined;
+import az.ekabinet.domain.exam.result.ResultsPublicationSet;
+import az.ekabinet.domain.exam.result.ResultsRecorded;
+import az.ekabinet.domain.shared.InCommandTransaction;
+import az.ekabinet.domain.shared.ReadModelJson;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code readmodel.result_sheet} and {@code readmodel.exam_result}: each session's sheet and publication instant,
+ * each applicant's current result and its revision. Subscribing: written in the importing transaction, so the
+ * report an administrator gets is already readable. A part of a file is inserted with one statement (arrays
+ * unnested), not a statement per result. Setting a publication instant is announced to every node
+ * ({@code NOTIFY} on {@value #PUBLICATION_CHANNEL}, the session's id) at commit, so each node's status streams
+ * know when to tell their applicants.
+ */
+@Component
+@InCommandTransaction
+@ProcessingGroup(ExamResultProjector.PROCESSING_GROUP)
+public class ExamResultProjector {
+
+    public static final String PROCESSING_GROUP = "exam-results";
+    public static final String PUBLICATION_CHANNEL = "ekabinet_results_publication";
+
+    private final JdbcTemplate jdbc;
+
+    public ExamResultProjector(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ResultSheetDefined event) {
+        jdbc.update("""
+                INSERT INTO readmodel.result_sheet (session_id, sheet, defined_at) VALUES (?, ?::jsonb, ?)
+                ON CONFLICT (session_id) DO UPDATE SET sheet = excluded.sheet, defined_at = excluded.defined_at""",
+                event.sessionId(), ReadModelJson.write(event.sheet()), Timestamp.from(event.definedAt()));
+    }
+
+    @EventHandler
+    void on(ResultsRecorded event) {
+        List<ExamResult> results = event.results();
+        jdbc.execute((Connection connection) -> {
+            try (var insert = connection.prepareStatement("""
+                    INSERT INTO readmodel.exam_result (application_number, session_id, scores_tenths, total_tenths,
+                        exam_date, centre_code, revision, recorded_at)
+                    SELECT n, ?, string_to_array(s, ',')::int[], t, d, c, 1, ?
+                    FROM unnest(?::text[], ?::text[], ?::int[], ?::date[], ?::text[]) AS part(n, s, t, d, c)
+                    ON CONFLICT (application_number) DO NOTHING""")) {
+                insert.setString(1, event.sessionId());
+                insert.setTimestamp(2, Timestamp.from(event.recordedAt()));
+                insert.setArray(3, array(connection, "text", results, ExamResult::applicationNumber));
+                insert.setArray(4, array(connection, "text", results, ExamResultProjector::scores));
+                insert.setArray(5, array(connection, "int4", results, ExamResult::totalTenths));
+                insert.setArray(6, array(connection, "date", results, result -> Date.valueOf(result.examDate())));
+                insert.setArray(7, array(connection, "text", results, ExamResult::centreCode));
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    @EventHandler
+    void on(ResultCorrected event) {
+        ExamResult corrected = event.corrected();
+        jdbc.update("""
+                UPDATE readmodel.exam_result SET scores_tenths = string_to_array(?, ',')::int[], total_tenths = ?,
+                    exam_date = ?, centre_code = ?, revision = revision + 1, recorded_at = ?
+                WHERE application_number = ?""",
+                scores(corrected), corrected.totalTenths(), Date.valueOf(corrected.examDate()),
+                corrected.centreCode(), Timestamp.from(event.correctedAt()), corrected.applicationNumber());
+    }
+
+    @EventHandler
+    void on(ResultsPublicationSet event) {
+        jdbc.update("UPDATE readmodel.result_sheet SET publish_at = ? WHERE session_id = ?",
+                Timestamp.from(event.publishAt()), event.sessionId());
+        jdbc.query("SELECT pg_notify(?, ?)", rs -> { }, PUBLICATION_CHANNEL, event.sessionId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM readmodel.exam_result");
+        jdbc.update("DELETE FROM readmodel.result_sheet");
+    }
+
+    private static String scores(ExamResult result) {
+        return result.scoresTenths().stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static Array array(Connection connection, String type, List<ExamResult> results,
+                               Function<ExamResult, Object> value) throws SQLException {
+        return connection.createArrayOf(type, results.stream().map(value).toArray());
+    }
+}

@@ -1,0 +1,185 @@
+package az.ekabinet.it.exam;
+
+import static az.ekabinet.it.exam.ResultTests.HEADER;
+import static az.ekabinet.it.exam.ResultTests.line;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import az.ekabinet.it.exam.ResultTests.Applicant;
+import az.ekabinet.it.support.ApplicationClient;
+import az.ekabinet.it.support.CitizenClient;
+import az.ekabinet.it.support.IntegrationTest;
+import az.ekabinet.it.support.TestClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Results end to end over HTTP: the administrator sets the sheet, imports the scoring file and publishes; the
+ * citizen sees nothing before the instant and everything after it (result, services history, ETag); the auditor
+ * finds every import and correction in the event store, the previous result kept.
+ */
+@IntegrationTest
+class ResultsJourneyIT {
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ResultTests results;
+
+    @BeforeEach
+    void setUp() {
+        results = new ResultTests(http, clock);
+    }
+
+    private static Map<Long, String> rejected(JsonNode report) {
+        var lines = new java.util.TreeMap<Long, String>();
+        report.get("rejected").forEach(line -> lines.put(line.get("lineNumber").asLong(),
+                line.get("problem").asText()));
+        return lines;
+    }
+
+    private JsonNode services(String token) {
+        return http.get().uri("/api/me/services").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().get("items").get(0);
+    }
+
+    @Test
+    void theAdministratorImportsAndPublishesAndTheCitizenSeesTheResultOnlyFromThePublicationOn() {
+        String session = results.sessionWithSheet();
+        Applicant passing = results.confirmedApplicant(session);
+        Applicant failing = results.confirmedApplicant(session);
+        var draftOwner = new CitizenClient(http).signUp(ResultTests.PASSWORD);
+        String draft = new ApplicationClient(http).start(draftOwner.token(), session);
+        Applicant elsewhere = results.confirmedApplicant(results.sessionWithSheet());
+        Applicant aboveMaximum = results.confirmedApplicant(session);
+        Applicant wrongTotal = results.confirmedApplicant(session);
+
+        String file = HEADER
+                + line(passing.number(), "45.5", "30", "75.5")          // 2
+                + line(failing.number(), "20", "9.5", "29.5")           // 3
+                + line(draft, "10", "10", "20")                         // 4: never confirmed
+                + line(elsewhere.number(), "10", "10", "20")            // 5: another session's
+                + line("999999", "10", "10", "20")                      // 6: nobody's
+                + line(passing.number(), "45.5", "30", "75.5")          // 7: the same number again
+                + line(aboveMaximum.number(), "61", "0", "61")          // 8: LOGIC is out of 60
+                + line(wrongTotal.number(), "10", "10", "21")           // 9
+                + "12345,10,10,20,2026-07-05,BAKU-01\n"                 // 10
+                + "999991,10.25,10,20.25,2026-07-05,BAKU-01\n"          // 11
+                + "999992,10,10,20,05.07.2026,BAKU-01\n"                // 12
+                + "999993,10,10,20,2026-07-05,baku 01\n"                // 13
+                + "999994,10,10\n";                                     // 14
+        JsonNode report = results.imported(session, file);
+        assertThat(report.get("linesRead").asLong()).isEqualTo(13);
+        assertThat(report.get("accepted").asLong()).isEqualTo(2);
+        assertThat(report.get("recorded").asLong()).isEqualTo(2);
+        assertThat(report.get("rejectedCount").asLong()).isEqualTo(11);
+        assertThat(report.get("rejectedListTruncated").asBoolean()).isFalse();
+        assertThat(rejected(report)).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.ofEntries(
+                Map.entry(4L, "APPLICATION_NOT_CONFIRMED"), Map.entry(5L, "APPLICATION_OF_OTHER_SESSION"),
+                Map.entry(6L, "APPLICATION_UNKNOWN"), Map.entry(7L, "DUPLICATE_LINE"),
+                Map.entry(8L, "SCORE_ABOVE_MAXIMUM"), Map.entry(9L, "TOTAL_NOT_SUM"),
+                Map.entry(10L, "APPLICATION_NUMBER_FORMAT"), Map.entry(11L, "SCORE_FORMAT"),
+                Map.entry(12L, "EXAM_DATE_FORMAT"), Map.entry(13L, "CENTRE_CODE_FORMAT"),
+                Map.entry(14L, "COLUMN_COUNT"))));
+        results.result(aboveMaximum.token(), aboveMaximum.number()).expectStatus().isNotFound();
+
+        // before the publication instant: nothing, not even whether a result exists
+        results.result(passing.token(), passing.number()).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("RESULT_NOT_PUBLISHED")
+                .jsonPath("$.total").doesNotExist();
+        assertThat(services(passing.token()).get("resultStatus").asText()).isEqualTo("AWAITING");
+
+        // the same file again changes nothing
+        JsonNode again = results.imported(session, file);
+        assertThat(again.get("recorded").asLong()).isZero();
+        assertThat(again.get("unchanged").asLong()).isEqualTo(2);
+        assertThat(again.get("corrected").asLong()).isZero();
+        assertThat(rejected(again)).isEqualTo(rejected(report));
+
+        Instant publishAt = clock.instant();
+        results.publish(session, publishAt).expectStatus().isOk()
+                .expectBody().jsonPath("$.sessionId").isEqualTo(session);
+
+        var answer = results.result(passing.token(), passing.number()).expectStatus().isOk()
+                .expectHeader().cacheControl(org.springframework.http.CacheControl.noCache().cachePrivate())
+                .expectBody(JsonNode.class).returnResult();
+        JsonNode mine = answer.getResponseBody();
+        String etag = answer.getResponseHeaders().getETag();
+        assertThat(etag).isEqualTo("\"" + passing.number() + ".1\"");
+        assertThat(mine.get("total").asText()).isEqualTo("75.5");
+        assertThat(mine.get("maxTotal").asText()).isEqualTo("100.0");
+        assertThat(mine.get("passThreshold").asText()).isEqualTo("50.0");
+        assertThat(mine.get("passed").asBoolean()).isTrue();
+        assertThat(mine.get("examDate").asText()).isEqualTo("2026-07-05");
+        assertThat(mine.get("centreCode").asText()).isEqualTo("BAKU-01");
+        assertThat(mine.get("sessionId").asText()).isEqualTo(session);
+        assertThat(mine.get("subjects")).extracting(s -> s.get("code").asText() + " " + s.get("nameAz").asText()
+                        + " " + s.get("score").asText() + "/" + s.get("maxScore").asText())
+                .containsExactly("LOGIC Məntiq 45.5/60.0", "LANG Xarici dil (ingilis) 30.0/40.0");
+        results.result(failing.token(), failing.number()).expectStatus().isOk()
+                .expectBody().jsonPath("$.passed").isEqualTo(false).jsonPath("$.total").isEqualTo("29.5");
+
+        // a repeat with the ETag costs no body
+        http.get().uri("/api/applications/{n}/result", passing.number()).headers(h -> h.setBearerAuth(passing.token()))
+                .header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+                .expectStatus().isNotModified().expectHeader().valueEquals(HttpHeaders.ETAG, etag)
+                .expectBody().isEmpty();
+
+        // nobody else sees it; an unconfirmed application has no result
+        results.result(failing.token(), passing.number()).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("APPLICATION_NOT_FOUND");
+        results.result(draftOwner.token(), draft).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("RESULT_NOT_PUBLISHED");
+
+        JsonNode used = services(passing.token());
+        assertThat(used.get("resultStatus").asText()).isEqualTo("PUBLISHED");
+        assertThat(StreamSupport.stream(used.get("actions").spliterator(), false).map(JsonNode::asText).toList())
+                .containsExactly("PRINT", "VIEW_RESULT");
+
+        // a correction after publication: a new ETag, the old one no longer matches
+        JsonNode corrected = results.imported(session, HEADER + line(passing.number(), "50", "30", "80"));
+        assertThat(corrected.get("corrected").asLong()).isEqualTo(1);
+        var fresh = results.result(passing.token(), passing.number())
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult();
+        assertThat(fresh.getResponseBody().get("total").asText()).isEqualTo("80.0");
+        assertThat(fresh.getResponseHeaders().getETag()).isEqualTo("\"" + passing.number() + ".2\"").isNotEqualTo(etag);
+        http.get().uri("/api/applications/{n}/result", passing.number()).headers(h -> h.setBearerAuth(passing.token()))
+                .header(HttpHeaders.IF_NONE_MATCH, etag).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void theAuditorFindsEveryImportAndCorrectionWithThePreviousResultKept() {
+        String session = results.sessionWithSheet();
+        Applicant applicant = results.confirmedApplicant(session);
+        JsonNode first = results.imported(session, HEADER + line(applicant.number(), "30", "20", "50"));
+        JsonNode second = results.imported(session, HEADER + line(applicant.number(), "31", "20", "51"));
+
+        String resultsId = "exam-results:" + session;
+        List<Map<String, Object>> events = jdbc.queryForList("""
+                SELECT payloadtype, convert_from(payload, 'UTF8') AS payload FROM domainevententry
+                WHERE aggregateidentifier = ? ORDER BY sequencenumber""", resultsId);
+        assertThat(events).extracting(event -> event.get("payloadtype").toString().replaceAll(".*\\.", ""))
+                .containsExactly("ResultSheetDefined", "ResultsRecorded", "ResultImportFinished", "ResultCorrected",
+                        "ResultImportFinished");
+        String recorded = events.get(1).get("payload").toString();
+        assertThat(recorded).contains(first.get("importId").asText()).contains("\"importedBy\":\"staff:admin\"")
+                .contains(applicant.number());
+        String correction = events.get(3).get("payload").toString();
+        assertThat(correction).contains(second.get("importId").asText())
+                .contains("\"previous\":{\"applicationNumber\":\"" + applicant.number() + "\",\"scoresTenths\":[300,200]")
+                .contains("\"corrected\":{\"applicationNumber\":\"" + applicant.number() + "\",\"scoresTenths\":[310,200]");
+        assertThat(events.get(4).get("payload").toString()).contains("\"linesRead\":1").contains("\"corrected\":1");
+    }
+}
