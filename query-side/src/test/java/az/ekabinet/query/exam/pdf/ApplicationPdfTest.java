@@ -1,18 +1,19 @@
 package az.ekabinet.query.exam.pdf;
 
+import static az.ekabinet.query.exam.pdf.PdfReading.embeddedFonts;
+import static az.ekabinet.query.exam.pdf.PdfReading.squeezed;
+import static az.ekabinet.query.exam.pdf.PdfReading.text;
+import static az.ekabinet.query.exam.pdf.PdfReading.untagged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,8 +22,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
@@ -77,14 +76,7 @@ class ApplicationPdfTest {
     void embedsDejaVuSansRegularAndBoldOnEveryPage() throws IOException {
         try (PDDocument document = Loader.loadPDF(PDF.render(elvin()))) {
             for (PDPage page : document.getPages()) {
-                PDResources resources = page.getResources();
-                Set<String> fonts = new HashSet<>();
-                for (COSName name : resources.getFontNames()) {
-                    PDFont font = resources.getFont(name);
-                    assertThat(font.isEmbedded()).as(font.getName()).isTrue();
-                    fonts.add(font.getName().substring(font.getName().indexOf('+') + 1));
-                }
-                assertThat(fonts).containsExactlyInAnyOrder("DejaVuSans", "DejaVuSans-Bold");
+                assertThat(embeddedFonts(page)).containsExactlyInAnyOrder("DejaVuSans", "DejaVuSans-Bold");
             }
         }
     }
@@ -210,10 +202,9 @@ class ApplicationPdfTest {
             @Override
             protected void writeString(String text, List<TextPosition> positions) throws IOException {
                 TextPosition first = positions.get(0);
-                String font = first.getFont().getName();
                 runs.append(String.format(Locale.ROOT, "%d %.2f %.2f %s %.1f %s\n", getCurrentPageNo(),
-                        first.getXDirAdj(), first.getYDirAdj(), font.substring(font.indexOf('+') + 1),
-                        first.getFontSizeInPt(), text));
+                        first.getXDirAdj(), first.getYDirAdj(), untagged(first.getFont()), first.getFontSizeInPt(),
+                        text));
                 super.writeString(text, positions);
             }
         };
@@ -228,17 +219,6 @@ class ApplicationPdfTest {
             assertThat(in).as(name).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    private static String text(byte[] pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return squeezed(new PDFTextStripper().getText(document));
-        }
-    }
-
-    /** NFC, and every run of white space (line ends of wrapped values included) as one space. */
-    private static String squeezed(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFC).replaceAll("\\s+", " ");
     }
 
     private static PrintedApplication elvin() {
