@@ -1,16 +1,19 @@
 package az.ekabinet.query.exam.pdf;
 
+import static az.ekabinet.query.exam.pdf.PdfReading.embeddedFonts;
+import static az.ekabinet.query.exam.pdf.PdfReading.squeezed;
+import static az.ekabinet.query.exam.pdf.PdfReading.text;
+import static az.ekabinet.query.exam.pdf.PdfReading.untagged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,8 +22,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
@@ -75,24 +76,14 @@ class ApplicationPdfTest {
     void embedsDejaVuSansRegularAndBoldOnEveryPage() throws IOException {
         try (PDDocument document = Loader.loadPDF(PDF.render(elvin()))) {
             for (PDPage page : document.getPages()) {
-                PDResources resources = page.getResources();
-                Set<String> fonts = new HashSet<>();
-                for (COSName name : resources.getFontNames()) {
-                    PDFont font = resources.getFont(name);
-                    assertThat(font.isEmbedded()).as(font.getName()).isTrue();
-                    fonts.add(font.getName().substring(font.getName().indexOf('+') + 1));
-                }
-                assertThat(fonts).containsExactlyInAnyOrder("DejaVuSans", "DejaVuSans-Bold");
+                assertThat(embeddedFonts(page)).containsExactlyInAnyOrder("DejaVuSans", "DejaVuSans-Bold");
             }
         }
     }
 
     @Test
     void twentyLongSpecializationsContinueOnASecondPageAndStayOnThePaper() throws IOException {
-        List<String> specializations = IntStream.rangeClosed(1, 20)
-                .mapToObj(i -> "0605%02d – Kompüter elmləri və informasiya sistemlərinin layihələndirilməsi, "
-                        .formatted(i) + "proqram təminatının mühəndisliyi və tətbiqi istiqaməti üzrə ixtisaslaşma " + i)
-                .toList();
+        List<String> specializations = twentyLongSpecializations();
         PrintedApplication application = withSpecializations(elvin(), specializations);
 
         byte[] pdf = PDF.render(application);
@@ -113,13 +104,7 @@ class ApplicationPdfTest {
 
     @Test
     void absentOptionalValuesPrintADash() throws IOException {
-        PrintedApplication sparse = new PrintedApplication("100003", null, CONFIRMED_AT, null,
-                new PrintedApplication.Person("Əliyev", "Orxan", null, null, "6AB1C2D", null, null, null, null, null),
-                null, null,
-                new PrintedApplication.Bachelor(null, null, null, null, null, null, null, null, null, null),
-                null, new PrintedApplication.Exam(null, null, null));
-
-        String text = text(PDF.render(sparse));
+        String text = text(PDF.render(sparse()));
 
         assertThat(text).contains("Soyad Əliyev", "Ata adı —", "Doğum tarixi —", "Şəxsiyyət vəsiqəsi —",
                 "Vətəndaşlıq —", "Qeydiyyat ünvanı —", "Mobil telefon —", "E-poçt —",
@@ -130,13 +115,7 @@ class ApplicationPdfTest {
 
     @Test
     void composesDecomposedLettersAndReplacesWhatTheFontCannotShow() throws IOException {
-        PrintedApplication.Person person = elvin().person();
-        PrintedApplication odd = withPerson(elvin(), new PrintedApplication.Person("I\u0307smayılov",
-                "Elvin \uD83E\uDD80 \u4E2D", person.patronymic(), person.birthDate(), person.fin(),
-                person.identityDocument(), person.citizenship(), "BAKI\tŞƏHƏRİ\nNƏSİMİ RAYONU", person.mobilePhone(),
-                person.email()));
-
-        String text = text(PDF.render(odd));
+        String text = text(PDF.render(odd()));
 
         assertThat(text).contains("Soyad İsmayılov", "Ad Elvin ? ?", "Qeydiyyat ünvanı BAKI ŞƏHƏRİ NƏSİMİ RAYONU");
     }
@@ -147,6 +126,8 @@ class ApplicationPdfTest {
             assertThat(document.getDocumentInformation().getTitle())
                     .isEqualTo("Magistraturaya qəbul imtahanı üçün ərizə № 100001");
             assertThat(document.getDocumentInformation().getProducer()).isEqualTo("ekabinet");
+            assertThat(document.getDocumentInformation().getCreator()).isEqualTo("ekabinet");
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("az");
             assertThat(document.getDocumentCatalog().getCOSObject().containsKey(COSName.OPEN_ACTION)).isFalse();
             assertThat(document.getDocumentCatalog().getCOSObject().containsKey(COSName.NAMES)).isFalse();
             assertThat(document.getDocumentCatalog().getCOSObject().containsKey(COSName.AA)).isFalse();
@@ -176,6 +157,19 @@ class ApplicationPdfTest {
         }
     }
 
+    /**
+     * The text and where each run of it stands, as the code printed them before the layout was moved out of
+     * {@code ApplicationPdf} (captured then, in {@code src/test/resources}): sharing the layout with other documents
+     * must not move a single line of the application. Change the files only with a change meant to show.
+     */
+    @Test
+    void printsExactlyWhatItPrintedBeforeTheLayoutWasShared() throws IOException {
+        assertPrintsAsCaptured(withSpecializations(elvin(), twentyLongSpecializations()), "application-two-pages.txt");
+        assertPrintsAsCaptured(aygun(), "application-aygun.txt");
+        assertPrintsAsCaptured(sparse(), "application-sparse.txt");
+        assertPrintsAsCaptured(odd(), "application-odd.txt");
+    }
+
     /** Every character of every page lies inside the page's box: nothing was drawn past an edge. */
     private static void assertEveryGlyphInsideItsPage(PDDocument document) throws IOException {
         List<TextPosition> glyphs = new ArrayList<>();
@@ -193,15 +187,38 @@ class ApplicationPdfTest {
         });
     }
 
-    private static String text(byte[] pdf) throws IOException {
+    private static void assertPrintsAsCaptured(PrintedApplication application, String captured) throws IOException {
+        String printed = printedWithRuns(PDF.render(application));
+        assertThat(printed).as(captured).isEqualTo(resource(captured));
+    }
+
+    /**
+     * The text exactly as PDFBox extracts it, line ends included, then one line per run of text: its page, where its
+     * first glyph stands, its font (without the subset tag) and size, and the text.
+     */
+    private static String printedWithRuns(byte[] pdf) throws IOException {
+        StringBuilder runs = new StringBuilder("\n=== runs: page x y font size text ===\n");
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> positions) throws IOException {
+                TextPosition first = positions.get(0);
+                runs.append(String.format(Locale.ROOT, "%d %.2f %.2f %s %.1f %s\n", getCurrentPageNo(),
+                        first.getXDirAdj(), first.getYDirAdj(), untagged(first.getFont()), first.getFontSizeInPt(),
+                        text));
+                super.writeString(text, positions);
+            }
+        };
+        stripper.setLineSeparator("\n");
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            return squeezed(new PDFTextStripper().getText(document));
+            return stripper.getText(document) + runs;
         }
     }
 
-    /** NFC, and every run of white space (line ends of wrapped values included) as one space. */
-    private static String squeezed(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFC).replaceAll("\\s+", " ");
+    private static String resource(String name) throws IOException {
+        try (InputStream in = ApplicationPdfTest.class.getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static PrintedApplication elvin() {
@@ -228,6 +245,31 @@ class ApplicationPdfTest {
                         "50101 – Riyaziyyat", null, "BD", "654321", "Azərbaycan dili", "87.5 / 100"),
                 new PrintedApplication.Master("Ödənişli", "11801 – Bakı Dövlət Universiteti", 2023),
                 new PrintedApplication.Exam("Azərbaycan bölməsi", "Alman dili", List.of("010101 – Cəbr")));
+    }
+
+    /** Only what a confirmed application cannot lack. */
+    private static PrintedApplication sparse() {
+        return new PrintedApplication("100003", null, CONFIRMED_AT, null,
+                new PrintedApplication.Person("Əliyev", "Orxan", null, null, "6AB1C2D", null, null, null, null, null),
+                null, null,
+                new PrintedApplication.Bachelor(null, null, null, null, null, null, null, null, null, null),
+                null, new PrintedApplication.Exam(null, null, null));
+    }
+
+    /** Elvin with a decomposed İ, characters DejaVu Sans lacks and control characters in his details. */
+    private static PrintedApplication odd() {
+        PrintedApplication.Person person = elvin().person();
+        return withPerson(elvin(), new PrintedApplication.Person("I\u0307smayılov",
+                "Elvin \uD83E\uDD80 \u4E2D", person.patronymic(), person.birthDate(), person.fin(),
+                person.identityDocument(), person.citizenship(), "BAKI\tŞƏHƏRİ\nNƏSİMİ RAYONU", person.mobilePhone(),
+                person.email()));
+    }
+
+    private static List<String> twentyLongSpecializations() {
+        return IntStream.rangeClosed(1, 20)
+                .mapToObj(i -> "0605%02d – Kompüter elmləri və informasiya sistemlərinin layihələndirilməsi, "
+                        .formatted(i) + "proqram təminatının mühəndisliyi və tətbiqi istiqaməti üzrə ixtisaslaşma " + i)
+                .toList();
     }
 
     private static PrintedApplication withSpecializations(PrintedApplication a, List<String> specializations) {
