@@ -10,14 +10,21 @@ import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.IntegrationTest;
 import az.ekabinet.it.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -53,6 +60,18 @@ class ResultsJourneyIT {
     private JsonNode services(String token) {
         return http.get().uri("/api/me/services").headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().get("items").get(0);
+    }
+
+    private String pdfText(Applicant applicant) {
+        byte[] pdf = http.get().uri("/api/applications/{n}/result/pdf", applicant.number())
+                .headers(h -> h.setBearerAuth(applicant.token())).exchange()
+                .expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF)
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return Normalizer.normalize(new PDFTextStripper().getText(document), Normalizer.Form.NFC);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -99,6 +118,9 @@ class ResultsJourneyIT {
         results.result(passing.token(), passing.number()).expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("RESULT_NOT_PUBLISHED")
                 .jsonPath("$.total").doesNotExist();
+        http.get().uri("/api/applications/{n}/result/pdf", passing.number())
+                .headers(h -> h.setBearerAuth(passing.token())).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("RESULT_NOT_PUBLISHED");
         assertThat(services(passing.token()).get("resultStatus").asText()).isEqualTo("AWAITING");
 
         // the same file again changes nothing
@@ -130,6 +152,11 @@ class ResultsJourneyIT {
                 .containsExactly("LOGIC Məntiq 45.5/60.0", "LANG Xarici dil (ingilis) 30.0/40.0");
         results.result(failing.token(), failing.number()).expectStatus().isOk()
                 .expectBody().jsonPath("$.passed").isEqualTo(false).jsonPath("$.total").isEqualTo("29.5");
+
+        String printed = pdfText(passing);
+        assertThat(printed).contains("Magistraturaya qəbul imtahanının nəticəsi", passing.number(), "Məntiq",
+                "45.5 / 60.0", "75.5 / 100.0", "Keçdi", "BAKU-01");
+        assertThat(pdfText(failing)).contains("Keçmədi", "29.5 / 100.0");
 
         // a repeat with the ETag costs no body
         http.get().uri("/api/applications/{n}/result", passing.number()).headers(h -> h.setBearerAuth(passing.token()))

@@ -8,8 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import az.ekabinet.query.exam.pdf.PdfAnswers;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,11 +40,6 @@ public class PrintedApplicationEndpoint {
     @GetMapping(path = "/api/applications/{number}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     public Mono<ResponseEntity<byte[]>> print(@PathVariable String number, Principal citizen) {
         return printing.print(number, citizen.getName())
-                .map(bytes -> ResponseEntity.ok()
-                        .contentType(MediaType.APPLICATION_PDF)
-                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                                .filename("erize-" + number + ".pdf").build().toString())
-                        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                        .body(bytes));
+                .map(bytes -> PdfAnswers.inline("erize-" + number + ".pdf", bytes));
     }
 }
