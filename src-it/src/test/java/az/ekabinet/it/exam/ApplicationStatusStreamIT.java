@@ -7,12 +7,15 @@ import static org.awaitility.Awaitility.await;
 import az.ekabinet.it.support.ApplicationClient;
 import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.IntegrationTest;
+import az.ekabinet.it.support.ResultClient;
+import az.ekabinet.it.support.ResultClient.Applicant;
 import az.ekabinet.it.support.ProviderClient;
 import az.ekabinet.it.support.TestClock;
 import az.ekabinet.query.plumbing.PostgresNotifications;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,10 +82,12 @@ class ApplicationStatusStreamIT {
                 .then(() -> Schedulers.boundedElastic().schedule(
                         () -> applications.confirm(me, number).expectStatus().isOk()))
                 .assertNext(event -> assertThat(event.data().get("status").asText()).isEqualTo("CONFIRMED"))
-                .as("CONFIRMED is final: the stream ends")
-                .verifyComplete();
+                .as("after CONFIRMED the stream stays open, for the result")
+                .expectNoEvent(Duration.ofSeconds(1))
+                .thenCancel()
+                .verify(Duration.ofSeconds(30));
 
-        // the stream ended: its subscription query is closed, nothing keeps emitting to it
+        // the client went: its subscription query is closed, nothing keeps emitting to it
         awaitSubscriptions(subscriptionsBefore);
         StepVerifier.create(statuses.take(1))
                 .assertNext(event -> assertThat(event.data().get("status").asText())
@@ -118,7 +123,7 @@ class ApplicationStatusStreamIT {
                     assertThat(event.data().get("status").asText()).isEqualTo("CONFIRMED");
                     assertThat(Instant.parse(event.data().get("since").asText())).isEqualTo(confirmedElsewhere);
                 })
-                .expectComplete()
+                .thenCancel()
                 .verify(Duration.ofSeconds(30));
     }
 
@@ -145,7 +150,42 @@ class ApplicationStatusStreamIT {
                             + "WHERE application_number = ?", number);
                 })
                 .assertNext(event -> assertThat(event.data().get("status").asText()).isEqualTo("CONFIRMED"))
+                .thenCancel()
+                .verify(Duration.ofSeconds(30));
+    }
+
+    /**
+     * A result's publication is an instant nobody announces when it comes: a stream open before it hears
+     * RESULT_PUBLISHED at that instant (the final status: the stream ends), and only an applicant with a result does.
+     */
+    @Test
+    void theResultsPublicationInstantReachesTheStreamsOfApplicantsWithAResult() {
+        var results = new ResultClient(http, clock);
+        String session = results.sessionWithSheet();
+        Applicant withResult = results.confirmedApplicant(session);
+        Applicant absent = results.confirmedApplicant(session);
+        results.imported(session, ResultClient.HEADER + ResultClient.line(withResult.number(), "40", "30", "70"));
+        Instant publishAt = clock.instant().plusSeconds(3).truncatedTo(ChronoUnit.MICROS);
+        results.publish(session, publishAt).expectStatus().isOk();
+
+        Flux<ServerSentEvent<JsonNode>> others = stream(absent.token(), absent.number())
+                .filter(event -> event.data() != null);
+        StepVerifier.create(stream(withResult.token(), withResult.number()).filter(event -> event.data() != null))
+                .assertNext(event -> assertThat(event.data().get("status").asText())
+                        .as("before the instant").isEqualTo("CONFIRMED"))
+                .assertNext(event -> {
+                    assertThat(event.data().get("status").asText()).isEqualTo("RESULT_PUBLISHED");
+                    assertThat(Instant.parse(event.data().get("since").asText())).isEqualTo(publishAt);
+                    assertThat(clock.instant()).as("not before the instant").isAfterOrEqualTo(publishAt);
+                })
+                .as("RESULT_PUBLISHED is final: the stream ends")
                 .expectComplete()
+                .verify(Duration.ofSeconds(30));
+        StepVerifier.create(others)
+                .assertNext(event -> assertThat(event.data().get("status").asText())
+                        .as("no result, nothing published for them").isEqualTo("CONFIRMED"))
+                .expectNoEvent(Duration.ofSeconds(1))
+                .thenCancel()
                 .verify(Duration.ofSeconds(30));
     }
 

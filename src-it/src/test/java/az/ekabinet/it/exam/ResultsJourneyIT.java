@@ -1,13 +1,14 @@
 package az.ekabinet.it.exam;
 
-import static az.ekabinet.it.exam.ResultTests.HEADER;
-import static az.ekabinet.it.exam.ResultTests.line;
+import static az.ekabinet.it.support.ResultClient.HEADER;
+import static az.ekabinet.it.support.ResultClient.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import az.ekabinet.it.exam.ResultTests.Applicant;
+import az.ekabinet.it.support.ResultClient.Applicant;
 import az.ekabinet.it.support.ApplicationClient;
 import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.IntegrationTest;
+import az.ekabinet.it.support.ResultClient;
 import az.ekabinet.it.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -43,11 +44,11 @@ class ResultsJourneyIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    ResultTests results;
+    ResultClient results;
 
     @BeforeEach
     void setUp() {
-        results = new ResultTests(http, clock);
+        results = new ResultClient(http, clock);
     }
 
     private static Map<Long, String> rejected(JsonNode report) {
@@ -79,7 +80,7 @@ class ResultsJourneyIT {
         String session = results.sessionWithSheet();
         Applicant passing = results.confirmedApplicant(session);
         Applicant failing = results.confirmedApplicant(session);
-        var draftOwner = new CitizenClient(http).signUp(ResultTests.PASSWORD);
+        var draftOwner = new CitizenClient(http).signUp(ResultClient.PASSWORD);
         String draft = new ApplicationClient(http).start(draftOwner.token(), session);
         Applicant elsewhere = results.confirmedApplicant(results.sessionWithSheet());
         Applicant aboveMaximum = results.confirmedApplicant(session);

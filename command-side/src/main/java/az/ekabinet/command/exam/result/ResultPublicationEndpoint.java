@@ -62,7 +62,7 @@ public class ResultPublicationEndpoint {
         var v = new FieldValidation();
         Instant asked = v.parseOptional("publishAt", body.publishAt(), Instants::parse);
         v.throwIfInvalid();
-        Instant publishAt = asked == null ? clock.instant() : asked;
+        Instant publishAt = asked == null ? Instants.now(clock) : asked;
         String sessionId = ExamSession.idOf(id);
         return sheets.sheetOf(sessionId)
                 .then(commands.<Instant>send(new PublishResults(ExamResults.idOf(sessionId), publishAt,

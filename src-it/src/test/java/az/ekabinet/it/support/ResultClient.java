@@ -1,9 +1,5 @@
-package az.ekabinet.it.exam;
+package az.ekabinet.it.support;
 
-import az.ekabinet.it.support.ApplicationClient;
-import az.ekabinet.it.support.CitizenClient;
-import az.ekabinet.it.support.Ids;
-import az.ekabinet.it.support.ProviderClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,36 +8,36 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The results journeys' steps over HTTP: an administrator publishes a session of its own (so tests never share a
+ * The results journeys' steps over HTTP, as an administrator's and a citizen's clients make them: an administrator publishes a session of its own (so tests never share a
  * result sheet), sets its sheet (LOGIC out of 60, LANG out of 40, 50 to pass), imports scoring files and publishes;
  * applicants sign up, pay, apply and confirm.
  */
-record ResultTests(WebTestClient http, Clock clock) {
+public record ResultClient(WebTestClient http, Clock clock) {
 
-    static final String PASSWORD = "a results password";
-    static final String HEADER = "application_number,LOGIC,LANG,total,exam_date,centre_code\n";
-    static final String SHEET = """
+    public static final String PASSWORD = "a results password";
+    public static final String HEADER = "application_number,LOGIC,LANG,total,exam_date,centre_code\n";
+    public static final String SHEET = """
             {"subjects":[{"code":"LOGIC","nameAz":"Məntiq","nameEn":"Logic","maxScore":"60"},
                          {"code":"LANG","nameAz":"Xarici dil (ingilis)","nameEn":"Foreign language (English)",
                           "maxScore":"40"}],
              "passThreshold":"50"}""";
 
     /** An applicant with a confirmed application. */
-    record Applicant(String token, String number, String cabinetNumber) {
+    public record Applicant(String token, String number, String cabinetNumber) {
     }
 
-    String adminToken() {
+    public String adminToken() {
         return new CitizenClient(http).token("admin", "demo-admin-2026");
     }
 
     /** A session open from a minute ago for a day, fee 10.00, with the sheet set: its id. */
-    String sessionWithSheet() {
+    public String sessionWithSheet() {
         String session = session();
         setSheet(session, SHEET).expectStatus().isOk();
         return session;
     }
 
-    String session() {
+    public String session() {
         String session = "results-" + Ids.paymentCode().toLowerCase();
         http.post().uri("/api/admin/exam-sessions").headers(h -> h.setBearerAuth(adminToken()))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("""
@@ -52,13 +48,13 @@ record ResultTests(WebTestClient http, Clock clock) {
         return session;
     }
 
-    WebTestClient.ResponseSpec setSheet(String session, String json) {
+    public WebTestClient.ResponseSpec setSheet(String session, String json) {
         return http.put().uri("/api/admin/exam-sessions/{id}/result-sheet", session)
                 .headers(h -> h.setBearerAuth(adminToken()))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
     }
 
-    Applicant confirmedApplicant(String session) {
+    public Applicant confirmedApplicant(String session) {
         var citizens = new CitizenClient(http);
         var applications = new ApplicationClient(http);
         var me = citizens.signUp(PASSWORD);
@@ -69,30 +65,30 @@ record ResultTests(WebTestClient http, Clock clock) {
         return new Applicant(me.token(), number, me.cabinetNumber());
     }
 
-    WebTestClient.ResponseSpec importCsv(String session, String csv) {
+    public WebTestClient.ResponseSpec importCsv(String session, String csv) {
         return http.post().uri("/api/admin/exam-sessions/{id}/results", session)
                 .headers(h -> h.setBearerAuth(adminToken()))
                 .contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv).exchange();
     }
 
-    JsonNode imported(String session, String csv) {
+    public JsonNode imported(String session, String csv) {
         return importCsv(session, csv).expectStatus().isOk().expectBody(JsonNode.class).returnResult()
                 .getResponseBody();
     }
 
-    WebTestClient.ResponseSpec publish(String session, Instant publishAt) {
+    public WebTestClient.ResponseSpec publish(String session, Instant publishAt) {
         return http.post().uri("/api/admin/exam-sessions/{id}/results/publication", session)
                 .headers(h -> h.setBearerAuth(adminToken()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(publishAt == null ? "{}" : "{\"publishAt\":\"" + publishAt + "\"}").exchange();
     }
 
-    WebTestClient.ResponseSpec result(String token, String number) {
+    public WebTestClient.ResponseSpec result(String token, String number) {
         return http.get().uri("/api/applications/{n}/result", number).headers(h -> h.setBearerAuth(token)).exchange();
     }
 
     /** A line of the scoring file: scores, their sum as the total, the exam date and centre. */
-    static String line(String number, String logic, String language, String total) {
+    public static String line(String number, String logic, String language, String total) {
         return number + "," + logic + "," + language + "," + total + ",2026-07-05,BAKU-01\n";
     }
 }
