@@ -79,7 +79,10 @@ public class ApiDocumentation {
             ErrorCode.INSUFFICIENT_FUNDS, "missingAmount, balance",
             ErrorCode.APPLICATION_INCOMPLETE, "problems",
             ErrorCode.VERIFICATION_CODE_INVALID, "attemptsLeft",
-            ErrorCode.VALIDATION_FAILED, "errors");
+            ErrorCode.VALIDATION_FAILED, "errors",
+            ErrorCode.RESULT_FILE_HEADER_INVALID, "expectedHeader",
+            ErrorCode.RESULT_SHEET_IN_USE, "resultsRecorded",
+            ErrorCode.RESULTS_ALREADY_PUBLISHED, "publishedAt");
 
     @Bean
     public OpenAPI ekabinetOpenApi() {
@@ -289,6 +292,12 @@ public class ApiDocumentation {
                 + "take first"));
         properties.put("projection", new StringSchema().description("The read model the problem is about"));
         properties.put("service", new StringSchema().description("EXTERNAL_SERVICE_UNAVAILABLE: which outside system"));
+        properties.put("expectedHeader", new StringSchema().description("RESULT_FILE_HEADER_INVALID: the header row "
+                + "the session's scoring files have"));
+        properties.put("resultsRecorded", new IntegerSchema().description("RESULT_SHEET_IN_USE: results recorded on "
+                + "the sheet"));
+        properties.put("publishedAt", new StringSchema().format("date-time").description("RESULTS_ALREADY_PUBLISHED: "
+                + "when the results were published"));
         ObjectSchema problem = new ObjectSchema();
         problem.setProperties(properties);
         problem.setRequired(List.of("type", "title", "status", "detail", "instance", "code"));

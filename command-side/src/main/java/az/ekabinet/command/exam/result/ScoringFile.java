@@ -63,21 +63,21 @@ final class ScoringFile implements AutoCloseable {
     /** Opens the file and checks its header: a wrong header is refused before any line is read. */
     ScoringFile(ResultSheet sheet, InputStream utf8) {
         this.sheet = sheet;
+        // bytes that are not UTF-8 become U+FFFD, which no value's format admits: their line alone is rejected
         var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
         try {
             parser = (CsvParser) CSV.getFactory().createParser(new InputStreamReader(utf8, decoder));
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-            parser.enable(CsvParser.Feature.TRIM_SPACES);
             List<String> header = parser.nextToken() == JsonToken.START_ARRAY ? nextRow() : null;
             if (header == null || !normalized(header).equals(normalized(columns(sheet)))) {
                 throw new DomainException(ErrorCode.RESULT_FILE_HEADER_INVALID,
-                        Map.of("expected", String.join(",", columns(sheet))));
+                        Map.of("expectedHeader", String.join(",", columns(sheet))));
             }
         } catch (IOException e) {
             throw new DomainException(ErrorCode.RESULT_FILE_HEADER_INVALID,
-                    Map.of("expected", String.join(",", columns(sheet))));
+                    Map.of("expectedHeader", String.join(",", columns(sheet))));
         }
     }
 
@@ -106,7 +106,7 @@ final class ScoringFile implements AutoCloseable {
             }
             return row == null ? null : line(lastLine, row);
         } catch (IOException | RuntimeException e) {
-            // broken quoting or bytes that are not UTF-8: the rest of the file cannot be told apart into lines
+            // broken quoting: the rest of the file cannot be told apart into lines
             unreadable = true;
             return new Line(lastLine + 1, null, ResultLineProblem.FILE_UNREADABLE);
         }
@@ -126,7 +126,7 @@ final class ScoringFile implements AutoCloseable {
             if (values.isEmpty()) {
                 lastLine = parser.currentTokenLocation().getLineNr();
             }
-            values.add(parser.getText());
+            values.add(parser.getText().strip()); // spaces around a value are a spreadsheet's, not the value's
         }
         return values;
     }

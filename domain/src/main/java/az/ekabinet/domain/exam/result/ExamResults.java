@@ -52,7 +52,7 @@ public class ExamResults {
             return;
         }
         if (!results.isEmpty()) {
-            throw new DomainException(ErrorCode.RESULT_SHEET_IN_USE, Map.of("results", results.size()));
+            throw new DomainException(ErrorCode.RESULT_SHEET_IN_USE, Map.of("resultsRecorded", results.size()));
         }
         apply(new ResultSheetDefined(command.resultsId(), command.sessionId(), command.sheet(), command.definedBy(),
                 Instants.now(clock)));

@@ -24,6 +24,6 @@ public enum ResultLineProblem {
     SCORE_ABOVE_MAXIMUM,
     /** The total is not the sum of the scores. */
     TOTAL_NOT_SUM,
-    /** The file cannot be read on from this line (broken quoting, or not UTF-8): the rest of it was not read. */
+    /** The file cannot be read on from this line (a quote never closed): the rest of it was not read. */
     FILE_UNREADABLE
 }
