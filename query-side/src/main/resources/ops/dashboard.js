@@ -172,6 +172,8 @@
       activity.causeKind,
       activity.provider && `via ${activity.provider}`,
       activity.sessionId && `session ${activity.sessionId}`,
+      activity.lines && linesText(activity.lines),
+      activity.publication && publicationText(activity.publication),
     ].filter(Boolean).join(' · ');
     item.append(time, type, document.createTextNode(details ? ` ${details}` : ''));
     const feed = $('feed');
@@ -186,9 +188,24 @@
     drawChart();
   }
 
+  /** A finished import of exam results: its lines counted by outcome. */
+  function linesText(lines) {
+    return `${lines.read} lines: ${lines.recorded} recorded, ${lines.corrected} corrected, `
+      + `${lines.unchanged} unchanged, ${lines.rejected} rejected`;
+  }
+
+  /** When a session's results become visible, and the instant that replaced if any. */
+  function publicationText(set) {
+    const moved = set.previousPublishAt ? ` (moved from ${new Date(set.previousPublishAt).toLocaleString()})` : '';
+    return `${set.resultCount} results visible from ${new Date(set.publishAt).toLocaleString()}${moved}`;
+  }
+
   function showCounters(counters) {
     $('counter-cabinetsOpened').textContent = counters.cabinetsOpened;
     $('counter-applicationsConfirmed').textContent = counters.applicationsConfirmed;
+    for (const name of ['imported', 'corrected', 'published']) {
+      $(`counter-results-${name}`).textContent = counters.results[name];
+    }
     for (const name of ['paymentsReceived', 'paymentsCredited', 'feesCharged']) {
       $(`counter-${name}`).textContent = counters[name].count;
       $(`amount-${name}`).textContent = `${counters[name].amount} AZN`;

@@ -33,6 +33,9 @@ public class OpsMetrics implements MeterBinder {
         total(registry, "ekabinet.ops.payments.credited", c -> c.paymentsCredited().count());
         total(registry, "ekabinet.ops.fees.charged", c -> c.feesCharged().count());
         total(registry, "ekabinet.ops.applications.confirmed", OpsCounters::applicationsConfirmed);
+        total(registry, "ekabinet.ops.results.imported", c -> c.results().imported());
+        total(registry, "ekabinet.ops.results.corrected", c -> c.results().corrected());
+        total(registry, "ekabinet.ops.results.published", c -> c.results().published());
         total(registry, "ekabinet.event.store.head", OpsCounters::eventStoreHead);
         Gauge.builder("ekabinet.ops.stream.subscribers", feed, OpsFeed::subscribers)
                 .description("ops stream subscribers on this node").register(registry);

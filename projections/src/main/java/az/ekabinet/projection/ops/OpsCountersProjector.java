@@ -2,6 +2,9 @@ package az.ekabinet.projection.ops;
 
 import az.ekabinet.domain.cabinet.CabinetActivated;
 import az.ekabinet.domain.exam.application.ApplicationConfirmed;
+import az.ekabinet.domain.exam.result.ResultCorrected;
+import az.ekabinet.domain.exam.result.ResultsPublicationSet;
+import az.ekabinet.domain.exam.result.ResultsRecorded;
 import az.ekabinet.domain.payment.PaymentCodeRedeemed;
 import az.ekabinet.domain.payment.PaymentReceived;
 import az.ekabinet.domain.wallet.FundsDebited;
@@ -16,9 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The operators' totals ({@code readmodel.ops_counters}, one row): cabinets opened, payments received and credited,
- * exam fees charged (count and sum) and applications confirmed. A streaming processor with a single segment keeps
- * them, behind the commands and never in their way (no command waits on this hot row), and its updates commit
- * with its token, so an event counts once even when a batch is redelivered. A replay counts everything again.
+ * exam fees charged (count and sum), applications confirmed, and exam results imported, corrected and published
+ * (counts only). A streaming processor with a single segment keeps them, behind the commands and never in their way
+ * (no command waits on this hot row), and its updates commit with its token, so an event counts once even when a
+ * batch is redelivered. A replay counts everything again.
  *
  * <p>A batch's events are summed in memory and written with one update when the batch commits, not one per event:
  * the row is written once per batch, whatever the batch holds.
@@ -70,12 +74,39 @@ public class OpsCountersProjector {
         batch().applicationsConfirmed++;
     }
 
+    @EventHandler
+    void on(ResultsRecorded event) {
+        Counts counts = batch();
+        counts.resultsImported += event.results().size();
+        if (event.publicationSet()) {
+            // recorded after the session's publication was set: they are published with the others
+            counts.resultsPublished += event.results().size();
+        }
+    }
+
+    @EventHandler
+    void on(ResultCorrected event) {
+        batch().resultsCorrected++;
+    }
+
+    /**
+     * Only the first instant set publishes: a moved instant publishes nothing more, and results recorded after it
+     * was set are counted as they are recorded.
+     */
+    @EventHandler
+    void on(ResultsPublicationSet event) {
+        if (event.previousPublishAt() == null) {
+            batch().resultsPublished += event.resultCount();
+        }
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("""
                 UPDATE readmodel.ops_counters SET cabinets_opened = 0, payments_received = 0, payments_received_qepik = 0,
                     payments_credited = 0, payments_credited_qepik = 0, fees_charged = 0, fees_charged_qepik = 0,
-                    applications_confirmed = 0 WHERE id = 1""");
+                    applications_confirmed = 0, results_imported = 0, results_corrected = 0, results_published = 0
+                WHERE id = 1""");
     }
 
     /**
@@ -101,6 +132,9 @@ public class OpsCountersProjector {
         long feesCharged;
         long feesChargedQepik;
         long applicationsConfirmed;
+        long resultsImported;
+        long resultsCorrected;
+        long resultsPublished;
 
         void addTo(JdbcTemplate jdbc) {
             jdbc.update("""
@@ -108,9 +142,12 @@ public class OpsCountersProjector {
                         payments_received = payments_received + ?, payments_received_qepik = payments_received_qepik + ?,
                         payments_credited = payments_credited + ?, payments_credited_qepik = payments_credited_qepik + ?,
                         fees_charged = fees_charged + ?, fees_charged_qepik = fees_charged_qepik + ?,
-                        applications_confirmed = applications_confirmed + ? WHERE id = 1""",
+                        applications_confirmed = applications_confirmed + ?, results_imported = results_imported + ?,
+                        results_corrected = results_corrected + ?, results_published = results_published + ?
+                    WHERE id = 1""",
                     cabinetsOpened, paymentsReceived, paymentsReceivedQepik, paymentsCredited, paymentsCreditedQepik,
-                    feesCharged, feesChargedQepik, applicationsConfirmed);
+                    feesCharged, feesChargedQepik, applicationsConfirmed, resultsImported, resultsCorrected,
+                    resultsPublished);
         }
     }
 }

@@ -3,6 +3,8 @@ package az.ekabinet.query.ops;
 import az.ekabinet.domain.cabinet.CabinetActivated;
 import az.ekabinet.domain.exam.application.ApplicationConfirmed;
 import az.ekabinet.domain.exam.application.ApplicationStarted;
+import az.ekabinet.domain.exam.result.ResultImportFinished;
+import az.ekabinet.domain.exam.result.ResultsPublicationSet;
 import az.ekabinet.domain.exam.session.ExamSessionPublished;
 import az.ekabinet.domain.money.Money;
 import az.ekabinet.domain.payment.PaymentCodeRedeemed;
@@ -29,7 +31,8 @@ public class OpsActivities {
 
     static final List<Class<?>> SHOWN = List.of(CabinetActivated.class, PaymentReceived.class,
             PaymentCodeRedeemed.class, FundsCredited.class, FundsDebited.class, TransferCompleted.class,
-            ExamSessionPublished.class, ApplicationStarted.class, ApplicationConfirmed.class);
+            ExamSessionPublished.class, ApplicationStarted.class, ApplicationConfirmed.class,
+            ResultImportFinished.class, ResultsPublicationSet.class);
 
     private final Serializer serializer;
     private final String[] types = SHOWN.stream().map(Class::getName).toArray(String[]::new);
@@ -84,6 +87,19 @@ public class OpsActivities {
         if (event instanceof ApplicationConfirmed e) {
             return activity(stored, event, money(e.feeQepik()), null, null, e.sessionId());
         }
+        if (event instanceof ResultImportFinished e) {
+            // counts only: not who imported the file
+            var lines = new OpsActivity.ImportLines(e.linesRead(), e.recorded(), e.corrected(), e.unchanged(),
+                    e.rejected());
+            return new OpsActivity(stored.index(), type(event), stored.storedAt(), null, null, null, e.sessionId(),
+                    lines, null);
+        }
+        if (event instanceof ResultsPublicationSet e) {
+            var publication = new OpsActivity.ResultsPublication(e.publishAt(), e.previousPublishAt(),
+                    e.resultCount());
+            return new OpsActivity(stored.index(), type(event), stored.storedAt(), null, null, null, e.sessionId(),
+                    null, publication);
+        }
         if (event instanceof CabinetActivated || event instanceof TransferCompleted) {
             return activity(stored, event, null, null, null, null);
         }
@@ -92,8 +108,12 @@ public class OpsActivities {
 
     private static OpsActivity activity(StoredEvent stored, Object event, String amount, String causeKind,
                                         String provider, String sessionId) {
-        return new OpsActivity(stored.index(), event.getClass().getSimpleName(), stored.storedAt(), amount, causeKind,
-                provider, sessionId);
+        return new OpsActivity(stored.index(), type(event), stored.storedAt(), amount, causeKind, provider, sessionId,
+                null, null);
+    }
+
+    private static String type(Object event) {
+        return event.getClass().getSimpleName();
     }
 
     private static String money(long qepik) {

@@ -7,17 +7,30 @@ import java.util.List;
  * The totals every node reads on a shared schedule and sends to all its subscribers (SSE {@code event: counters},
  * without an id, so it never moves a client's resume point).
  *
+ * @param results        exam results, counted without anything of them: see {@link ResultCounts}
  * @param eventStoreHead the highest global index in the event store
  * @param processors     each event processor's progress: a streaming one's position is the lowest of its segments'
  *                       tokens and its lag the events between it and the head; a subscribing one handles events in
  *                       the transaction that appends them, so it has no position and its lag is 0 by construction
  */
 public record OpsCounters(Instant at, long cabinetsOpened, Total paymentsReceived, Total paymentsCredited,
-                          Total feesCharged, long applicationsConfirmed, long eventStoreHead,
+                          Total feesCharged, long applicationsConfirmed, ResultCounts results, long eventStoreHead,
                           List<Processor> processors) implements OpsMessage {
 
     /** How many, and how much money ("50.00" AZN). */
     public record Total(long count, String amount) {
+    }
+
+    /**
+     * Exam results, counts only.
+     *
+     * @param imported  results recorded for the first time (a result imported again unchanged is not counted)
+     * @param corrected corrections of recorded results
+     * @param published results given a publication instant, visible from it on: those recorded when their
+     *                  session's instant was first set, and those recorded after (moving the instant counts none
+     *                  again)
+     */
+    public record ResultCounts(long imported, long corrected, long published) {
     }
 
     /** @param mode {@code streaming} or {@code subscribing}; {@code position} is null before the first token */

@@ -35,7 +35,7 @@ public class OpsCountersReader {
     }
 
     private record Totals(long cabinetsOpened, OpsCounters.Total received, OpsCounters.Total credited,
-                          OpsCounters.Total fees, long applicationsConfirmed) {
+                          OpsCounters.Total fees, long applicationsConfirmed, OpsCounters.ResultCounts results) {
     }
 
     private record Token(String processor, Long position) {
@@ -45,7 +45,9 @@ public class OpsCountersReader {
         Mono<Totals> totals = db.sql("SELECT * FROM readmodel.ops_counters WHERE id = 1")
                 .map(row -> new Totals(row.get("cabinets_opened", Long.class),
                         total(row, "payments_received"), total(row, "payments_credited"), total(row, "fees_charged"),
-                        row.get("applications_confirmed", Long.class)))
+                        row.get("applications_confirmed", Long.class),
+                        new OpsCounters.ResultCounts(row.get("results_imported", Long.class),
+                                row.get("results_corrected", Long.class), row.get("results_published", Long.class))))
                 .one();
         Mono<Long> head = db.sql("SELECT coalesce(max(globalindex), 0) AS head FROM domainevententry")
                 .map(row -> row.get("head", Long.class)).one();
@@ -55,7 +57,8 @@ public class OpsCountersReader {
                 .all().collectList();
         return Mono.zip(totals, head, tokens).map(read -> new OpsCounters(clock.instant(),
                 read.getT1().cabinetsOpened(), read.getT1().received(), read.getT1().credited(), read.getT1().fees(),
-                read.getT1().applicationsConfirmed(), read.getT2(), processors(read.getT2(), read.getT3())));
+                read.getT1().applicationsConfirmed(), read.getT1().results(), read.getT2(),
+                processors(read.getT2(), read.getT3())));
     }
 
     private static OpsCounters.Total total(Readable row, String column) {

@@ -85,11 +85,16 @@ public class OpsStreamEndpoint {
 
     @Operation(operationId = "followOpsStream", summary = "Live activity and counters, as server-sent events",
             description = "event: activity, id: the event's global index, data: {id, type, at, amount?, causeKind?, "
-                    + "provider?, sessionId?} (no personal data); event: counters (no id), data: {at, cabinetsOpened, "
-                    + "paymentsReceived {count, amount}, paymentsCredited {...}, feesCharged {...}, "
-                    + "applicationsConfirmed, eventStoreHead, processors [{name, mode, position, lag}]}, first and "
-                    + "every few seconds; :heartbeat comments. Last-Event-ID resumes right after that event. A "
-                    + "client that does not keep up is cut off and resumes.")
+                    + "provider?, sessionId?, lines?, publication?} (no personal data: no application number, score "
+                    + "or name); a ResultImportFinished has lines {read, recorded, corrected, unchanged, rejected} "
+                    + "(the counts of one scoring file), a ResultsPublicationSet has publication {publishAt, "
+                    + "previousPublishAt? (absent the first time), resultCount}. event: counters (no id), data: {at, "
+                    + "cabinetsOpened, paymentsReceived {count, amount}, paymentsCredited {...}, feesCharged {...}, "
+                    + "applicationsConfirmed, results {imported, corrected, published}, eventStoreHead, processors "
+                    + "[{name, mode, position, lag}]}, first and every few seconds; results.published counts the "
+                    + "results of a session when its publication is first set and those recorded after. :heartbeat "
+                    + "comments. Last-Event-ID resumes right after that event. A client that does not keep up is cut "
+                    + "off and resumes.")
     @ApiResponse(responseCode = "200", description = "The stream",
             content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
     @EventStream({@Event(name = "activity", data = OpsActivity.class), @Event(name = "counters", data = OpsCounters.class)})

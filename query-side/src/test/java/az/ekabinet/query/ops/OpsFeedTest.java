@@ -23,7 +23,7 @@ class OpsFeedTest {
             .filter(a -> a.id() > after && a.id() <= upTo));
 
     private static OpsActivity activity(long id) {
-        return new OpsActivity(id, "PaymentCodeRedeemed", Instant.EPOCH, "1.00", null, null, null);
+        return new OpsActivity(id, "PaymentCodeRedeemed", Instant.EPOCH, "1.00", null, null, null, null, null);
     }
 
     private void publishUpTo(long id) {
@@ -98,7 +98,7 @@ class OpsFeedTest {
 
     @Test
     void aNewSubscriberGetsTheLatestCountersFirst() {
-        var counters = new OpsCounters(Instant.EPOCH, 1, null, null, null, 0, 5, List.of());
+        var counters = new OpsCounters(Instant.EPOCH, 1, null, null, null, 0, null, 5, List.of());
         feed.publishCounters(counters);
         publishUpTo(5);
         StepVerifier.create(feed.subscribe(null).take(2))

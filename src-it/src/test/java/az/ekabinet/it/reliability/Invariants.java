@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import az.ekabinet.domain.cabinet.CabinetActivated;
 import az.ekabinet.domain.exam.application.ApplicationConfirmed;
+import az.ekabinet.domain.exam.result.ResultCorrected;
+import az.ekabinet.domain.exam.result.ResultsPublicationSet;
+import az.ekabinet.domain.exam.result.ResultsRecorded;
 import az.ekabinet.domain.payment.PaymentCodeRedeemed;
 import az.ekabinet.domain.payment.PaymentReceived;
 import az.ekabinet.domain.transfer.TransferCompleted;
@@ -264,7 +267,8 @@ final class Invariants {
         }
         Map<String, Long> counters = longs(jdbc.queryForMap("""
                 SELECT cabinets_opened, payments_received, payments_received_qepik, payments_credited,
-                       payments_credited_qepik, fees_charged, fees_charged_qepik, applications_confirmed
+                       payments_credited_qepik, fees_charged, fees_charged_qepik, applications_confirmed,
+                       results_imported, results_corrected, results_published
                 FROM readmodel.ops_counters WHERE id = 1"""));
         Map<String, Long> replayed = longs(jdbc.queryForMap("""
                 SELECT count(*) FILTER (WHERE type = ?) AS cabinets_opened,
@@ -274,14 +278,25 @@ final class Invariants {
                        coalesce(sum(amount) FILTER (WHERE type = ?), 0) AS payments_credited_qepik,
                        count(*) FILTER (WHERE type = ? AND fee) AS fees_charged,
                        coalesce(sum(amount) FILTER (WHERE type = ? AND fee), 0) AS fees_charged_qepik,
-                       count(*) FILTER (WHERE type = ?) AS applications_confirmed
+                       count(*) FILTER (WHERE type = ?) AS applications_confirmed,
+                       coalesce(sum(jsonb_array_length(body -> 'results')) FILTER (WHERE type = ?), 0)
+                           AS results_imported,
+                       count(*) FILTER (WHERE type = ?) AS results_corrected,
+                       -- the results of a session when its publication is first set, and those recorded after that
+                       coalesce(sum((body ->> 'resultCount')::bigint)
+                                FILTER (WHERE type = ? AND body ->> 'previousPublishAt' IS NULL), 0)
+                         + coalesce(sum(jsonb_array_length(body -> 'results'))
+                                    FILTER (WHERE type = ? AND (body ->> 'publicationSet')::boolean), 0)
+                           AS results_published
                 FROM (SELECT payloadtype AS type, convert_from(payload, 'UTF8')::jsonb AS body
                       FROM domainevententry) e,
                      LATERAL (SELECT (body ->> 'amountQepik')::bigint AS amount,
                                      coalesce(body ->> 'cause' LIKE 'EXAM_FEE:%', false) AS fee) fields""",
                 CabinetActivated.class.getName(), PaymentReceived.class.getName(), PaymentReceived.class.getName(),
                 PaymentCodeRedeemed.class.getName(), PaymentCodeRedeemed.class.getName(), FundsDebited.class.getName(),
-                FundsDebited.class.getName(), ApplicationConfirmed.class.getName()));
+                FundsDebited.class.getName(), ApplicationConfirmed.class.getName(), ResultsRecorded.class.getName(),
+                ResultCorrected.class.getName(), ResultsPublicationSet.class.getName(),
+                ResultsRecorded.class.getName()));
         if (!counters.equals(replayed)) {
             behind.add("ops counters " + counters + " differ from the event store's " + replayed);
         }

@@ -33,7 +33,7 @@ public record OpsStreams(WebClient client, String operatorToken) {
     /** The domain events the stream shows (OpsActivities.SHOWN), as the event store names their payloads. */
     public static final List<String> SHOWN_TYPES = List.of("CabinetActivated", "PaymentReceived",
             "PaymentCodeRedeemed", "FundsCredited", "FundsDebited", "TransferCompleted", "ExamSessionPublished",
-            "ApplicationStarted", "ApplicationConfirmed");
+            "ApplicationStarted", "ApplicationConfirmed", "ResultImportFinished", "ResultsPublicationSet");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

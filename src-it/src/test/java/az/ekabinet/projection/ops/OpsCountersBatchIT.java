@@ -3,10 +3,16 @@ package az.ekabinet.projection.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import az.ekabinet.domain.cabinet.CabinetActivated;
+import az.ekabinet.domain.exam.result.ExamResult;
+import az.ekabinet.domain.exam.result.ResultCorrected;
+import az.ekabinet.domain.exam.result.ResultsPublicationSet;
+import az.ekabinet.domain.exam.result.ResultsRecorded;
 import az.ekabinet.domain.payment.PaymentCodeRedeemed;
 import az.ekabinet.domain.payment.PaymentReceived;
 import az.ekabinet.it.support.IntegrationTest;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +46,8 @@ class OpsCountersBatchIT {
     @Test
     void aBatchIsCountedByOneUpdateWhenItCommits() {
         List<EventMessage<?>> batch = List.of(received(150), redeemed(150), received(2_075), activated(),
-                redeemed(2_075), received(1));
+                redeemed(2_075), received(1), recorded(false, "100001", "100002"), corrected("100001"),
+                publicationSet(null, 2), publicationSet(Instant.EPOCH, 2), recorded(true, "100003"));
 
         Map<String, Object> added = inRolledBackTransaction(() -> handle(batch, false));
 
@@ -49,11 +56,16 @@ class OpsCountersBatchIT {
                 .containsEntry("payments_credited", 2L).containsEntry("payments_credited_qepik", 2_225L)
                 .containsEntry("cabinets_opened", 1L).containsEntry("fees_charged", 0L)
                 .containsEntry("applications_confirmed", 0L);
+        assertThat(added).as("results: two recorded before the publication was set (then moved, which publishes "
+                        + "nothing more), one after")
+                .containsEntry("results_imported", 3L).containsEntry("results_corrected", 1L)
+                .containsEntry("results_published", 3L);
     }
 
     @Test
     void aBatchThatFailsCountsNothing() {
-        Map<String, Object> added = inRolledBackTransaction(() -> handle(List.of(received(500), redeemed(500)), true));
+        Map<String, Object> added = inRolledBackTransaction(() -> handle(List.of(received(500), redeemed(500),
+                recorded(true, "100004"), corrected("100004"), publicationSet(null, 1)), true));
 
         assertThat(updates).hasValue(0);
         assertThat(added.values()).allMatch(v -> v.equals(0L));
@@ -95,7 +107,8 @@ class OpsCountersBatchIT {
     private Map<String, Object> counters() {
         return jdbc.queryForMap("""
                 SELECT cabinets_opened, payments_received, payments_received_qepik, payments_credited,
-                       payments_credited_qepik, fees_charged, fees_charged_qepik, applications_confirmed
+                       payments_credited_qepik, fees_charged, fees_charged_qepik, applications_confirmed,
+                       results_imported, results_corrected, results_published
                 FROM readmodel.ops_counters WHERE id = 1""");
     }
 
@@ -107,6 +120,26 @@ class OpsCountersBatchIT {
     private static EventMessage<?> redeemed(long qepik) {
         return GenericEventMessage.asEventMessage(
                 new PaymentCodeRedeemed("P-" + qepik, "wallet-1", "cabinet-1", qepik, Instant.EPOCH));
+    }
+
+    private static ExamResult result(String applicationNumber, int scoreTenths) {
+        return new ExamResult(applicationNumber, List.of(scoreTenths), scoreTenths, LocalDate.EPOCH, "BAKU-01");
+    }
+
+    private static EventMessage<?> recorded(boolean publicationSet, String... applicationNumbers) {
+        List<ExamResult> results = Arrays.stream(applicationNumbers).map(n -> result(n, 455)).toList();
+        return GenericEventMessage.asEventMessage(new ResultsRecorded("exam-results:s", "exam-session:s", "import-1",
+                "admin", Instant.EPOCH, publicationSet, results));
+    }
+
+    private static EventMessage<?> corrected(String applicationNumber) {
+        return GenericEventMessage.asEventMessage(new ResultCorrected("exam-results:s", "exam-session:s", "import-2",
+                "admin", Instant.EPOCH, result(applicationNumber, 455), result(applicationNumber, 460)));
+    }
+
+    private static EventMessage<?> publicationSet(Instant previousPublishAt, long resultCount) {
+        return GenericEventMessage.asEventMessage(new ResultsPublicationSet("exam-results:s", "exam-session:s",
+                Instant.EPOCH.plusSeconds(3600), previousPublishAt, resultCount, "admin", Instant.EPOCH));
     }
 
     private static EventMessage<?> activated() {
