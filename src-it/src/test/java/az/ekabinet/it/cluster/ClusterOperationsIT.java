@@ -1,6 +1,8 @@
 package az.ekabinet.it.cluster;
 
 import static az.ekabinet.it.support.ApplicationClient.DEMO_SESSION;
+import static az.ekabinet.it.support.ResultClient.HEADER;
+import static az.ekabinet.it.support.ResultClient.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,11 +13,15 @@ import az.ekabinet.it.support.CitizenClient.SignedUp;
 import az.ekabinet.it.support.Ids;
 import az.ekabinet.it.support.OpsStreams;
 import az.ekabinet.it.support.ProviderClient;
+import az.ekabinet.it.support.ResultClient;
+import az.ekabinet.it.support.ResultClient.Applicant;
 import az.ekabinet.it.support.WalletLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -65,6 +72,46 @@ class ClusterOperationsIT extends ClusterTests {
                 })
                 .thenCancel()
                 .verify(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Results imported through either node build on what the other recorded (a node's cached results are checked
+     * against the store); a publication set through node A reaches a status stream open on node B at its instant,
+     * and both nodes answer the result alike, with the same ETag.
+     */
+    @Test
+    void resultsImportedAndPublishedThroughOneNodeAreWhatTheOtherShows() {
+        ResultClient onA = new ResultClient(nodeA, Clock.systemUTC());
+        ResultClient onB = new ResultClient(nodeB, Clock.systemUTC());
+        String session = onA.sessionWithSheet();
+        Applicant applicant = onA.confirmedApplicant(session);
+        assertThat(onB.imported(session, HEADER + line(applicant.number(), "40", "30", "70")).get("recorded").asLong())
+                .isEqualTo(1);
+        assertThat(onA.imported(session, HEADER + line(applicant.number(), "41", "30", "71")).get("corrected").asLong())
+                .isEqualTo(1);
+        JsonNode again = onB.imported(session, HEADER + line(applicant.number(), "41", "30", "71"));
+        assertThat(again.get("unchanged").asLong()).as("node B knows node A's correction").isEqualTo(1);
+
+        Instant publishAt = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.MICROS);
+        onA.publish(session, publishAt).expectStatus().isOk();
+        Flux<ServerSentEvent<JsonNode>> statuses = WebClient.create(cluster.node(1).baseUrl()).get()
+                .uri("/api/applications/{n}/status-stream", applicant.number())
+                .headers(h -> h.setBearerAuth(applicant.token())).accept(MediaType.TEXT_EVENT_STREAM)
+                .retrieve().bodyToFlux(EVENTS).filter(event -> event.data() != null);
+        StepVerifier.create(statuses)
+                .assertNext(event -> assertThat(event.data().get("status").asText()).isEqualTo("CONFIRMED"))
+                .assertNext(event -> {
+                    assertThat(event.data().get("status").asText()).isEqualTo("RESULT_PUBLISHED");
+                    assertThat(Instant.now()).isAfterOrEqualTo(publishAt);
+                })
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
+
+        String etagOnA = onA.result(applicant.token(), applicant.number()).expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo("71.0").returnResult().getResponseHeaders().getETag();
+        nodeB.get().uri("/api/applications/{n}/result", applicant.number())
+                .headers(h -> h.setBearerAuth(applicant.token())).header(HttpHeaders.IF_NONE_MATCH, etagOnA)
+                .exchange().expectStatus().isNotModified();
     }
 
     /** An operator's stream on node B shows what commands on node A did; the auditors see one consistent ledger. */
