@@ -23,8 +23,13 @@ public final class KeysetPages {
      * @param keyOf a row's key
      */
     public static <T, K> Flux<T> stream(K after, Function<K, Flux<T>> page, Function<T, K> keyOf) {
+        return stream(after, PAGE_SIZE, page, keyOf);
+    }
+
+    /** The same with pages of {@code pageSize} rows (large rows want small pages). */
+    public static <T, K> Flux<T> stream(K after, int pageSize, Function<K, Flux<T>> page, Function<T, K> keyOf) {
         return page.apply(after).collectList()
-                .expand(rows -> rows.size() < PAGE_SIZE ? Mono.empty()
+                .expand(rows -> rows.size() < pageSize ? Mono.empty()
                         : page.apply(keyOf.apply(rows.get(rows.size() - 1))).collectList())
                 .flatMapIterable(Function.<List<T>>identity(), 1);
     }

@@ -188,27 +188,46 @@ class ResultsJourneyIT {
     }
 
     @Test
-    void theAuditorFindsEveryImportAndCorrectionWithThePreviousResultKept() {
+    void theAuditorReplaysWhoImportedCorrectedAndPublishedWhatAndWhenWithThePreviousResultKept() {
         String session = results.sessionWithSheet();
         Applicant applicant = results.confirmedApplicant(session);
-        JsonNode first = results.imported(session, HEADER + line(applicant.number(), "30", "20", "50"));
+        Applicant other = results.confirmedApplicant(session);
+        JsonNode first = results.imported(session, HEADER + line(applicant.number(), "30", "20", "50")
+                + line(other.number(), "10", "10", "20"));
         JsonNode second = results.imported(session, HEADER + line(applicant.number(), "31", "20", "51"));
+        results.publish(session, null).expectStatus().isOk();
 
-        String resultsId = "exam-results:" + session;
-        List<Map<String, Object>> events = jdbc.queryForList("""
-                SELECT payloadtype, convert_from(payload, 'UTF8') AS payload FROM domainevententry
-                WHERE aggregateidentifier = ? ORDER BY sequencenumber""", resultsId);
-        assertThat(events).extracting(event -> event.get("payloadtype").toString().replaceAll(".*\\.", ""))
-                .containsExactly("ResultSheetDefined", "ResultsRecorded", "ResultImportFinished", "ResultCorrected",
-                        "ResultImportFinished");
-        String recorded = events.get(1).get("payload").toString();
-        assertThat(recorded).contains(first.get("importId").asText()).contains("\"importedBy\":\"staff:admin\"")
-                .contains(applicant.number());
-        String correction = events.get(3).get("payload").toString();
-        assertThat(correction).contains(second.get("importId").asText())
-                .contains("\"previous\":{\"applicationNumber\":\"" + applicant.number() + "\",\"scoresTenths\":[300,200]")
-                .contains("\"corrected\":{\"applicationNumber\":\"" + applicant.number() + "\",\"scoresTenths\":[310,200]");
-        assertThat(events.get(4).get("payload").toString()).contains("\"linesRead\":1").contains("\"corrected\":1");
+        String auditor = new CitizenClient(http).token("auditor", "demo-auditor-2026");
+        List<JsonNode> history = http.get().uri("/api/audit/exam-sessions/{id}/results/history", session)
+                .headers(h -> h.setBearerAuth(auditor)).accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isOk().expectBodyList(JsonNode.class).returnResult().getResponseBody();
+        assertThat(history).extracting(entry -> entry.get("type").asText()).containsExactly("SHEET_DEFINED",
+                "RESULTS_RECORDED", "IMPORT_FINISHED", "RESULT_CORRECTED", "IMPORT_FINISHED", "PUBLICATION_SET");
+        assertThat(history).allSatisfy(entry -> assertThat(entry.get("by").asText()).isEqualTo("staff:admin"));
+        assertThat(history.get(1).get("importId").asText()).isEqualTo(first.get("importId").asText());
+        assertThat(history.get(1).get("resultCount").asInt()).isEqualTo(2);
+        assertThat(history.get(2).get("lines").get("recorded").asInt()).isEqualTo(2);
+        JsonNode correction = history.get(3);
+        assertThat(correction.get("importId").asText()).isEqualTo(second.get("importId").asText());
+        assertThat(correction.get("applicationNumber").asText()).isEqualTo(applicant.number());
+        assertThat(correction.get("previous").get("scores")).extracting(JsonNode::asText).containsExactly("30.0", "20.0");
+        assertThat(correction.get("corrected").get("total").asText()).isEqualTo("51.0");
+        assertThat(Instant.parse(history.get(5).get("publishAt").asText())).isBeforeOrEqualTo(clock.instant());
+
+        // one applicant's story, as NDJSON
+        String story = http.get().uri(b -> b.path("/api/audit/exam-sessions/{id}/results/history")
+                        .queryParam("applicationNumber", applicant.number()).build(session))
+                .headers(h -> h.setBearerAuth(auditor)).accept(MediaType.APPLICATION_NDJSON).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(story.lines().toList()).hasSize(2);
+        assertThat(story).contains("\"type\":\"RESULTS_RECORDED\"", "\"total\":\"50.0\"", "\"type\":\"RESULT_CORRECTED\"")
+                .doesNotContain(other.number());
+
+        http.get().uri(b -> b.path("/api/audit/exam-sessions/{id}/results/history")
+                        .queryParam("applicationNumber", "12345").build(session))
+                .headers(h -> h.setBearerAuth(auditor)).exchange().expectStatus().isBadRequest();
+        http.get().uri("/api/audit/exam-sessions/{id}/results/history", session)
+                .headers(h -> h.setBearerAuth(applicant.token())).exchange().expectStatus().isForbidden();
     }
 
     @Test
