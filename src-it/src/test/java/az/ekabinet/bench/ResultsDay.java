@@ -66,7 +66,7 @@ final class ResultsDay {
         return new CitizenClient(service.http()).token(ADMIN, ADMIN_PASSWORD);
     }
 
-    /** A session published through the API, open from a minute ago for a day, fee 10.00, with the sheet set: its code. */
+    /** A session published through the API, open from a minute ago for a day, fee 10.00, its sheet set: its code. */
     String sessionWithSheet(String admin) {
         String code = "bench-results-" + Ids.paymentCode().toLowerCase();
         Instant now = Instant.now();
@@ -76,7 +76,8 @@ final class ResultsDay {
                          "fee":"10.00","opensAt":"%s","deadline":"%s"}""".formatted(code, now.minusSeconds(60),
                         now.plus(Duration.ofDays(1))))
                 .exchange().expectStatus().isCreated();
-        service.http().put().uri("/api/admin/exam-sessions/{id}/result-sheet", code).headers(h -> h.setBearerAuth(admin))
+        service.http().put().uri("/api/admin/exam-sessions/{id}/result-sheet", code)
+                .headers(h -> h.setBearerAuth(admin))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(SHEET).exchange().expectStatus().isOk();
         return code;
     }

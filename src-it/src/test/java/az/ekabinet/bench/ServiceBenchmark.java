@@ -29,7 +29,6 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -68,9 +67,12 @@ class ServiceBenchmark {
     static final int RESULT_LINES = Integer.getInteger("bench.result-lines", 100_000);
     /** The measured file's application numbers: far above any the run's own applications get (100001 on). */
     static final int FIRST_RESULT_NUMBER = 800_000;
-    /** The warm-up imports' numbers, in files of {@value #WARM_UP_FILE_LINES} lines. */
-    static final int FIRST_WARM_UP_NUMBER = 700_000;
-    static final int WARM_UP_FILES = 10;
+    /**
+     * The warm-up imports' numbers, in files of {@value #WARM_UP_FILE_LINES} lines: at most one and a half times the
+     * measured file, since the session's results aggregate keeps each of them in the service's heap.
+     */
+    static final int FIRST_WARM_UP_NUMBER = 650_000;
+    static final int WARM_UP_FILES = 15;
     static final int WARM_UP_FILE_LINES = 10_000;
     static final int COPIES = 3;
 
@@ -446,12 +448,12 @@ class ServiceBenchmark {
      * administrator, streamed from a file on disk as the body, timed from the request sent to the report received;
      * against PostgreSQL's own COPY of the same file (the same bytes, through the JDBC driver's CopyManager) into a
      * plain table, median of {@value #COPIES}. The file's applications are written straight into the read model
-     * ({@link ResultsDay#seedConfirmedApplications} says why). Unmeasured imports of other numbers into another session
-     * come first, until the service's JIT compiler is quiet. The service's heap is sampled during the import: it reads
-     * the file as it streams in, never whole, so the heap's peaks stay flat from the first quarter of the import to the
-     * last. The reads: {@value #CITIZENS} applicants made through the API, their results imported and published now,
-     * read at {@value #CONCURRENCY} clients (200 with the result, then 304 with its ETag), beside the balance read of
-     * the same applicants measured right before and right after.
+     * ({@link ResultsDay#seedConfirmedApplications} says why). Unmeasured imports of other numbers into another
+     * session come first, until the service's JIT compiler is quiet or their files are used up. The service's heap is
+     * sampled during the import: it reads the file as it streams in, never whole, so the heap's peaks stay flat from
+     * the first quarter of the import to the last. The reads: {@value #CITIZENS} applicants made through the API,
+     * their results imported and published now, read at {@value #CONCURRENCY} clients (200 with the result, then 304
+     * with its ETag), beside the balance read of the same applicants measured right before and right after.
      */
     private void resultsDay(ServiceProcess service, WebClient client, JdbcTemplate jdbc) throws Exception {
         assertThat(FIRST_RESULT_NUMBER + RESULT_LINES - 1).as("the measured file's numbers have six digits")
@@ -471,11 +473,18 @@ class ServiceBenchmark {
         }
         Path file = ResultsDay.scoringFile(FIRST_RESULT_NUMBER, RESULT_LINES);
 
-        // new results in the first files (as many as the measured file), then the same files again (recorded already:
-        // parsed, looked up, found unchanged)
-        AtomicInteger warmUpImports = new AtomicInteger();
-        WarmUp importWarmUp = warmUp(() -> day.importFile(admin, warmUpSession,
-                warmUpFiles.get(warmUpImports.getAndIncrement() % WARM_UP_FILES)));
+        // warm-up: new results imported into the other session, file by file, until the service's JIT compiler used
+        // less than a twentieth of a core during one or the files are used up. Only new results: warmed up in rounds
+        // as the other paths are, the files were imported again and again (their results found unchanged), which
+        // trained the compiler on a path that records nothing; it still compiled at a quarter of a core during the
+        // measured import.
+        int warmUpImports = 0;
+        double importCompiler;
+        do {
+            CpuShares.CompilerTime compiler = CpuShares.compilerTime(servicePid);
+            day.importFile(admin, warmUpSession, warmUpFiles.get(warmUpImports++));
+            importCompiler = compiler.coresUsed();
+        } while (importCompiler > QUIET_COMPILER && warmUpImports < WARM_UP_FILES);
 
         String operator = new CitizenClient(service.http()).token(OpsStreams.OPERATOR, OpsStreams.OPERATOR_PASSWORD);
         WebClient actuator = client(service.baseUrl());
@@ -525,19 +534,20 @@ class ServiceBenchmark {
         double rate = RESULT_LINES / seconds;
         double copyRate = RESULT_LINES / copyMedian;
         rows.add(("| importing %,d result lines over HTTP (the administrator's POST of the CSV, streamed from a file) "
-                + "| lines/s, request sent → report received, %s (%d warm-up imports of %,d lines into another session: the "
-                + "first %d new, then the same again) | %,.0f/s (%.1f s) "
+                + "| lines/s, request sent → report received, after %d unmeasured imports of %,d new lines into "
+                + "another session (the service's JIT compiler at %.0f %% of a core during the last) | %,.0f/s (%.1f s) "
                 + "| PostgreSQL's COPY of the same file into a plain table (JDBC CopyManager): %,.0f/s (%.2f s, median "
-                + "of %d; all: %s s) | %.3f | ≥ 0.20; %,d lines ≤ 60 s |").formatted(RESULT_LINES, importWarmUp,
-                warmUpImports.get(), WARM_UP_FILE_LINES, WARM_UP_FILES, rate, seconds, copyRate, copyMedian, COPIES,
+                + "of %d; all: %s s) | %.3f | ≥ 0.20; %,d lines ≤ 60 s |").formatted(RESULT_LINES, warmUpImports,
+                WARM_UP_FILE_LINES, 100 * importCompiler, rate, seconds, copyRate, copyMedian, COPIES,
                 copySeconds.stream().map(t -> "%.2f".formatted(t)).collect(Collectors.joining(", ")),
                 rate / copyRate, RESULT_LINES));
         rows.add(("| importing results: the service's memory | heap used before the import (after a full GC), the "
-                + "maximum in each quarter of the import (sampled every 100 ms), after it (after a full GC); resident "
-                + "memory (max); the file is %.1f MiB | heap %d MiB → %s → %d MiB; resident %d MiB | — | — "
+                + "maximum in each quarter of the import (sampled every 100 ms), after it (after a full GC: what the "
+                + "session's results aggregate keeps, per line); resident memory (max); the file is %.1f MiB "
+                + "| heap %d MiB → %s → %d MiB (%.0f bytes a line); resident %d MiB | — | — "
                 + "| heap flat over the import |").formatted(Files.size(file) / 1048576.0, heapBefore / 1048576,
                 quarterMaxima(heapSamples, started, (long) (seconds * 1e9)), heapAfter / 1048576,
-                residentMax.get() / 1024));
+                (heapAfter - heapBefore) / (double) RESULT_LINES, residentMax.get() / 1024));
 
         // results day: the applicants' own results imported and published, then read
         JsonNode theirs = day.importFile(admin, session, ResultsDay.scoringFile(applicants));
