@@ -3,6 +3,10 @@ package az.ekabinet.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Where the machine's CPU went during one measured path: the service process, this load generator (the JVM running
@@ -12,15 +16,29 @@ import java.nio.file.Path;
 final class CpuShares {
 
     private final long servicePid;
+    private final Supplier<List<Long>> databaseBackends;
     private final long[] start;
+    private final Map<Long, Long> backendsAtStart;
 
-    private CpuShares(long servicePid) throws IOException {
+    private CpuShares(long servicePid, Supplier<List<Long>> databaseBackends) throws IOException {
         this.servicePid = servicePid;
+        this.databaseBackends = databaseBackends;
+        this.backendsAtStart = backendJiffies();
         this.start = sample(servicePid);
     }
 
     static CpuShares start(long servicePid) throws IOException {
-        return new CpuShares(servicePid);
+        return new CpuShares(servicePid, null);
+    }
+
+    /**
+     * The same, and the share of the PostgreSQL backends serving the service's database among "PostgreSQL and the
+     * rest" ({@code databaseBackends}: their process ids, from pg_stat_activity): on a machine shared with other work
+     * the rest is not all PostgreSQL, nor all of PostgreSQL this run's. A backend that ends before the end is missed;
+     * one that starts meanwhile counts whole.
+     */
+    static CpuShares start(long servicePid, Supplier<List<Long>> databaseBackends) throws IOException {
+        return new CpuShares(servicePid, databaseBackends);
     }
 
     /**
@@ -34,9 +52,32 @@ final class CpuShares {
         double service = end[2] - start[2];
         double generator = end[3] - start[3];
         double compiler = end[4] - start[4];
-        return ("service %.0f%% (its JIT compiler %.0f%%), load generator %.0f%%, PostgreSQL and the rest %.0f%%, "
+        String backends = "";
+        if (databaseBackends != null) {
+            long jiffies = 0;
+            for (Map.Entry<Long, Long> backend : backendJiffies().entrySet()) {
+                jiffies += backend.getValue() - backendsAtStart.getOrDefault(backend.getKey(), 0L);
+            }
+            backends = " (the service's database's backends %.0f%%)".formatted(100 * jiffies / total);
+        }
+        return ("service %.0f%% (its JIT compiler %.0f%%), load generator %.0f%%, PostgreSQL and the rest %.0f%%%s, "
                 + "idle %.0f%%").formatted(100 * service / total, 100 * compiler / total, 100 * generator / total,
-                100 * Math.max(0, busy - service - generator) / total, 100 * (total - busy) / total);
+                100 * Math.max(0, busy - service - generator) / total, backends, 100 * (total - busy) / total);
+    }
+
+    /** Each backend of the service's database: its CPU so far, in jiffies. */
+    private Map<Long, Long> backendJiffies() {
+        Map<Long, Long> jiffies = new HashMap<>();
+        if (databaseBackends != null) {
+            for (long pid : databaseBackends.get()) {
+                try {
+                    jiffies.put(pid, processJiffies(Long.toString(pid)));
+                } catch (IOException gone) {
+                    // the backend ended meanwhile
+                }
+            }
+        }
+        return jiffies;
     }
 
     /** {all jiffies of all cores, busy jiffies, the service's, this JVM's, the service's JIT compiler's}. */

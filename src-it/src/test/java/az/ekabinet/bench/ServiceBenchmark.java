@@ -64,11 +64,28 @@ class ServiceBenchmark {
     static final int LEDGER_EVENTS = Integer.getInteger("bench.ledger-events", 1_000_000);
     static final int LEDGER_REPLAYS = Integer.getInteger("bench.ledger-replays", 3);
     static final int OPS_SUBSCRIBERS = Integer.getInteger("bench.ops-subscribers", 10_000);
+    static final int RESULT_LINES = Integer.getInteger("bench.result-lines", 100_000);
+    /** The measured file's application numbers: far above any the run's own applications get (100001 on). */
+    static final int FIRST_RESULT_NUMBER = 800_000;
+    /**
+     * The warm-up imports' numbers, in files of {@value #WARM_UP_FILE_LINES} lines: at most one and a half times the
+     * measured file, since the session's results aggregate keeps each of them in the service's heap.
+     */
+    static final int FIRST_WARM_UP_NUMBER = 650_000;
+    static final int WARM_UP_FILES = 15;
+    static final int WARM_UP_FILE_LINES = 10_000;
+    static final int COPIES = 3;
 
     private final List<String> rows = new ArrayList<>();
     private final List<String> cpuRows = new ArrayList<>();
     private final List<String> databaseRows = new ArrayList<>();
+    /** Loads measured by a path that must have had no failure, checked once the table is printed. */
+    private final List<Result> loads = new ArrayList<>();
+    /** What went wrong in a path, checked once the table is printed. */
+    private final List<String> failures = new ArrayList<>();
     private long servicePid;
+    /** The service's database, as the harness reaches it. */
+    private JdbcTemplate database;
 
     @Test
     void hotPathsAgainstTheirBaselines() throws Exception {
@@ -79,6 +96,7 @@ class ServiceBenchmark {
             Duration startup = service.start("benchmark", arguments);
             try (HikariDataSource pool = pool(service.jdbcUrl())) {
                 JdbcTemplate jdbc = new JdbcTemplate(pool);
+                database = jdbc;
                 WebClient client = client(service.baseUrl());
                 List<String> tokens = register(service);
                 MemorySampler memory = new MemorySampler(service);
@@ -152,6 +170,9 @@ class ServiceBenchmark {
                 if (measures("ledger")) {
                     ledgerReplay(service, jdbc);
                 }
+                if (measures("results")) {
+                    resultsDay(service, client, jdbc);
+                }
                 // the first start competes with this JVM's own start (its compilers busy): started again on a quiet
                 // machine as well, the median of three restarts
                 List<Double> restarts = new ArrayList<>();
@@ -166,9 +187,11 @@ class ServiceBenchmark {
                         memory.maxKib() == 0 ? "not measured (sampled during credits and balance reads)"
                                 : memory.maxKib() / 1024 + " MiB"));
                 print();
-                for (Result result : java.util.stream.Stream.of(credits, balances, idle).filter(r -> r != null).toList()) {
+                for (Result result : java.util.stream.Stream.concat(java.util.stream.Stream.of(credits, balances, idle),
+                        loads.stream()).filter(r -> r != null).toList()) {
                     assertThat(result.failures()).as("no failure in " + result.name()).isZero();
                 }
+                assertThat(failures).isEmpty();
             }
         }
     }
@@ -420,6 +443,178 @@ class ServiceBenchmark {
                 + "%,.0f/s | %.2f | — |").formatted(copied, writeRate, readRate, writeRate / readRate));
     }
 
+    /**
+     * Results day (#22). The import: {@value #RESULT_LINES} lines of a scoring file posted to the service by the demo
+     * administrator, streamed from a file on disk as the body, timed from the request sent to the report received;
+     * against PostgreSQL's own COPY of the same file (the same bytes, through the JDBC driver's CopyManager) into a
+     * plain table, median of {@value #COPIES}. The file's applications are written straight into the read model
+     * ({@link ResultsDay#seedConfirmedApplications} says why). Unmeasured imports of other numbers into another
+     * session come first, until the service's JIT compiler is quiet or their files are used up. The service's heap is
+     * sampled during the import: it reads the file as it streams in, never whole, so the heap's peaks stay flat from
+     * the first quarter of the import to the last. The reads: {@value #CITIZENS} applicants made through the API,
+     * their results imported and published now, read at {@value #CONCURRENCY} clients (200 with the result, then 304
+     * with its ETag), beside the balance read of the same applicants measured right before and right after.
+     */
+    private void resultsDay(ServiceProcess service, WebClient client, JdbcTemplate jdbc) throws Exception {
+        assertThat(FIRST_RESULT_NUMBER + RESULT_LINES - 1).as("the measured file's numbers have six digits")
+                .isLessThanOrEqualTo(999_999);
+        ResultsDay day = new ResultsDay(service, client);
+        String admin = day.adminToken();
+        String session = day.sessionWithSheet(admin);
+        List<ResultsDay.Reader> applicants = day.applicants(session, CITIZENS, PASSWORD);
+        ResultsDay.seedConfirmedApplications(jdbc, session, FIRST_RESULT_NUMBER, RESULT_LINES);
+        String warmUpSession = day.sessionWithSheet(admin);
+        ResultsDay.seedConfirmedApplications(jdbc, warmUpSession, FIRST_WARM_UP_NUMBER,
+                WARM_UP_FILES * WARM_UP_FILE_LINES);
+        jdbc.execute("ANALYZE readmodel.exam_application");
+        List<Path> warmUpFiles = new ArrayList<>();
+        for (int f = 0; f < WARM_UP_FILES; f++) {
+            warmUpFiles.add(ResultsDay.scoringFile(FIRST_WARM_UP_NUMBER + f * WARM_UP_FILE_LINES, WARM_UP_FILE_LINES));
+        }
+        Path file = ResultsDay.scoringFile(FIRST_RESULT_NUMBER, RESULT_LINES);
+
+        // warm-up: new results imported into the other session, file by file, until the service's JIT compiler used
+        // less than a twentieth of a core during one or the files are used up. Only new results: warmed up in rounds
+        // as the other paths are, the files were imported again and again (their results found unchanged), which
+        // trained the compiler on a path that records nothing; it still compiled at a quarter of a core during the
+        // measured import.
+        int warmUpImports = 0;
+        double importCompiler;
+        do {
+            CpuShares.CompilerTime compiler = CpuShares.compilerTime(servicePid);
+            day.importFile(admin, warmUpSession, warmUpFiles.get(warmUpImports++));
+            importCompiler = compiler.coresUsed();
+        } while (importCompiler > QUIET_COMPILER && warmUpImports < WARM_UP_FILES);
+
+        String operator = new CitizenClient(service.http()).token(OpsStreams.OPERATOR, OpsStreams.OPERATOR_PASSWORD);
+        WebClient actuator = client(service.baseUrl());
+        ResultsDay.collectGarbage(servicePid);
+        long heapBefore = heapUsed(actuator, operator);
+        List<long[]> heapSamples = java.util.Collections.synchronizedList(new ArrayList<>()); // {nanos, bytes}
+        AtomicLong residentMax = new AtomicLong();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        long started = System.nanoTime();
+        sampler.scheduleAtFixedRate(() -> {
+            try {
+                heapSamples.add(new long[] {System.nanoTime(), heapUsed(actuator, operator)});
+                residentMax.accumulateAndGet(service.residentKib(), Math::max);
+            } catch (Exception e) {
+                // the service is gone: the import fails and says so
+            }
+        }, 0, 100, TimeUnit.MILLISECONDS);
+        JsonNode report;
+        double seconds;
+        Instant importStarted = Instant.now();
+        try {
+            report = cpu("importing %,d result lines".formatted(RESULT_LINES),
+                    () -> day.importFile(admin, session, file));
+            seconds = (System.nanoTime() - started) / 1e9;
+        } finally {
+            sampler.shutdownNow();
+        }
+        System.out.printf("the measured import: %s → %s (to find it in a profile)%n", importStarted, Instant.now());
+        ResultsDay.collectGarbage(servicePid);
+        long heapAfter = heapUsed(actuator, operator);
+        if (report.path("recorded").asLong() != RESULT_LINES) {
+            failures.add("the import recorded %d of %d lines: %s".formatted(report.path("recorded").asLong(),
+                    RESULT_LINES, report.toString().substring(0, Math.min(2000, report.toString().length()))));
+        }
+
+        jdbc.execute(ResultsDay.COPY_TABLE);
+        List<Double> copySeconds = new ArrayList<>();
+        for (int copy = 0; copy < COPIES; copy++) {
+            jdbc.execute("TRUNCATE bench_result_copy");
+            long copyStarted = System.nanoTime();
+            long copied = ResultsDay.copy(jdbc, file);
+            copySeconds.add((System.nanoTime() - copyStarted) / 1e9);
+            assertThat(copied).as("lines copied").isEqualTo(RESULT_LINES);
+        }
+        jdbc.execute("DROP TABLE bench_result_copy");
+        double copyMedian = median(copySeconds);
+        double rate = RESULT_LINES / seconds;
+        double copyRate = RESULT_LINES / copyMedian;
+        rows.add(("| importing %,d result lines over HTTP (the administrator's POST of the CSV, streamed from a file) "
+                + "| lines/s, request sent → report received, after %d unmeasured imports of %,d new lines into "
+                + "another session (the service's JIT compiler at %.0f %% of a core during the last) | %,.0f/s (%.1f s) "
+                + "| PostgreSQL's COPY of the same file into a plain table (JDBC CopyManager): %,.0f/s (%.2f s, median "
+                + "of %d; all: %s s) | %.3f | ≥ 0.20; %,d lines ≤ 60 s |").formatted(RESULT_LINES, warmUpImports,
+                WARM_UP_FILE_LINES, 100 * importCompiler, rate, seconds, copyRate, copyMedian, COPIES,
+                copySeconds.stream().map(t -> "%.2f".formatted(t)).collect(Collectors.joining(", ")),
+                rate / copyRate, RESULT_LINES));
+        rows.add(("| importing results: the service's memory | heap used before the import (after a full GC), the "
+                + "maximum in each quarter of the import (sampled every 100 ms), after it (after a full GC: what the "
+                + "session's results aggregate keeps, per line); resident memory (max); the file is %.1f MiB "
+                + "| heap %d MiB → %s → %d MiB (%.0f bytes a line); resident %d MiB | — | — "
+                + "| heap flat over the import |").formatted(Files.size(file) / 1048576.0, heapBefore / 1048576,
+                quarterMaxima(heapSamples, started, (long) (seconds * 1e9)), heapAfter / 1048576,
+                (heapAfter - heapBefore) / (double) RESULT_LINES, residentMax.get() / 1024));
+
+        // results day: the applicants' own results imported and published, then read
+        JsonNode theirs = day.importFile(admin, session, ResultsDay.scoringFile(applicants));
+        assertThat(theirs.path("recorded").asLong()).as("the applicants' results: " + theirs)
+                .isEqualTo(applicants.size());
+        day.publishNow(admin, session);
+        List<ResultsDay.Reader> readers = applicants.stream().map(day::withEtag).toList();
+        java.util.function.IntFunction<Mono<Boolean>> balance = i -> client.get().uri("/api/me/wallet")
+                .headers(h -> h.setBearerAuth(readers.get(i % readers.size()).token()))
+                .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value() == 200));
+        java.util.function.IntFunction<Mono<Boolean>> result = i -> {
+            ResultsDay.Reader reader = readers.get(i % readers.size());
+            return client.get().uri("/api/applications/{n}/result", reader.number())
+                    .headers(h -> h.setBearerAuth(reader.token()))
+                    .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value() == 200));
+        };
+        java.util.function.IntFunction<Mono<Boolean>> unchanged = i -> {
+            ResultsDay.Reader reader = readers.get(i % readers.size());
+            return client.get().uri("/api/applications/{n}/result", reader.number())
+                    .headers(h -> h.setBearerAuth(reader.token()))
+                    .header(org.springframework.http.HttpHeaders.IF_NONE_MATCH, reader.etag())
+                    .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value() == 304));
+        };
+        // the balance read of the same applicants, measured before and after the result reads: the baseline is
+        // the mean of the two, since the machine's other work moves both between one minute and the next
+        warmUp(() -> Load.reactive("warm-up", CONCURRENCY, WARM_UP, balance));
+        Result balancesBefore = cpu("reading the balance (the results' applicants), before", () -> Load.reactive(
+                "read the balance (HTTP, the same applicants), before", CONCURRENCY, READS, balance));
+        WarmUp resultWarmUp = warmUp(() -> Load.reactive("warm-up", CONCURRENCY, WARM_UP, result));
+        Result results = cpu("reading one's result", () -> Load.reactive(
+                "read one's result (HTTP)", CONCURRENCY, READS, result));
+        WarmUp unchangedWarmUp = warmUp(() -> Load.reactive("warm-up", CONCURRENCY, WARM_UP, unchanged));
+        Result unchangedResults = cpu("reading one's result again with its ETag", () -> Load.reactive(
+                "read one's result with If-None-Match (HTTP, 304)", CONCURRENCY, READS, unchanged));
+        Result balancesAfter = cpu("reading the balance (the results' applicants), after", () -> Load.reactive(
+                "read the balance (HTTP, the same applicants), after", CONCURRENCY, READS, balance));
+        resultRow("reading one's exam result over HTTP (authenticated; 200 with the result)", resultWarmUp, results,
+                balancesBefore, balancesAfter);
+        resultRow("reading one's exam result again with its ETag (If-None-Match; 304, no body)", unchangedWarmUp,
+                unchangedResults, balancesBefore, balancesAfter);
+        loads.addAll(List.of(balancesBefore, results, unchangedResults, balancesAfter));
+    }
+
+    /** A results-day read beside the balance read of the same applicants before and after it (their mean). */
+    private void resultRow(String path, WarmUp warmUp, Result measured, Result before, Result after) {
+        double baseline = (before.perSecond() + after.perSecond()) / 2;
+        rows.add(("| %s | throughput, p50 / p99 at %d clients, %s | %.0f/s, %.1f / %.1f ms | reading the balance over "
+                + "HTTP, the same %d applicants, before and after: %.0f/s and %.0f/s (p99 %.1f and %.1f ms) | %.2f "
+                + "| ≥ 0.80 |").formatted(path, CONCURRENCY, warmUp, measured.perSecond(),
+                measured.p50Micros() / 1000.0, measured.p99Micros() / 1000.0, CITIZENS, before.perSecond(),
+                after.perSecond(), before.p99Micros() / 1000.0, after.p99Micros() / 1000.0,
+                measured.perSecond() / baseline));
+    }
+
+    /** "212, 230, 228, 231 MiB": the largest sample in each quarter of the window. */
+    private static String quarterMaxima(List<long[]> samples, long startNanos, long windowNanos) {
+        long[] max = new long[4];
+        synchronized (samples) {
+            for (long[] sample : samples) {
+                int quarter = (int) Math.min(3, Math.max(0, 4 * (sample[0] - startNanos) / windowNanos));
+                max[quarter] = Math.max(max[quarter], sample[1]);
+            }
+        }
+        return java.util.Arrays.stream(max).mapToObj(m -> m == 0 ? "—" : Long.toString(m / 1048576))
+                .collect(Collectors.joining(", ")) + " MiB";
+    }
+
     /** The middle one of several timings (the upper middle of an even number). */
     private static double median(List<Double> seconds) {
         return seconds.stream().sorted().toList().get(seconds.size() / 2);
@@ -482,7 +677,8 @@ class ServiceBenchmark {
     }
 
     private <T> T cpu(String path, java.util.concurrent.Callable<T> load) throws Exception {
-        CpuShares shares = CpuShares.start(servicePid);
+        CpuShares shares = CpuShares.start(servicePid, () -> database.queryForList(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database()", Long.class));
         T result = load.call();
         cpuRows.add("| %s | %s |".formatted(path, shares.shares()));
         return result;

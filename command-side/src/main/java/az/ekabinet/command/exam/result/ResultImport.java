@@ -26,13 +26,14 @@ import reactor.core.scheduler.Schedulers;
  * bytes), in parts of {@value #PART_LINES} lines. For each part, the numbers are looked up in the applications' read
  * model at once (written in the confirming transaction, so it is current), and the lines that are confirmed
  * applications of the session go to the session's {@link ExamResults} in one command, which records them in one
- * transaction. A part recorded stays recorded if a later one fails; importing the file again picks up where it
- * stopped, since lines recorded already change nothing.
+ * transaction. The parts are recorded one after another, in order; the next part is read and looked up meanwhile, so
+ * at most a few parts are in memory. A part recorded stays recorded if a later one fails; importing the file again
+ * picks up where it stopped, since lines recorded already change nothing.
  */
 @Component
 public class ResultImport {
 
-    static final int PART_LINES = 1_000;
+    static final int PART_LINES = 5_000;
     /** The report lists at most this many rejected lines (it counts all of them). */
     static final int LISTED_REJECTIONS = 1_000;
     /** The body is read this many buffers ahead of the parser. */
@@ -73,8 +74,10 @@ public class ResultImport {
                         ScoringFile::close)
                 .subscribeOn(Schedulers.boundedElastic())
                 .buffer(PART_LINES)
-                .concatMap(part -> applicationChecked(sessionId, part)
-                        .flatMap(checked -> record(resultsId, importId, administrator, checked)))
+                // one part ahead: the next part is read and its numbers looked up while this one is recorded; a
+                // failure ahead waits until the part being recorded is done
+                .concatMap(part -> applicationChecked(sessionId, part), 1)
+                .concatMapDelayError(checked -> record(resultsId, importId, administrator, checked), false, 1)
                 .reduce(new Tally(), Tally::add)
                 .flatMap(tally -> commands.send(new FinishResultImport(resultsId, importId, administrator,
                                 tally.linesRead, tally.recorded, tally.corrected, tally.unchanged, tally.rejectedCount))

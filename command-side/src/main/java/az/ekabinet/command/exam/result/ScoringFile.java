@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +56,8 @@ final class ScoringFile implements AutoCloseable {
 
     private final ResultSheet sheet;
     private final CsvParser parser;
-    private final Set<String> numbersSeen = new HashSet<>();
+    /** The numbers read so far, a bit per six-digit number: the same 122 KiB however long the file. */
+    private final BitSet numbersSeen = new BitSet(1_000_000);
     private long lastLine = 1;
     private boolean unreadable;
 
@@ -140,9 +141,11 @@ final class ScoringFile implements AutoCloseable {
         if (!APPLICATION_NUMBER.matcher(applicationNumber).matches()) {
             return new Line(number, null, ResultLineProblem.APPLICATION_NUMBER_FORMAT);
         }
-        if (!numbersSeen.add(applicationNumber)) {
+        int numeric = Integer.parseInt(applicationNumber);
+        if (numbersSeen.get(numeric)) {
             return new Line(number, null, ResultLineProblem.DUPLICATE_LINE);
         }
+        numbersSeen.set(numeric);
         try {
             var scores = new ArrayList<Integer>(subjects);
             for (int i = 1; i <= subjects; i++) {

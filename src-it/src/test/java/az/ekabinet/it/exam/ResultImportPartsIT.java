@@ -1,0 +1,69 @@
+package az.ekabinet.it.exam;
+
+import static az.ekabinet.it.exam.ResultTests.HEADER;
+import static az.ekabinet.it.exam.ResultTests.line;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import az.ekabinet.it.exam.ResultTests.Applicant;
+import az.ekabinet.it.support.IntegrationTest;
+import az.ekabinet.it.support.TestClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A scoring file of several parts (the import records a part while it reads and looks up the next): each part
+ * recorded, in order, whichever part a result is in; the report counts every line of every part and lists its first
+ * rejections in line order.
+ */
+@IntegrationTest
+class ResultImportPartsIT {
+
+    /** More than two parts of the import's 5,000 lines. */
+    private static final int LINES = 12_001;
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    TestClock clock;
+
+    @Test
+    void aFileOfSeveralPartsIsRecordedPartByPartAndReportedInLineOrder() {
+        var results = new ResultTests(http, clock);
+        String session = results.sessionWithSheet();
+        Applicant first = results.confirmedApplicant(session);
+        Applicant middle = results.confirmedApplicant(session);
+        Applicant last = results.confirmedApplicant(session);
+        StringBuilder file = new StringBuilder(HEADER);
+        for (int i = 0; i < LINES; i++) { // line i + 2; every other number is nobody's
+            String number = i == 0 ? first.number() : i == LINES / 2 ? middle.number()
+                    : i == LINES - 1 ? last.number() : Integer.toString(980_000 + i);
+            file.append(line(number, "45.5", "30", "75.5"));
+        }
+
+        JsonNode report = results.imported(session, file.toString());
+        assertThat(report.get("linesRead").asLong()).isEqualTo(LINES);
+        assertThat(report.get("recorded").asLong()).isEqualTo(3);
+        assertThat(report.get("rejectedCount").asLong()).isEqualTo(LINES - 3);
+        assertThat(report.get("rejectedListTruncated").asBoolean()).isTrue();
+        List<Long> listed = new ArrayList<>();
+        report.get("rejected").forEach(rejected -> {
+            assertThat(rejected.get("problem").asText()).isEqualTo("APPLICATION_UNKNOWN");
+            listed.add(rejected.get("lineNumber").asLong());
+        });
+        assertThat(listed).hasSize(1_000).isSorted().startsWith(3L, 4L).endsWith(1_002L);
+
+        JsonNode again = results.imported(session, file.toString());
+        assertThat(again.get("recorded").asLong()).isZero();
+        assertThat(again.get("unchanged").asLong()).isEqualTo(3);
+
+        results.publish(session, clock.instant()).expectStatus().isOk();
+        for (Applicant applicant : List.of(first, middle, last)) {
+            results.result(applicant.token(), applicant.number()).expectStatus().isOk()
+                    .expectBody().jsonPath("$.total").isEqualTo("75.5");
+        }
+    }
+}
