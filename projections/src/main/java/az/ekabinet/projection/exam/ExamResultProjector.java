@@ -7,13 +7,9 @@ import az.ekabinet.domain.exam.result.ResultsPublicationSet;
 import az.ekabinet.domain.exam.result.ResultsRecorded;
 import az.ekabinet.domain.shared.InCommandTransaction;
 import az.ekabinet.domain.shared.ReadModelJson;
-import java.sql.Array;
-import java.sql.Connection;
+import az.ekabinet.projection.plumbing.CopyText;
 import java.sql.Date;
-import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code readmodel.result_sheet} and {@code readmodel.exam_result}: each session's sheet and publication instant,
  * each applicant's current result and its revision. Subscribing: written in the importing transaction, so the
- * report an administrator gets is already readable. A part of a file is inserted with one statement (arrays
- * unnested), not a statement per result. Setting a publication instant is announced to every node
+ * report an administrator gets is already readable. A part of a file is loaded with one COPY, not a statement
+ * per result. Setting a publication instant is announced to every node
  * ({@code NOTIFY} on {@value #PUBLICATION_CHANNEL}, the session's id) at commit, so each node's status streams
  * know when to tell their applicants.
  */
@@ -51,26 +47,17 @@ public class ExamResultProjector {
                 event.sessionId(), ReadModelJson.write(event.sheet()), Timestamp.from(event.definedAt()));
     }
 
+    /** A result is recorded once per number (the aggregate sees to it; a replay starts from empty tables). */
     @EventHandler
     void on(ResultsRecorded event) {
-        List<ExamResult> results = event.results();
-        jdbc.execute((Connection connection) -> {
-            try (var insert = connection.prepareStatement("""
-                    INSERT INTO readmodel.exam_result (application_number, session_id, scores_tenths, total_tenths,
-                        exam_date, centre_code, revision, recorded_at)
-                    SELECT n, ?, string_to_array(s, ',')::int[], t, d, c, 1, ?
-                    FROM unnest(?::text[], ?::text[], ?::int[], ?::date[], ?::text[]) AS part(n, s, t, d, c)
-                    ON CONFLICT (application_number) DO NOTHING""")) {
-                insert.setString(1, event.sessionId());
-                insert.setTimestamp(2, Timestamp.from(event.recordedAt()));
-                insert.setArray(3, array(connection, "text", results, ExamResult::applicationNumber));
-                insert.setArray(4, array(connection, "text", results, ExamResultProjector::scores));
-                insert.setArray(5, array(connection, "int4", results, ExamResult::totalTenths));
-                insert.setArray(6, array(connection, "date", results, result -> Date.valueOf(result.examDate())));
-                insert.setArray(7, array(connection, "text", results, ExamResult::centreCode));
-                return insert.executeUpdate();
-            }
-        });
+        var rows = new StringBuilder(event.results().size() * 64);
+        String recordedAt = event.recordedAt().toString();
+        for (ExamResult result : event.results()) {
+            CopyText.appendRow(rows, result.applicationNumber(), event.sessionId(), "{" + scores(result) + "}",
+                    result.totalTenths(), result.examDate(), result.centreCode(), 1, recordedAt);
+        }
+        CopyText.load(jdbc, "COPY readmodel.exam_result (application_number, session_id, scores_tenths, total_tenths, "
+                + "exam_date, centre_code, revision, recorded_at) FROM STDIN", rows);
     }
 
     @EventHandler
@@ -99,10 +86,5 @@ public class ExamResultProjector {
 
     private static String scores(ExamResult result) {
         return result.scoresTenths().stream().map(String::valueOf).collect(Collectors.joining(","));
-    }
-
-    private static Array array(Connection connection, String type, List<ExamResult> results,
-                               Function<ExamResult, Object> value) throws SQLException {
-        return connection.createArrayOf(type, results.stream().map(value).toArray());
     }
 }

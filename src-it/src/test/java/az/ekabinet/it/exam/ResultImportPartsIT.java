@@ -1,10 +1,11 @@
 package az.ekabinet.it.exam;
 
-import static az.ekabinet.it.exam.ResultTests.HEADER;
-import static az.ekabinet.it.exam.ResultTests.line;
+import static az.ekabinet.it.support.ResultClient.HEADER;
+import static az.ekabinet.it.support.ResultClient.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import az.ekabinet.it.exam.ResultTests.Applicant;
+import az.ekabinet.it.support.ResultClient;
+import az.ekabinet.it.support.ResultClient.Applicant;
 import az.ekabinet.it.support.IntegrationTest;
 import az.ekabinet.it.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,7 @@ class ResultImportPartsIT {
 
     @Test
     void aFileOfSeveralPartsIsRecordedPartByPartAndReportedInLineOrder() {
-        var results = new ResultTests(http, clock);
+        var results = new ResultClient(http, clock);
         String session = results.sessionWithSheet();
         Applicant first = results.confirmedApplicant(session);
         Applicant middle = results.confirmedApplicant(session);

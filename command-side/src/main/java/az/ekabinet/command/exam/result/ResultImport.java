@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.common.IdentifierFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -84,7 +85,10 @@ public class ResultImport {
                         .thenReturn(tally.report(importId))));
     }
 
-    /** The part's lines, each number that is no confirmed application of the session turned into its problem. */
+    /**
+     * The part's lines, each number that is no confirmed application of the session turned into its problem. Only
+     * the numbers with a problem come back from the database (usually none), not a row per line.
+     */
     private Mono<List<ScoringFile.Line>> applicationChecked(String sessionId, List<ScoringFile.Line> part) {
         String[] numbers = part.stream().filter(line -> line.result() != null)
                 .map(line -> line.result().applicationNumber()).toArray(String[]::new);
@@ -92,32 +96,30 @@ public class ResultImport {
             return Mono.just(part);
         }
         return db.sql("""
-                        SELECT application_number, session_id, status FROM readmodel.exam_application
-                        WHERE application_number = ANY(CAST(:numbers AS bpchar[]))""")
+                        SELECT n.number, a.session_id
+                        FROM unnest(CAST(:numbers AS bpchar[])) AS n(number)
+                        LEFT JOIN readmodel.exam_application a ON a.application_number = n.number
+                        WHERE a.application_number IS NULL OR a.session_id <> :session OR a.status <> 'CONFIRMED'""")
                 .bind("numbers", numbers)
-                .map((row, meta) -> new Application(row.get("application_number", String.class),
-                        row.get("session_id", String.class), row.get("status", String.class)))
+                .bind("session", sessionId)
+                .map((row, meta) -> Map.entry(row.get("number", String.class),
+                        problemOf(sessionId, row.get("session_id", String.class))))
                 .all()
-                .collectMap(Application::number)
-                .map(known -> part.stream().map(line -> {
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(problems -> problems.isEmpty() ? part : part.stream().map(line -> {
                     ResultLineProblem problem = line.result() == null ? null
-                            : problemOf(sessionId, known.get(line.result().applicationNumber()));
+                            : problems.get(line.result().applicationNumber());
                     return problem == null ? line : new ScoringFile.Line(line.lineNumber(), null, problem);
                 }).toList());
     }
 
-    private record Application(String number, String sessionId, String status) {
-    }
-
-    /** Why a result cannot be the application's, or null when it can. */
-    private static ResultLineProblem problemOf(String sessionId, Application application) {
-        if (application == null) {
+    /** Why a result cannot be that of an application the query found wanting (no session: no such application). */
+    private static ResultLineProblem problemOf(String sessionId, String applicationSession) {
+        if (applicationSession == null) {
             return ResultLineProblem.APPLICATION_UNKNOWN;
         }
-        if (!sessionId.equals(application.sessionId())) {
-            return ResultLineProblem.APPLICATION_OF_OTHER_SESSION;
-        }
-        return "CONFIRMED".equals(application.status()) ? null : ResultLineProblem.APPLICATION_NOT_CONFIRMED;
+        return sessionId.equals(applicationSession) ? ResultLineProblem.APPLICATION_NOT_CONFIRMED
+                : ResultLineProblem.APPLICATION_OF_OTHER_SESSION;
     }
 
     private Mono<Part> record(String resultsId, String importId, String administrator, List<ScoringFile.Line> lines) {

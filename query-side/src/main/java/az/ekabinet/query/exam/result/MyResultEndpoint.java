@@ -53,13 +53,13 @@ public class MyResultEndpoint {
     @GetMapping(path = "/api/applications/{number}/result", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<ResultView>> result(@PathVariable String number, Principal citizen,
                                                    ServerWebExchange exchange) {
-        return results.owned(number, citizen.getName()).map(result -> {
-            String tag = result.entityTag();
+        return results.read(number, citizen.getName()).map(read -> {
+            String tag = read.entityTag();
             List<String> held = exchange.getRequest().getHeaders().getIfNoneMatch();
             boolean unchanged = held.contains(tag) || held.contains("*");
             var answer = (unchanged ? ResponseEntity.status(HttpStatus.NOT_MODIFIED) : ResponseEntity.ok())
                     .eTag(tag).cacheControl(CacheControl.noCache().cachePrivate());
-            return unchanged ? answer.<ResultView>build() : answer.body(result);
+            return unchanged ? answer.<ResultView>build() : answer.body(results.view(read));
         });
     }
 }

@@ -28,9 +28,4 @@ public record ResultView(
                           @Schema(pattern = WireFormats.SCORE_OUT, example = "45.5") String score,
                           @Schema(pattern = WireFormats.SCORE_OUT, example = "60.0") String maxScore) {
     }
-
-    /** The strong entity tag of this result: it changes with each correction, and only then. */
-    public String entityTag() {
-        return "\"" + applicationNumber + "." + revision + "\"";
-    }
 }

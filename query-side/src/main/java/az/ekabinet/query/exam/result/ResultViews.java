@@ -9,10 +9,13 @@ import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.ReadModelJson;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -25,15 +28,27 @@ import reactor.core.publisher.Mono;
 @Component
 public class ResultViews {
 
+    private static final int MAX_PARSED_SHEETS = 64;
+
     private final DatabaseClient db;
     private final Clock clock;
+    private final Map<String, ResultSheet> parsedSheets = new ConcurrentHashMap<>();
 
     public ResultViews(DatabaseClient db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }
 
+    /** The owner's published result. */
     public Mono<ResultView> owned(String number, String cabinetId) {
+        return read(number, cabinetId).map(this::view);
+    }
+
+    /**
+     * The owner's published result as read, before it is made a view: its entity tag is known without building the
+     * view, so a repeat that already holds it costs no more than the query.
+     */
+    public Mono<Read> read(String number, String cabinetId) {
         if (number == null || !number.matches("[0-9]{6}")) {
             return Mono.error(new DomainException(ErrorCode.APPLICATION_NOT_FOUND));
         }
@@ -49,30 +64,55 @@ public class ResultViews {
                 .bind("now", clock.instant())
                 .bind("number", number)
                 .bind("cabinet", cabinetId)
-                .map((row, meta) -> view(number, row))
+                .map((row, meta) -> read(number, row))
                 .one()
                 .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.APPLICATION_NOT_FOUND)))
-                .flatMap(view -> Mono.justOrEmpty(view)
+                .flatMap(read -> Mono.justOrEmpty(read)
                         .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.RESULT_NOT_PUBLISHED))));
     }
 
-    private static Optional<ResultView> view(String number, Readable row) {
-        Integer[] scores = row.get("scores_tenths", Integer[].class);
-        if (scores == null) {
-            return Optional.empty();
+    /** A published result's columns. */
+    public record Read(String applicationNumber, String sessionId, String sessionTitle, String sheet,
+                       Instant publishedAt, Integer[] scoresTenths, int totalTenths, LocalDate examDate,
+                       String centreCode, int revision) {
+
+        /** The strong entity tag of this result: it changes with each correction, and only then. */
+        public String entityTag() {
+            return "\"" + applicationNumber + "." + revision + "\"";
         }
-        ResultSheet sheet = ReadModelJson.read(row.get("sheet", String.class), ResultSheet.class);
-        var subjects = new ArrayList<ResultView.Subject>(scores.length);
-        for (int i = 0; i < scores.length; i++) {
+    }
+
+    private static Optional<Read> read(String number, Readable row) {
+        Integer[] scores = row.get("scores_tenths", Integer[].class);
+        return scores == null ? Optional.empty() : Optional.of(new Read(number, row.get("session_id", String.class),
+                row.get("title", String.class), row.get("sheet", String.class),
+                row.get("publish_at", OffsetDateTime.class).toInstant(), scores, row.get("total_tenths", Integer.class),
+                row.get("exam_date", LocalDate.class), row.get("centre_code", String.class),
+                row.get("revision", Integer.class)));
+    }
+
+    public ResultView view(Read read) {
+        ResultSheet sheet = sheet(read.sheet());
+        var subjects = new ArrayList<ResultView.Subject>(read.scoresTenths().length);
+        for (int i = 0; i < read.scoresTenths().length; i++) {
             ResultSubject subject = sheet.subjects().get(i);
             subjects.add(new ResultView.Subject(subject.code(), subject.nameAz(), subject.nameEn(),
-                    Scores.text(scores[i]), Scores.text(subject.maxScoreTenths())));
+                    Scores.text(read.scoresTenths()[i]), Scores.text(subject.maxScoreTenths())));
         }
-        int total = row.get("total_tenths", Integer.class);
-        return Optional.of(new ResultView(number, ExamSession.codeOf(row.get("session_id", String.class)),
-                row.get("title", String.class), subjects, Scores.text(total), Scores.text(sheet.maxTotalTenths()),
-                Scores.text(sheet.passThresholdTenths()), sheet.passes(total), row.get("exam_date", LocalDate.class),
-                row.get("centre_code", String.class), row.get("publish_at", OffsetDateTime.class).toInstant(),
-                row.get("revision", Integer.class)));
+        return new ResultView(read.applicationNumber(), ExamSession.codeOf(read.sessionId()), read.sessionTitle(),
+                subjects, Scores.text(read.totalTenths()), Scores.text(sheet.maxTotalTenths()),
+                Scores.text(sheet.passThresholdTenths()), sheet.passes(read.totalTenths()), read.examDate(),
+                read.centreCode(), read.publishedAt(), read.revision());
+    }
+
+    /**
+     * A sheet from its stored JSON, parsed once per node: the text alone decides the sheet, so a sheet read again is
+     * the one parsed before (a results-day rush reads the same few sheets over and over).
+     */
+    private ResultSheet sheet(String json) {
+        if (parsedSheets.size() > MAX_PARSED_SHEETS) {
+            parsedSheets.clear();
+        }
+        return parsedSheets.computeIfAbsent(json, text -> ReadModelJson.read(text, ResultSheet.class));
     }
 }
