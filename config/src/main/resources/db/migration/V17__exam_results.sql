@@ -7,7 +7,7 @@ CREATE TABLE readmodel.result_sheet (
 );
 
 -- Scores in tenths of a point (exact, as money in qəpik); revision counts the result's versions (1, then one more
--- per correction) and makes its strong ETag.
+-- per correction) and makes its strong ETag. Read by application number only: no other index to keep up at import.
 CREATE TABLE readmodel.exam_result (
     application_number  CHAR(6)      PRIMARY KEY,
     session_id          VARCHAR(64)  NOT NULL,
@@ -18,7 +18,6 @@ CREATE TABLE readmodel.exam_result (
     revision            INT          NOT NULL CHECK (revision >= 1),
     recorded_at         TIMESTAMPTZ  NOT NULL
 );
-CREATE INDEX exam_result_by_session ON readmodel.exam_result (session_id);
 
 ALTER TABLE readmodel.ops_counters
     ADD COLUMN results_imported   BIGINT NOT NULL DEFAULT 0,
