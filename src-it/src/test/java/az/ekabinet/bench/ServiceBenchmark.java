@@ -504,7 +504,6 @@ class ServiceBenchmark {
         }, 0, 100, TimeUnit.MILLISECONDS);
         JsonNode report;
         double seconds;
-        Instant importStarted = Instant.now();
         try {
             report = cpu("importing %,d result lines".formatted(RESULT_LINES),
                     () -> day.importFile(admin, session, file));
@@ -512,7 +511,6 @@ class ServiceBenchmark {
         } finally {
             sampler.shutdownNow();
         }
-        System.out.printf("the measured import: %s → %s (to find it in a profile)%n", importStarted, Instant.now());
         ResultsDay.collectGarbage(servicePid);
         long heapAfter = heapUsed(actuator, operator);
         if (report.path("recorded").asLong() != RESULT_LINES) {

@@ -164,6 +164,10 @@ class ResultsJourneyIT {
                 .header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
                 .expectStatus().isNotModified().expectHeader().valueEquals(HttpHeaders.ETAG, etag)
                 .expectBody().isEmpty();
+        // a list, and the weak form of the tag, match too (If-None-Match compares weakly)
+        http.get().uri("/api/applications/{n}/result", passing.number()).headers(h -> h.setBearerAuth(passing.token()))
+                .header(HttpHeaders.IF_NONE_MATCH, "\"other\", W/" + etag).exchange()
+                .expectStatus().isNotModified();
 
         // nobody else sees it; an unconfirmed application has no result
         results.result(failing.token(), passing.number()).expectStatus().isNotFound()

@@ -5,7 +5,6 @@ import static az.ekabinet.query.exam.pdf.PrintedValues.dateTime;
 import static az.ekabinet.query.exam.pdf.PrintedValues.joined;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -31,12 +30,8 @@ public class ApplicationPdf {
     /** The PDF bytes of the application; CPU-bound, see the class comment for where to call it. */
     public byte[] render(PrintedApplication application) {
         String number = application.applicationNumber();
-        try {
-            return PdfPageLayout.render(fonts, TITLE + " № " + number, "Ərizə № " + number,
-                    layout -> write(application, layout));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not print application " + number, e);
-        }
+        return PdfPageLayout.render(fonts, TITLE + " № " + number, "Ərizə № " + number,
+                layout -> write(application, layout));
     }
 
     private static void write(PrintedApplication application, PdfPageLayout layout) throws IOException {

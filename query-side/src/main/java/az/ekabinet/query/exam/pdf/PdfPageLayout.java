@@ -2,6 +2,7 @@ package az.ekabinet.query.exam.pdf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ final class PdfPageLayout {
      * e.g. {@code Mono.fromCallable(() -> pdf.render(document)).subscribeOn(boundedScheduler)}. Each render builds its
      * own document, so renders may run in parallel.
      */
-    static byte[] render(PdfFonts fonts, String documentTitle, String footer, Content content) throws IOException {
+    static byte[] render(PdfFonts fonts, String documentTitle, String footer, Content content) {
         try (PDDocument document = new PDDocument()) {
             PdfPageLayout layout = new PdfPageLayout(document, fonts.regular(document), fonts.bold(document));
             content.writeOn(layout);
@@ -69,6 +70,8 @@ final class PdfPageLayout {
             ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
             document.save(pdf);
             return pdf.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not print " + documentTitle, e);
         }
     }
 

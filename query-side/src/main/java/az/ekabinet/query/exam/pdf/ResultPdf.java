@@ -5,7 +5,6 @@ import static az.ekabinet.query.exam.pdf.PrintedValues.dateTime;
 import static az.ekabinet.query.exam.pdf.PrintedValues.joined;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +24,8 @@ public class ResultPdf {
     /** The PDF bytes of the result; CPU-bound, see the class comment for where to call it. */
     public byte[] render(PrintedResult result) {
         String number = result.applicationNumber();
-        try {
-            return PdfPageLayout.render(fonts, TITLE + " № " + number, "Nəticə · iş № " + number,
-                    layout -> write(result, layout));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not print the result of application " + number, e);
-        }
+        return PdfPageLayout.render(fonts, TITLE + " № " + number, "Nəticə · iş № " + number,
+                layout -> write(result, layout));
     }
 
     private static void write(PrintedResult result, PdfPageLayout layout) throws IOException {

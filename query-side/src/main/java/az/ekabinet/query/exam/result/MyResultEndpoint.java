@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
-import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -55,8 +54,9 @@ public class MyResultEndpoint {
                                                    ServerWebExchange exchange) {
         return results.read(number, citizen.getName()).map(read -> {
             String tag = read.entityTag();
-            List<String> held = exchange.getRequest().getHeaders().getIfNoneMatch();
-            boolean unchanged = held.contains(tag) || held.contains("*");
+            // Spring compares If-None-Match as RFC 9110 asks (weak comparison, lists, "*"); a repeat is answered
+            // before any view is built
+            boolean unchanged = exchange.checkNotModified(tag);
             var answer = (unchanged ? ResponseEntity.status(HttpStatus.NOT_MODIFIED) : ResponseEntity.ok())
                     .eTag(tag).cacheControl(CacheControl.noCache().cachePrivate());
             return unchanged ? answer.<ResultView>build() : answer.body(results.view(read));

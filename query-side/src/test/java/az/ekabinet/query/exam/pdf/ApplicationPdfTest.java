@@ -14,9 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -140,21 +137,10 @@ class ApplicationPdfTest {
 
     @Test
     void rendersInParallelWithoutMixingDocuments() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<byte[]>> renders = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                PrintedApplication application = withNumber(i % 2 == 0 ? elvin() : aygun(), "2000" + (10 + i));
-                renders.add(pool.submit(() -> PDF.render(application)));
-            }
-            for (int i = 0; i < 8; i++) {
-                assertThat(text(renders.get(i).get()))
-                        .contains("İş nömrəsi 2000" + (10 + i))
-                        .contains(i % 2 == 0 ? "Soyad Məmmədov" : "Soyad Həsənova");
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        PdfReading.rendersInParallel(i -> {
+            PrintedApplication application = withNumber(i % 2 == 0 ? elvin() : aygun(), "2000" + (10 + i));
+            return () -> PDF.render(application);
+        }, i -> new String[] {"İş nömrəsi 2000" + (10 + i), i % 2 == 0 ? "Soyad Məmmədov" : "Soyad Həsənova"});
     }
 
     /**

@@ -9,11 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -104,21 +100,10 @@ class ResultPdfTest {
 
     @Test
     void rendersInParallelWithoutMixingDocuments() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<byte[]>> renders = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                PrintedResult result = withNumber(i % 2 == 0 ? elvin() : aygun(), "2000" + (10 + i));
-                renders.add(pool.submit(() -> PDF.render(result)));
-            }
-            for (int i = 0; i < 8; i++) {
-                assertThat(text(renders.get(i).get()))
-                        .contains("İş nömrəsi 2000" + (10 + i))
-                        .contains(i % 2 == 0 ? "Nəticə Keçdi" : "Nəticə Keçmədi");
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        PdfReading.rendersInParallel(i -> {
+            PrintedResult result = withNumber(i % 2 == 0 ? elvin() : aygun(), "2000" + (10 + i));
+            return () -> PDF.render(result);
+        }, i -> new String[] {"İş nömrəsi 2000" + (10 + i), i % 2 == 0 ? "Nəticə Keçdi" : "Nəticə Keçmədi"});
     }
 
     private static PrintedResult elvin() {
