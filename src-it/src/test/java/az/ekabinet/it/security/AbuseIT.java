@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -27,7 +28,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * HostileInputIT.)
  */
 @IntegrationTest
-// its own application context beside the shared one: small pools, so that both stay well within PostgreSQL's connections
+// its own application context beside the shared one: small pools, and closed after the class, so that both stay well
+// within PostgreSQL's connections
+@DirtiesContext
 @TestPropertySource(properties = {"ekabinet.sms.max-per-address-per-hour=3", "server.netty.idle-timeout=2s",
         "spring.datasource.hikari.maximum-pool-size=4", "spring.r2dbc.pool.max-size=4", "spring.r2dbc.pool.initial-size=1"})
 class AbuseIT {
