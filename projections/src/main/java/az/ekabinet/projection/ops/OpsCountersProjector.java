@@ -12,6 +12,7 @@ import az.ekabinet.domain.wallet.MovementCause;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -74,13 +75,19 @@ public class OpsCountersProjector {
         batch().applicationsConfirmed++;
     }
 
-    @EventHandler
-    void on(ResultsRecorded event) {
+    /**
+     * Counted from the event's metadata: the results themselves (hundreds of kilobytes an event) are never read
+     * here, which would cost as much as recording them.
+     */
+    @EventHandler(payloadType = ResultsRecorded.class)
+    void onResultsRecorded(@MetaDataValue(value = ResultsRecorded.RESULT_COUNT, required = true) Number results,
+                           @MetaDataValue(value = ResultsRecorded.PUBLICATION_SET, required = true)
+                           Boolean publicationSet) {
         Counts counts = batch();
-        counts.resultsImported += event.results().size();
-        if (event.publicationSet()) {
+        counts.resultsImported += results.longValue();
+        if (publicationSet) {
             // recorded after the session's publication was set: they are published with the others
-            counts.resultsPublished += event.results().size();
+            counts.resultsPublished += results.longValue();
         }
     }
 

@@ -82,8 +82,9 @@ public class ExamResults {
             }
         }
         if (!recorded.isEmpty()) {
-            apply(new ResultsRecorded(id, sessionId, command.importId(), command.importedBy(), now,
-                    publishAt != null, recorded));
+            var event = new ResultsRecorded(id, sessionId, command.importId(), command.importedBy(), now,
+                    publishAt != null, recorded);
+            apply(event, event.counts());
         }
         return new RecordedResults(recorded.size(), corrected, unchanged, rejected);
     }
