@@ -54,7 +54,8 @@ import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerM
  * requirement, and 401 and 403;</li>
  * <li>the refusals it declares with {@link Refuses}, and those of every operation that reads a body (400, 413, 415)
  * or parameters (400), that is signed by a provider (401), that moves money (the {@code Idempotency-Key} header and its
- * refusals) or that needs the database (503 with {@code Retry-After});</li>
+ * refusals) or that needs the database (503 with {@code Retry-After}), and the node's refusal when it is busy (503
+ * {@code SERVICE_BUSY}, every operation but the event streams);</li>
  * <li>every refusal as an RFC 9457 {@code application/problem+json} {@link #PROBLEM} whose {@code code} is one of the
  * codes that operation can answer with that status;</li>
  * <li>{@code Accept-Language} (Azerbaijani or English problem details).</li>
@@ -217,9 +218,17 @@ public class ApiDocumentation {
             problem(operation, ErrorCode.IDEMPOTENCY_KEY_IN_USE);
         }
         problem(operation, ErrorCode.SERVICE_UNAVAILABLE);
+        if (!isEventStream(operation)) {
+            problem(operation, ErrorCode.SERVICE_BUSY); // the node's admission control (AdmissionControl)
+        }
         operation.addParametersItem(new HeaderParameter().name(HttpHeaders.ACCEPT_LANGUAGE).required(false)
                 .description("en for English problem details; Azerbaijani otherwise")
                 .schema(new StringSchema().example("en")));
+    }
+
+    private static boolean isEventStream(Operation operation) {
+        ApiResponse ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
+        return ok != null && ok.getContent() != null && ok.getContent().containsKey(TEXT_EVENT_STREAM);
     }
 
     /**

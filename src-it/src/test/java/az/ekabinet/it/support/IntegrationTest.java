@@ -25,7 +25,10 @@ import org.springframework.context.annotation.Import;
         "ekabinet.ops.counters-interval=500ms",
         "ekabinet.ops.poll-interval=30s",
         // a browser front-end on its own origin (CorsIT)
-        "ekabinet.cors.allowed-origins=https://kabinet.example.az"})
+        "ekabinet.cors.allowed-origins=https://kabinet.example.az",
+        // the crowds of the money and registration tests (up to 200 requests at once) are all admitted: what they
+        // prove is exactly-once under contention; admission and its refusals have their own test (AdmissionControlIT)
+        "ekabinet.admission.browsing=10000", "ekabinet.admission.critical=10000", "ekabinet.admission.password=10000"})
 @AutoConfigureWebTestClient(timeout = "30s")
 @AutoConfigureObservability(tracing = false) // metrics are exported as in production
 @Import({TestIdentityRegistry.class, TestGraduateRegistry.class, TestClock.Configuration.class,

@@ -1,5 +1,7 @@
 package az.ekabinet.command.auth.login;
 
+import az.ekabinet.domain.shared.AdmittedAs;
+import az.ekabinet.domain.shared.RequestClass;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import az.ekabinet.command.shared.ClientAddress;
@@ -55,6 +57,7 @@ public class LoginEndpoint {
                     + "8 hours after login, or at logout.")
     @ApiResponse(responseCode = "200", description = "Logged in")
     @Refuses({ErrorCode.INVALID_CREDENTIALS, ErrorCode.TOO_MANY_LOGIN_ATTEMPTS})
+    @AdmittedAs(RequestClass.PASSWORD)
     @PostMapping(path = "/api/auth/login", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<LoginAnswer> login(@RequestBody LoginRequest body, ServerHttpRequest request) {

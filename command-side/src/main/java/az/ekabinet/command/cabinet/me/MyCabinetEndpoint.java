@@ -1,5 +1,7 @@
 package az.ekabinet.command.cabinet.me;
 
+import az.ekabinet.domain.shared.AdmittedAs;
+import az.ekabinet.domain.shared.RequestClass;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import az.ekabinet.command.cabinet.identity.DocumentInput;
@@ -115,6 +117,7 @@ public class MyCabinetEndpoint {
             description = "Needs the current password; every other session of the cabinet ends.")
     @ApiResponse(responseCode = "204", description = "Changed")
     @Refuses({ErrorCode.CURRENT_PASSWORD_WRONG, ErrorCode.TOO_MANY_LOGIN_ATTEMPTS})
+    @AdmittedAs(RequestClass.PASSWORD)
     @PutMapping(path = "/api/me/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> changePassword(@RequestBody PasswordChange body, Authentication caller,

@@ -1,5 +1,7 @@
 package az.ekabinet.command.cabinet.registration;
 
+import az.ekabinet.domain.shared.AdmittedAs;
+import az.ekabinet.domain.shared.RequestClass;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import az.ekabinet.command.cabinet.identity.DocumentInput;
@@ -160,6 +162,7 @@ public class RegistrationEndpoint {
             description = "The cabinet gets its number (9 digits with a check digit) and its wallet opens.")
     @ApiResponse(responseCode = "201", description = "The cabinet is active")
     @Refuses({ErrorCode.REGISTRATION_NOT_FOUND, ErrorCode.REGISTRATION_STEP_OUT_OF_ORDER})
+    @AdmittedAs(RequestClass.PASSWORD)
     @PostMapping(path = BASE + "/{registrationId}/password", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)

@@ -1,5 +1,7 @@
 package az.ekabinet.command.cabinet.reset;
 
+import az.ekabinet.domain.shared.AdmittedAs;
+import az.ekabinet.domain.shared.RequestClass;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import az.ekabinet.command.cabinet.password.Passwords;
@@ -77,6 +79,7 @@ public class PasswordResetEndpoint {
                     + "answered alike.")
     @ApiResponse(responseCode = "204", description = "The new password is set")
     @Refuses({ErrorCode.VERIFICATION_CODE_INVALID_OR_UNKNOWN, ErrorCode.TOO_MANY_ATTEMPTS})
+    @AdmittedAs(RequestClass.PASSWORD)
     @PostMapping(path = "/api/auth/password-reset/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> confirm(@RequestBody ResetConfirmation body, ServerHttpRequest request) {

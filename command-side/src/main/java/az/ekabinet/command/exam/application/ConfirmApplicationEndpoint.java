@@ -1,5 +1,7 @@
 package az.ekabinet.command.exam.application;
 
+import az.ekabinet.domain.shared.AdmittedAs;
+import az.ekabinet.domain.shared.RequestClass;
 import az.ekabinet.command.shared.AcceptsIdempotencyKey;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
@@ -58,6 +60,7 @@ public class ConfirmApplicationEndpoint {
     @Refuses({ErrorCode.APPLICATION_NOT_FOUND, ErrorCode.APPLICATION_INCOMPLETE, ErrorCode.INSUFFICIENT_FUNDS,
             ErrorCode.DEADLINE_PASSED, ErrorCode.APPLICATION_ALREADY_CONFIRMED})
     @AcceptsIdempotencyKey
+    @AdmittedAs(RequestClass.CRITICAL)
     @PostMapping(path = "/api/applications/{number}/confirmation", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<Confirmation> confirm(@PathVariable String number, @RequestBody ConfirmationRequest body,

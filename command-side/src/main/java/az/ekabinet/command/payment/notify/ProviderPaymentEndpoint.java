@@ -1,5 +1,7 @@
 package az.ekabinet.command.payment.notify;
 
+import az.ekabinet.domain.shared.AdmittedAs;
+import az.ekabinet.domain.shared.RequestClass;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import az.ekabinet.command.shared.CommandDispatcher;
@@ -75,6 +77,7 @@ public class ProviderPaymentEndpoint {
     @ApiResponse(responseCode = "201", description = "Recorded")
     @ApiResponse(responseCode = "200", description = "Recorded before, with the same content")
     @Refuses({ErrorCode.PAYMENT_NOTIFICATION_CONFLICT})
+    @AdmittedAs(RequestClass.CRITICAL)
     @PostMapping(path = "/api/payments", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<PaymentRecord>> notifyPayment(@RequestBody PaymentNotification body, Principal provider) {

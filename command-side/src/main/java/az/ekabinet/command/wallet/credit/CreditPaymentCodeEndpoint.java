@@ -1,5 +1,7 @@
 package az.ekabinet.command.wallet.credit;
 
+import az.ekabinet.domain.shared.AdmittedAs;
+import az.ekabinet.domain.shared.RequestClass;
 import az.ekabinet.command.shared.AcceptsIdempotencyKey;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
@@ -53,6 +55,7 @@ public class CreditPaymentCodeEndpoint {
     @ApiResponse(responseCode = "201", description = "Credited")
     @Refuses({ErrorCode.PAYMENT_CODE_NOT_FOUND, ErrorCode.PAYMENT_CODE_ALREADY_CREDITED})
     @AcceptsIdempotencyKey
+    @AdmittedAs(RequestClass.CRITICAL)
     @PostMapping(path = "/api/me/wallet/credits", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)

@@ -1,5 +1,7 @@
 package az.ekabinet.command.wallet.transfer;
 
+import az.ekabinet.domain.shared.AdmittedAs;
+import az.ekabinet.domain.shared.RequestClass;
 import az.ekabinet.command.shared.AcceptsIdempotencyKey;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
@@ -78,6 +80,7 @@ public class TransferEndpoint {
     @Refuses({ErrorCode.RECIPIENT_NOT_FOUND, ErrorCode.TRANSFER_TO_SELF, ErrorCode.CURRENT_PASSWORD_WRONG,
             ErrorCode.TOO_MANY_LOGIN_ATTEMPTS})
     @AcceptsIdempotencyKey
+    @AdmittedAs(RequestClass.CRITICAL)
     @PostMapping(path = "/api/me/wallet/transfers", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
@@ -106,6 +109,7 @@ public class TransferEndpoint {
     @ApiResponse(responseCode = "200", description = "Completed")
     @Refuses({ErrorCode.TRANSFER_NOT_FOUND, ErrorCode.INSUFFICIENT_FUNDS, ErrorCode.TRANSFER_EXPIRED})
     @AcceptsIdempotencyKey
+    @AdmittedAs(RequestClass.CRITICAL)
     @PostMapping(path = "/api/me/wallet/transfers/{transferId}/confirmation", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<Completed> confirm(@PathVariable String transferId, Principal sender) {
         if (!transferId.matches("[A-Za-z0-9_-]{1,64}")) {

@@ -1,0 +1,106 @@
+package az.ekabinet.config.web.admission;
+
+import az.ekabinet.config.RuntimeSettings;
+import az.ekabinet.config.web.ProblemWriter;
+import az.ekabinet.config.web.ProblemWriter.Problem;
+import az.ekabinet.domain.shared.ErrorCode;
+import az.ekabinet.domain.shared.RequestClass;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.r2dbc.R2dbcProperties;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * A node's admission control: each API request takes a slot of its {@linkplain AdmissionClasses class} for as long
+ * as it is worked on, and a request that finds none free is refused at once with 503 {@code SERVICE_BUSY} and
+ * {@code Retry-After}, before anything reads its body or authenticates it, so it changes nothing. Under a surge a
+ * node thus keeps serving what it can at the speed it can, and refuses the rest quickly, instead of letting every
+ * request slow down until clients give up. The classes never take each other's slots: browsing cannot crowd out
+ * payments, nor password hashing anything else. Event streams, CORS preflights and everything outside
+ * {@code /api/} (health, metrics, the ops page) are not counted.
+ *
+ * <p>The slots are Resilience4j bulkheads that never wait (a wait would block a Netty thread); the limits are per
+ * node, so a cluster admits the sum of its nodes'.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 2) // after RequestIds (the refusal's log lines carry the id), before security
+public class AdmissionControl implements WebFilter {
+
+    private final AdmissionClasses classes;
+    private final ProblemWriter problems;
+    private final AdmissionLimits limits;
+    private final Map<RequestClass, Bulkhead> slots = new EnumMap<>(RequestClass.class);
+    private final Map<RequestClass, Counter> admitted = new EnumMap<>(RequestClass.class);
+    private final Map<RequestClass, Counter> refused = new EnumMap<>(RequestClass.class);
+    private final Problem busy;
+
+    public AdmissionControl(AdmissionClasses classes, ProblemWriter problems, AdmissionSettings settings,
+                            HikariDataSource jdbc, R2dbcProperties r2dbc, RuntimeSettings runtime,
+                            MeterRegistry meters) {
+        this.classes = classes;
+        this.problems = problems;
+        this.limits = AdmissionLimits.of(settings, jdbc, r2dbc, runtime);
+        for (RequestClass requestClass : RequestClass.values()) {
+            Bulkhead bulkhead = Bulkhead.of(requestClass.name(), BulkheadConfig.custom()
+                    .maxConcurrentCalls(limits.of(requestClass)).maxWaitDuration(Duration.ZERO).build());
+            slots.put(requestClass, bulkhead);
+            String tag = requestClass.name().toLowerCase();
+            admitted.put(requestClass, Counter.builder("ekabinet.admission.requests").tag("class", tag)
+                    .tag("outcome", "admitted").description("API requests admitted by this node").register(meters));
+            refused.put(requestClass, Counter.builder("ekabinet.admission.requests").tag("class", tag)
+                    .tag("outcome", "refused").description("API requests refused at once, the node busy")
+                    .register(meters));
+            Gauge.builder("ekabinet.admission.in.flight", bulkhead,
+                            b -> b.getBulkheadConfig().getMaxConcurrentCalls() - b.getMetrics().getAvailableConcurrentCalls())
+                    .tag("class", tag).description("requests of the class being worked on").register(meters);
+            Gauge.builder("ekabinet.admission.limit", bulkhead, b -> b.getBulkheadConfig().getMaxConcurrentCalls())
+                    .tag("class", tag).description("requests of the class worked on at once, at most")
+                    .register(meters);
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(settings.retryAfter().toSeconds()));
+        this.busy = new Problem(ErrorCode.SERVICE_BUSY, Map.of(), List.of(), HttpHeaders.readOnlyHttpHeaders(headers));
+    }
+
+    public AdmissionLimits limits() {
+        return limits;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        var request = exchange.getRequest();
+        String path = request.getPath().pathWithinApplication().value();
+        if (!path.startsWith("/api/") || request.getMethod() == HttpMethod.OPTIONS) {
+            return chain.filter(exchange);
+        }
+        return classes.of(request.getMethod(), path)
+                .map(requestClass -> admit(requestClass, exchange, chain))
+                .orElseGet(() -> chain.filter(exchange));
+    }
+
+    private Mono<Void> admit(RequestClass requestClass, ServerWebExchange exchange, WebFilterChain chain) {
+        Bulkhead bulkhead = slots.get(requestClass);
+        if (!bulkhead.tryAcquirePermission()) {
+            refused.get(requestClass).increment();
+            return problems.write(exchange, busy);
+        }
+        admitted.get(requestClass).increment();
+        return Mono.defer(() -> chain.filter(exchange)).doFinally(signal -> bulkhead.onComplete());
+    }
+}

@@ -1,0 +1,34 @@
+package az.ekabinet.config.web.admission;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How many requests of each {@link az.ekabinet.domain.shared.RequestClass} a node works on at once
+ * ({@code ekabinet.admission.*}); unset, each is derived from what bounds that work (see {@link AdmissionLimits}).
+ *
+ * @param browsing   reads, forms and PDFs at once; default twice the JDBC and R2DBC pools together
+ * @param critical   money and fee requests at once; default twice the JDBC pool (each command holds a connection)
+ * @param password   requests hashing a password at once; default the hashing threads
+ * @param retryAfter what a refused request is told to wait ({@code Retry-After}, whole seconds)
+ */
+@ConfigurationProperties("ekabinet.admission")
+public record AdmissionSettings(Integer browsing, Integer critical, Integer password,
+                                @DefaultValue("1s") Duration retryAfter) {
+
+    public AdmissionSettings {
+        atLeastOne(browsing, "browsing");
+        atLeastOne(critical, "critical");
+        atLeastOne(password, "password");
+        if (retryAfter.toSeconds() < 1) {
+            throw new IllegalArgumentException("ekabinet.admission.retry-after must be at least 1s");
+        }
+    }
+
+    private static void atLeastOne(Integer limit, String name) {
+        if (limit != null && limit < 1) {
+            throw new IllegalArgumentException("ekabinet.admission." + name + " must be at least 1");
+        }
+    }
+}
