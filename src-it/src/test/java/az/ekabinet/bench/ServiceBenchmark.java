@@ -75,6 +75,9 @@ class ServiceBenchmark {
     static final int WARM_UP_FILES = 15;
     static final int WARM_UP_FILE_LINES = 10_000;
     static final int COPIES = 3;
+    static final int LOGIN_FLOOD_SMALL = 64;
+    static final int LOGIN_FLOOD_LARGE = 512;
+    static final Duration LOGIN_FLOOD_LENGTH = Duration.ofSeconds(20);
 
     private final List<String> rows = new ArrayList<>();
     private final List<String> cpuRows = new ArrayList<>();
@@ -172,6 +175,9 @@ class ServiceBenchmark {
                 }
                 if (measures("results")) {
                     resultsDay(service, client, jdbc);
+                }
+                if (measures("logins")) {
+                    loginFlood(service);
                 }
                 // the first start competes with this JVM's own start (its compilers busy): started again on a quiet
                 // machine as well, the median of three restarts
@@ -455,6 +461,33 @@ class ServiceBenchmark {
      * their results imported and published now, read at {@value #CONCURRENCY} clients (200 with the result, then 304
      * with its ETag), beside the balance read of the same applicants measured right before and right after.
      */
+    /**
+     * Logins flooded by {@value #LOGIN_FLOOD_SMALL} and then {@value #LOGIN_FLOOD_LARGE} clients: the logins admitted
+     * per second (per core: bcrypt is CPU work) and how quickly they and the refused ones are answered.
+     */
+    private void loginFlood(ServiceProcess service) throws Exception {
+        CitizenClient citizens = new CitizenClient(service.http());
+        List<String> usernames = IntStream.range(0, 8).mapToObj(i -> citizens.register("AZE", Ids.documentNumber(),
+                Ids.fin(), Ids.phone(), PASSWORD).cabinetNumber()).toList();
+        LoginFlood.run(service.baseUrl(), usernames, PASSWORD, 8, LOGIN_FLOOD_LENGTH); // unmeasured: JIT, pools
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (int clients : new int[] {LOGIN_FLOOD_SMALL, LOGIN_FLOOD_LARGE}) {
+            LoginFlood.Outcome flood = cpu("logging in, " + clients + " clients", () -> LoginFlood.run(
+                    service.baseUrl(), usernames, PASSWORD, clients, LOGIN_FLOOD_LENGTH));
+            rows.add(("| logging in under a flood of %d clients (each logs in again once answered; a refused one "
+                    + "waits its Retry-After) | logins admitted/s (per core), p50 / p99 of the admitted; refused/s, "
+                    + "p99 of the refusals; other answers; unanswered after %d s, over %d s | %.1f/s (%.1f per core), "
+                    + "%.0f / %.0f ms; %.0f/s refused, p99 %.1f ms; %d other; %d unanswered | — | — "
+                    + "| admitted p99 ≤ 1 s, refusals ≤ 50 ms, 0 unanswered |").formatted(clients,
+                    LoginFlood.GIVES_UP.toSeconds(), LOGIN_FLOOD_LENGTH.toSeconds(), flood.admittedPerSecond(),
+                    flood.admittedPerSecond() / cores, flood.admittedP50() / 1000.0, flood.admittedP99() / 1000.0,
+                    flood.refusedPerSecond(), flood.refusedP99() / 1000.0, flood.otherwise(), flood.unanswered()));
+            if (flood.unanswered() > 0 || flood.otherwise() > 0) {
+                failures.add(clients + " clients logging in: " + flood);
+            }
+        }
+    }
+
     private void resultsDay(ServiceProcess service, WebClient client, JdbcTemplate jdbc) throws Exception {
         assertThat(FIRST_RESULT_NUMBER + RESULT_LINES - 1).as("the measured file's numbers have six digits")
                 .isLessThanOrEqualTo(999_999);

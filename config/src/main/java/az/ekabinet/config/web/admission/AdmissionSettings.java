@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code ekabinet.admission.*}); unset, each is derived from what bounds that work (see {@link AdmissionLimits}).
  *
  * @param browsing   reads, forms and PDFs at once; default twice the JDBC and R2DBC pools together
- * @param critical   money and fee requests at once; default twice the JDBC pool (each command holds a connection)
- * @param password   requests hashing a password at once; default the hashing threads
+ * @param critical   money and fee requests at once; default twice the JDBC and R2DBC pools together
+ * @param password   requests hashing a password at once; default twice the hashing threads
  * @param retryAfter what a refused request is told to wait ({@code Retry-After}, whole seconds)
  */
 @ConfigurationProperties("ekabinet.admission")

@@ -38,8 +38,8 @@ class AdmissionLimitsTest {
         AdmissionLimits limits = limits(settings(Map.of()), 16, 12, 4);
 
         assertThat(limits.of(RequestClass.BROWSING)).as("twice the JDBC and R2DBC connections").isEqualTo(56);
-        assertThat(limits.of(RequestClass.CRITICAL)).as("twice the JDBC connections").isEqualTo(32);
-        assertThat(limits.of(RequestClass.PASSWORD)).as("hashing threads").isEqualTo(4);
+        assertThat(limits.of(RequestClass.CRITICAL)).as("the same, in slots of their own").isEqualTo(56);
+        assertThat(limits.of(RequestClass.PASSWORD)).as("twice the hashing threads").isEqualTo(8);
         assertThat(settings(Map.of()).retryAfter()).isEqualTo(Duration.ofSeconds(1));
     }
 
