@@ -28,6 +28,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import az.ekabinet.config.web.admission.AdmissionControl;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,7 +44,7 @@ public class SecurityConfiguration {
     public SecurityWebFilterChain securityChain(ServerHttpSecurity http, SessionStore sessions,
                                                 ProvidersProperties providers, ProblemWriter problems, Clock clock,
                                                 CorsProperties cors,
-                                                HttpSettings httpSettings) {
+                                                HttpSettings httpSettings, AdmissionControl admission) {
         return http
                 .cors(spec -> spec.configurationSource(crossOrigin(cors)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable) // no cookies: tokens travel in a header only
@@ -52,6 +53,8 @@ public class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                // after CORS (a browser can read the refusal and its Retry-After), before any authentication
+                .addFilterAfter(admission::filter, SecurityWebFiltersOrder.CORS)
                 .addFilterAt(bearerTokens(sessions, problems), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAt(new ProviderSignatureFilter(providers, problems, clock, httpSettings.maxBodyBytes()),
                         SecurityWebFiltersOrder.AUTHENTICATION)

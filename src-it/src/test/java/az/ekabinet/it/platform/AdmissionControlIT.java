@@ -161,7 +161,14 @@ class AdmissionControlIT {
         // answered while the two held requests are still held: a refusal waits for nothing
         isBusy(http.get().uri("/api/me/wallet").headers(h -> h.setBearerAuth(me.token())).exchange());
         isBusy(http.get().uri("/api/exam-sessions").headers(h -> h.setBearerAuth(me.token())).exchange());
-        assertThat(refused("browsing")).isEqualTo(refusedBefore + 2);
+        // a page on the front-end's origin can read the refusal and its Retry-After
+        // (over real HTTP: the test client bound to the application has no host for an origin to differ from)
+        var fromTheFrontEnd = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+                .get().uri("/api/me/wallet").header("Origin", "https://kabinet.example.az")
+                .headers(h -> h.setBearerAuth(me.token())).exchange();
+        fromTheFrontEnd.expectHeader().valueEquals("Access-Control-Allow-Origin", "https://kabinet.example.az");
+        isBusy(fromTheFrontEnd);
+        assertThat(refused("browsing")).isEqualTo(refusedBefore + 3);
         assertThat(inFlight("browsing")).as("the held requests are still held").isEqualTo(2);
 
         // money is admitted beside the browsing flood: the citizen's credit and a provider's next notification

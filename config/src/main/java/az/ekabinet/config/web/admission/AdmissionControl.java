@@ -16,13 +16,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.r2dbc.R2dbcProperties;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
@@ -35,12 +32,12 @@ import reactor.core.publisher.Mono;
  * payments, nor password hashing anything else. Event streams, CORS preflights and everything outside
  * {@code /api/} (health, metrics, the ops page) are not counted.
  *
- * <p>The slots are Resilience4j bulkheads that never wait (a wait would block a Netty thread); the limits are per
- * node, so a cluster admits the sum of its nodes'.
+ * <p>It runs in the security chain, right after CORS (so that a browser page on another origin can read the refusal)
+ * and before authentication. The slots are Resilience4j bulkheads that never wait (a wait would block a Netty
+ * thread); the limits are per node, so a cluster admits the sum of its nodes'.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2) // after RequestIds (the refusal's log lines carry the id), before security
-public class AdmissionControl implements WebFilter {
+public class AdmissionControl {
 
     private final AdmissionClasses classes;
     private final ProblemWriter problems;
@@ -82,7 +79,7 @@ public class AdmissionControl implements WebFilter {
         return limits;
     }
 
-    @Override
+    /** The security chain's filter: the request admitted (and its slot given back when it is done), or refused. */
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         var request = exchange.getRequest();
         String path = request.getPath().pathWithinApplication().value();
