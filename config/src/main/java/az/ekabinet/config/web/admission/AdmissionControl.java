@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.r2dbc.R2dbcProperties;
 import org.springframework.http.HttpHeaders;
@@ -41,7 +42,6 @@ public class AdmissionControl {
 
     private final AdmissionClasses classes;
     private final ProblemWriter problems;
-    private final AdmissionLimits limits;
     private final Map<RequestClass, Bulkhead> slots = new EnumMap<>(RequestClass.class);
     private final Map<RequestClass, Counter> admitted = new EnumMap<>(RequestClass.class);
     private final Map<RequestClass, Counter> refused = new EnumMap<>(RequestClass.class);
@@ -52,19 +52,19 @@ public class AdmissionControl {
                             MeterRegistry meters) {
         this.classes = classes;
         this.problems = problems;
-        this.limits = AdmissionLimits.of(settings, jdbc, r2dbc, runtime);
+        AdmissionLimits limits = AdmissionLimits.of(settings, jdbc, r2dbc, runtime);
         for (RequestClass requestClass : RequestClass.values()) {
             Bulkhead bulkhead = Bulkhead.of(requestClass.name(), BulkheadConfig.custom()
                     .maxConcurrentCalls(limits.of(requestClass)).maxWaitDuration(Duration.ZERO).build());
             slots.put(requestClass, bulkhead);
-            String tag = requestClass.name().toLowerCase();
+            String tag = requestClass.name().toLowerCase(Locale.ROOT); // not the server's locale: az lowercases I as ı
             admitted.put(requestClass, Counter.builder("ekabinet.admission.requests").tag("class", tag)
                     .tag("outcome", "admitted").description("API requests admitted by this node").register(meters));
             refused.put(requestClass, Counter.builder("ekabinet.admission.requests").tag("class", tag)
                     .tag("outcome", "refused").description("API requests refused at once, the node busy")
                     .register(meters));
-            Gauge.builder("ekabinet.admission.in.flight", bulkhead,
-                            b -> b.getBulkheadConfig().getMaxConcurrentCalls() - b.getMetrics().getAvailableConcurrentCalls())
+            Gauge.builder("ekabinet.admission.in.flight", bulkhead, b -> b.getBulkheadConfig().getMaxConcurrentCalls()
+                            - b.getMetrics().getAvailableConcurrentCalls())
                     .tag("class", tag).description("requests of the class being worked on").register(meters);
             Gauge.builder("ekabinet.admission.limit", bulkhead, b -> b.getBulkheadConfig().getMaxConcurrentCalls())
                     .tag("class", tag).description("requests of the class worked on at once, at most")
@@ -73,10 +73,6 @@ public class AdmissionControl {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(settings.retryAfter().toSeconds()));
         this.busy = new Problem(ErrorCode.SERVICE_BUSY, Map.of(), List.of(), HttpHeaders.readOnlyHttpHeaders(headers));
-    }
-
-    public AdmissionLimits limits() {
-        return limits;
     }
 
     /** The security chain's filter: the request admitted (and its slot given back when it is done), or refused. */
