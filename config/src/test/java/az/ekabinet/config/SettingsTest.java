@@ -39,7 +39,7 @@ class SettingsTest {
         RuntimeSettings runtime = bind("ekabinet", RuntimeSettings.class, Map.of());
         assertThat(runtime.commands().queueCapacity()).isEqualTo(10_000);
         assertThat(runtime.passwords().bcryptStrength()).isEqualTo(11);
-        assertThat(runtime.passwords().parallelism()).isEqualTo(4);
+        assertThat(runtime.passwords().parallelism()).as("one per core").isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(runtime.printing().parallelism()).isEqualTo(2);
         assertThat(bind("ekabinet.http", HttpSettings.class, Map.of()).maxBodyBytes()).isEqualTo(65_536);
         assertThat(bind("ekabinet.cluster", ClusterSettings.class, Map.of()).drainTime()).isZero();

@@ -90,7 +90,7 @@ final class ResultsDay {
         CitizenClient citizens = new CitizenClient(service.http());
         ApplicationClient applications = new ApplicationClient(service.http());
         return Flux.range(0, count)
-                .parallel(4).runOn(Schedulers.boundedElastic())
+                .parallel(2).runOn(Schedulers.boundedElastic()) // the hashing threads of two cores
                 .map(i -> {
                     var me = citizens.signUp(password);
                     ProviderClient.demoBank(service.http(), Clock.systemUTC()).payInto(me.token(), "10.00");

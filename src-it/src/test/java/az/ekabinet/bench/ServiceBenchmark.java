@@ -773,7 +773,7 @@ class ServiceBenchmark {
     static List<String> register(RunningService service) {
         CitizenClient citizens = new CitizenClient(service.http());
         return Flux.range(0, CITIZENS)
-                .parallel(4).runOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                .parallel(2).runOn(reactor.core.scheduler.Schedulers.boundedElastic()) // the hashing threads of two cores
                 .map(i -> {
                     var registered = citizens.register("AZE", Ids.documentNumber(), Ids.fin(), Ids.phone(), PASSWORD);
                     return citizens.token(registered.cabinetNumber(), PASSWORD);
