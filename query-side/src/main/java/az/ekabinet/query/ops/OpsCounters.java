@@ -8,14 +8,17 @@ import java.util.List;
  * without an id, so it never moves a client's resume point).
  *
  * @param results        exam results, counted without anything of them: see {@link ResultCounts}
+ * @param admission      what the nodes' admission control admitted and refused, per request class, added up over
+ *                       every node since each started
  * @param eventStoreHead the highest global index in the event store
  * @param processors     each event processor's progress: a streaming one's position is the lowest of its segments'
  *                       tokens and its lag the events between it and the head; a subscribing one handles events in
  *                       the transaction that appends them, so it has no position and its lag is 0 by construction
  */
 public record OpsCounters(Instant at, long cabinetsOpened, Total paymentsReceived, Total paymentsCredited,
-                          Total feesCharged, long applicationsConfirmed, ResultCounts results, long eventStoreHead,
-                          List<Processor> processors) implements OpsMessage {
+                          Total feesCharged, long applicationsConfirmed, ResultCounts results,
+                          List<Admission> admission, long eventStoreHead, List<Processor> processors)
+        implements OpsMessage {
 
     /** How many, and how much money ("50.00" AZN). */
     public record Total(long count, String amount) {
@@ -31,6 +34,10 @@ public record OpsCounters(Instant at, long cabinetsOpened, Total paymentsReceive
      *                  again)
      */
     public record ResultCounts(long imported, long corrected, long published) {
+    }
+
+    /** @param requestClass {@code browsing}, {@code critical} or {@code password} */
+    public record Admission(String requestClass, long admitted, long refused) {
     }
 
     /** @param mode {@code streaming} or {@code subscribing}; {@code position} is null before the first token */

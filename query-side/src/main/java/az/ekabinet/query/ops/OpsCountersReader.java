@@ -15,9 +15,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads {@link OpsCounters} with three small queries: the totals row the ops-counters processor keeps, the event
- * store's head (its primary key's last entry) and the streaming processors' tokens. Run on one schedule per node,
- * whatever the number of subscribers.
+ * Reads {@link OpsCounters} with four small queries: the totals row the ops-counters processor keeps, the event
+ * store's head (its primary key's last entry), the streaming processors' tokens and the nodes' admission counts.
+ * Run on one schedule per node, whatever the number of subscribers.
  */
 public class OpsCountersReader {
 
@@ -51,13 +51,19 @@ public class OpsCountersReader {
                 .one();
         Mono<Long> head = db.sql("SELECT coalesce(max(globalindex), 0) AS head FROM domainevententry")
                 .map(row -> row.get("head", Long.class)).one();
+        Mono<List<OpsCounters.Admission>> admission = db.sql("""
+                        SELECT request_class, sum(admitted)::bigint AS admitted, sum(refused)::bigint AS refused
+                        FROM command.node_admission GROUP BY request_class ORDER BY request_class""")
+                .map(row -> new OpsCounters.Admission(row.get("request_class", String.class),
+                        row.get("admitted", Long.class), row.get("refused", Long.class)))
+                .all().collectList();
         Mono<List<Token>> tokens = db.sql("SELECT processorname, tokentype, token FROM tokenentry")
                 .map(row -> new Token(row.get("processorname", String.class),
                         position(row.get("tokentype", String.class), row.get("token", byte[].class))))
                 .all().collectList();
-        return Mono.zip(totals, head, tokens).map(read -> new OpsCounters(clock.instant(),
+        return Mono.zip(totals, head, tokens, admission).map(read -> new OpsCounters(clock.instant(),
                 read.getT1().cabinetsOpened(), read.getT1().received(), read.getT1().credited(), read.getT1().fees(),
-                read.getT1().applicationsConfirmed(), read.getT1().results(), read.getT2(),
+                read.getT1().applicationsConfirmed(), read.getT1().results(), read.getT4(), read.getT2(),
                 processors(read.getT2(), read.getT3())));
     }
 

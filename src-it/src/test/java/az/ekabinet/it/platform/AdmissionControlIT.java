@@ -10,6 +10,7 @@ import az.ekabinet.it.support.Ids;
 import az.ekabinet.it.support.IntegrationTest;
 import az.ekabinet.it.support.ProviderClient;
 import az.ekabinet.it.support.TestClock;
+import az.ekabinet.query.ops.OpsCountersReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -45,7 +46,8 @@ import reactor.core.publisher.Sinks;
 @IntegrationTest
 @DirtiesContext // its limits and its holding endpoints serve this class only
 @TestPropertySource(properties = {"ekabinet.admission.browsing=2", "ekabinet.admission.critical=2",
-        "ekabinet.admission.password=2", "ekabinet.admission.retry-after=3s"})
+        "ekabinet.admission.password=2", "ekabinet.admission.retry-after=3s",
+        "ekabinet.admission.report-interval=200ms"})
 class AdmissionControlIT {
 
     /** Endpoints that answer only when the test lets them: each holds its slot until then. */
@@ -87,6 +89,8 @@ class AdmissionControlIT {
     TestClock clock;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    OpsCountersReader counters;
     @LocalServerPort
     int port;
 
@@ -169,6 +173,10 @@ class AdmissionControlIT {
         fromTheFrontEnd.expectHeader().valueEquals("Access-Control-Allow-Origin", "https://kabinet.example.az");
         isBusy(fromTheFrontEnd);
         assertThat(refused("browsing")).isEqualTo(refusedBefore + 3);
+        // the operators' counters add up every node's reports
+        long refusedNow = (long) refused("browsing");
+        await().atMost(Duration.ofSeconds(10)).until(() -> counters.read().block().admission().stream()
+                .anyMatch(c -> c.requestClass().equals("browsing") && c.refused() >= refusedNow && c.admitted() > 0));
         assertThat(inFlight("browsing")).as("the held requests are still held").isEqualTo(2);
 
         // money is admitted beside the browsing flood: the citizen's credit and a provider's next notification

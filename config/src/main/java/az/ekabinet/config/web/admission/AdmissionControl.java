@@ -75,6 +75,15 @@ public class AdmissionControl {
         this.busy = new Problem(ErrorCode.SERVICE_BUSY, Map.of(), List.of(), HttpHeaders.readOnlyHttpHeaders(headers));
     }
 
+    /** What this node admitted and refused of a class since it started. */
+    public long admitted(RequestClass requestClass) {
+        return (long) admitted.get(requestClass).count();
+    }
+
+    public long refused(RequestClass requestClass) {
+        return (long) refused.get(requestClass).count();
+    }
+
     /** The security chain's filter: the request admitted (and its slot given back when it is done), or refused. */
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         var request = exchange.getRequest();

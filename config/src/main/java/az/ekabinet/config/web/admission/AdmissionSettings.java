@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param critical   money and fee requests at once; default twice the JDBC and R2DBC pools together
  * @param password   requests hashing a password at once; default twice the hashing threads
  * @param retryAfter what a refused request is told to wait ({@code Retry-After}, whole seconds)
+ * @param reportInterval how often the node writes what it admitted and refused, for the ops counters
  */
 @ConfigurationProperties("ekabinet.admission")
 public record AdmissionSettings(Integer browsing, Integer critical, Integer password,
-                                @DefaultValue("1s") Duration retryAfter) {
+                                @DefaultValue("1s") Duration retryAfter, @DefaultValue("5s") Duration reportInterval) {
 
     public AdmissionSettings {
         atLeastOne(browsing, "browsing");
@@ -23,6 +24,9 @@ public record AdmissionSettings(Integer browsing, Integer critical, Integer pass
         atLeastOne(password, "password");
         if (retryAfter.toSeconds() < 1) {
             throw new IllegalArgumentException("ekabinet.admission.retry-after must be at least 1s");
+        }
+        if (reportInterval.isNegative() || reportInterval.isZero()) {
+            throw new IllegalArgumentException("ekabinet.admission.report-interval must be positive");
         }
     }
 
