@@ -12,6 +12,7 @@ import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.CitizenClient.SignedUp;
 import az.ekabinet.it.support.Ids;
 import az.ekabinet.it.support.OpsStreams;
+import az.ekabinet.it.support.Prometheus;
 import az.ekabinet.it.support.ProviderClient;
 import az.ekabinet.it.support.ResultClient;
 import az.ekabinet.it.support.ResultClient.Applicant;
@@ -28,6 +29,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -135,6 +138,20 @@ class ClusterOperationsIT extends ClusterTests {
                 .thenCancel()
                 .verify(Duration.ofSeconds(30));
 
+        // the counters add up what every node admitted: more logins than either node admitted alone
+        long loginsOnA = admittedLogins(nodeA, operator);
+        long loginsOnB = admittedLogins(nodeB, operator);
+        assertThat(loginsOnA).as("logins admitted by node A").isPositive();
+        assertThat(loginsOnB).as("logins admitted by node B").isPositive();
+        StepVerifier.create(ops.stream(null).filter(OpsStreams::isCounters).map(OpsStreams::json)
+                        .filter(counters -> StreamSupport.stream(counters.get("admission").spliterator(),
+                                        false)
+                                .anyMatch(c -> c.get("requestClass").asText().equals("password")
+                                        && c.get("admitted").asLong() >= loginsOnA + loginsOnB)))
+                .expectNextCount(1)
+                .thenCancel()
+                .verify(Duration.ofSeconds(30));
+
         String auditor = new CitizenClient(nodeA).token("auditor", "demo-auditor-2026");
         WebTestClient ledgerReader = nodeB.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(64 << 20)).build();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ledgerReader.get()
@@ -143,6 +160,15 @@ class ClusterOperationsIT extends ClusterTests {
                 .expectBody(String.class).returnResult().getResponseBody()).contains("PAYMENT_CODE:" + code));
         cluster.http().post().uri("/api/audit/reconciliation").headers(h -> h.setBearerAuth(auditor)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.ok").isEqualTo(true);
+    }
+
+    /** The password-class requests a node says it admitted ({@code /actuator/prometheus}). */
+    private static long admittedLogins(WebTestClient node, String operator) {
+        var line = Pattern.compile(
+                "^ekabinet_admission_requests_total\\{[^}]*class=\"password\"[^}]*outcome=\"admitted\"[^}]*} (\\S+)$",
+                Pattern.MULTILINE).matcher(Prometheus.scrape(node, operator));
+        assertThat(line.find()).as("the admission counter in the node's metrics").isTrue();
+        return (long) Double.parseDouble(line.group(1));
     }
 
     /**
