@@ -15,11 +15,10 @@ import az.ekabinet.domain.exam.result.RecordedResults;
 import az.ekabinet.domain.exam.result.ResultSheet;
 import az.ekabinet.domain.exam.result.ResultSubject;
 import az.ekabinet.domain.exam.session.ExamSession;
-import az.ekabinet.it.support.AdminClient;
 import az.ekabinet.it.support.CitizenClient;
-import az.ekabinet.it.support.Ids;
 import az.ekabinet.it.support.IntegrationTest;
 import az.ekabinet.it.support.OpsStreams;
+import az.ekabinet.it.support.ResultClient;
 import az.ekabinet.it.support.Prometheus;
 import az.ekabinet.it.support.TestClock;
 import az.ekabinet.projection.ops.OpsCountersProjector;
@@ -41,7 +40,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -80,7 +78,7 @@ class OpsExamResultsIT {
 
     @Test
     void importsAndPublicationsAreCountedAndShownWithCountsOnly() throws JsonProcessingException {
-        String sessionId = ExamSession.idOf(publishedSession());
+        String sessionId = ExamSession.idOf(new ResultClient(http, clock).session());
         String resultsId = ExamResults.idOf(sessionId);
         List<String> numbers = List.of("904417", "904418", "904419", "904420");
         OpsCounters.ResultCounts before = countersPast(head()).results();
@@ -181,18 +179,6 @@ class OpsExamResultsIT {
     private static ExamResult result(String applicationNumber, int logicTenths, int languageTenths) {
         return new ExamResult(applicationNumber, List.of(logicTenths, languageTenths), logicTenths + languageTenths,
                 EXAM_DAY, CENTRE);
-    }
-
-    /** A session of its own, published by the administrator: returns its code. */
-    private String publishedSession() {
-        String code = "ops-results-" + Ids.paymentCode().toLowerCase();
-        http.post().uri("/api/admin/exam-sessions").headers(h -> h.setBearerAuth(AdminClient.demo(http).token()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
-                        {"id":"%s","title":"Results for operators","academicYear":"2025/2026","attempt":1,
-                         "fee":"10.00","opensAt":"%s","deadline":"%s"}""".formatted(code,
-                        clock.instant().minusSeconds(60), clock.instant().plus(Duration.ofHours(1))))
-                .exchange().expectStatus().isCreated();
-        return code;
     }
 
     private long head() {

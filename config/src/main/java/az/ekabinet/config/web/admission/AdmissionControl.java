@@ -57,7 +57,7 @@ public class AdmissionControl {
             Bulkhead bulkhead = Bulkhead.of(requestClass.name(), BulkheadConfig.custom()
                     .maxConcurrentCalls(limits.of(requestClass)).maxWaitDuration(Duration.ZERO).build());
             slots.put(requestClass, bulkhead);
-            String tag = requestClass.name().toLowerCase(Locale.ROOT); // not the server's locale: az lowercases I as ı
+            String tag = nameOf(requestClass);
             admitted.put(requestClass, Counter.builder("ekabinet.admission.requests").tag("class", tag)
                     .tag("outcome", "admitted").description("API requests admitted by this node").register(meters));
             refused.put(requestClass, Counter.builder("ekabinet.admission.requests").tag("class", tag)
@@ -73,6 +73,11 @@ public class AdmissionControl {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(settings.retryAfter().toSeconds()));
         this.busy = new Problem(ErrorCode.SERVICE_BUSY, Map.of(), List.of(), HttpHeaders.readOnlyHttpHeaders(headers));
+    }
+
+    /** A class as metrics and the ops counters name it; not in the server's locale, where az lowercases I as ı. */
+    static String nameOf(RequestClass requestClass) {
+        return requestClass.name().toLowerCase(Locale.ROOT);
     }
 
     /** What this node admitted and refused of a class since it started. */

@@ -3,7 +3,6 @@ package az.ekabinet.config.web.admission;
 import az.ekabinet.domain.shared.RequestClass;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,7 +45,7 @@ public class AdmissionReports implements SmartLifecycle {
                     VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (node_id, request_class) DO UPDATE
                     SET admitted = excluded.admitted, refused = excluded.refused, reported_at = excluded.reported_at""",
-                    nodeId, requestClass.name().toLowerCase(Locale.ROOT), admission.admitted(requestClass),
+                    nodeId, AdmissionControl.nameOf(requestClass), admission.admitted(requestClass),
                     admission.refused(requestClass), now);
         }
     }
