@@ -20,6 +20,10 @@ import reactor.core.scheduler.Scheduler;
  * Logging in with a username and a password, of any kind of account ({@link CredentialsLookup}: citizens, staff):
  * failures are throttled per account from one address, per account and per address; a success opens a session.
  * Logging out revokes the session on the server.
+ *
+ * <p>A hashing thread does nothing but the compare: the account's lookup and the throttle's reads and writes wait for
+ * a database connection on the command scheduler instead. Done on a hashing thread, they held it idle while the
+ * commands had the connections, and logins queued behind it with the CPU half idle.
  */
 @Component
 public class PasswordLogin {
@@ -27,16 +31,19 @@ public class PasswordLogin {
     private final List<CredentialsLookup> accounts;
     private final SessionStore sessions;
     private final Scheduler passwordScheduler;
+    private final Scheduler jdbcScheduler;
     private final String dummyHash;
     private final PasswordEncoder encoder;
     private final FailureThrottle throttle;
 
     public PasswordLogin(List<CredentialsLookup> accounts, SessionStore sessions, PasswordEncoder encoder,
-                         @Qualifier("passwordScheduler") Scheduler passwordScheduler, FailureThrottle throttle) {
+                         @Qualifier("passwordScheduler") Scheduler passwordScheduler,
+                         @Qualifier("commandScheduler") Scheduler jdbcScheduler, FailureThrottle throttle) {
         this.throttle = throttle;
         this.accounts = accounts;
         this.sessions = sessions;
         this.passwordScheduler = passwordScheduler;
+        this.jdbcScheduler = jdbcScheduler;
         this.encoder = encoder;
         this.dummyHash = encoder.encode("no account has this password");
     }
@@ -47,8 +54,12 @@ public class PasswordLogin {
 
     /** A session for the account {@code username} names, if {@code password} is its password (else INVALID_CREDENTIALS). */
     public Mono<LoggedIn> logIn(String username, String password, String clientAddress) {
-        return Mono.fromCallable(() -> check(username, password, clientAddress))
-                .subscribeOn(passwordScheduler)
+        return Mono.fromCallable(() -> attempt(username, clientAddress)).subscribeOn(jdbcScheduler)
+                .flatMap(attempt -> Mono.fromCallable(() -> encoder.matches(password, attempt.found()
+                                .map(CredentialsLookup.Credentials::passwordHash).orElse(dummyHash)))
+                        .subscribeOn(passwordScheduler)
+                        .publishOn(jdbcScheduler)
+                        .map(matches -> outcome(attempt, matches)))
                 .flatMap(found -> found
                         .map(principal -> sessions.open(principal.name(), principal.roles()))
                         .orElseGet(() -> Mono.error(new DomainException(ErrorCode.INVALID_CREDENTIALS))))
@@ -60,25 +71,37 @@ public class PasswordLogin {
         return sessions.revoke(token);
     }
 
+    /** An attempt let through the throttle: the account, if any, and where it comes from. */
+    private record Attempt(Optional<CredentialsLookup.Credentials> found, String account, String address) {
+
+        Limit fromHere() {
+            return Limit.accountFromAddress(account, address);
+        }
+    }
+
     /**
-     * Throttled per account (whichever username names it: FIN or cabinet number) and per address, then exactly one
-     * slow compare whether or not the username exists, so timing does not tell which do.
+     * Throttled per account (whichever username names it: FIN or cabinet number) and per address; then exactly one
+     * slow compare whether or not the username exists (against a dummy hash if not), so timing does not tell which do.
      */
-    private Optional<SessionPrincipal> check(String username, String password, String address) {
+    private Attempt attempt(String username, String address) {
         Optional<CredentialsLookup.Credentials> found = accounts.stream()
                 .flatMap(lookup -> lookup.find(username).stream())
                 .findFirst();
         String account = found.map(credentials -> credentials.principal().name())
                 .orElse("unknown:" + username.toUpperCase(Locale.ROOT));
-        var fromHere = Limit.accountFromAddress(account, address);
-        throttle.checkNotBlocked(ErrorCode.TOO_MANY_LOGIN_ATTEMPTS, fromHere, Limit.account(account),
+        Attempt attempt = new Attempt(found, account, address);
+        throttle.checkNotBlocked(ErrorCode.TOO_MANY_LOGIN_ATTEMPTS, attempt.fromHere(), Limit.account(account),
                 Limit.address("login", address));
-        boolean matches = encoder.matches(password, found.map(CredentialsLookup.Credentials::passwordHash).orElse(dummyHash));
-        if (found.isPresent() && matches) {
-            throttle.recordSuccess(fromHere);
-            return found.map(CredentialsLookup.Credentials::principal);
+        return attempt;
+    }
+
+    private Optional<SessionPrincipal> outcome(Attempt attempt, boolean matches) {
+        if (attempt.found().isPresent() && matches) {
+            throttle.recordSuccess(attempt.fromHere());
+            return attempt.found().map(CredentialsLookup.Credentials::principal);
         }
-        throttle.recordFailure(fromHere, Limit.account(account), Limit.address("login", address));
+        throttle.recordFailure(attempt.fromHere(), Limit.account(attempt.account()),
+                Limit.address("login", attempt.address()));
         return Optional.empty();
     }
 }

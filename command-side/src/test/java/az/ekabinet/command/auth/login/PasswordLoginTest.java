@@ -61,7 +61,8 @@ class PasswordLoginTest {
     }
 
     private PasswordLogin login() {
-        return new PasswordLogin(List.of(citizens, staff), sessions, encoder, Schedulers.immediate(), throttle);
+        return new PasswordLogin(List.of(citizens, staff), sessions, encoder, Schedulers.immediate(),
+                Schedulers.immediate(), throttle);
     }
 
     @Test

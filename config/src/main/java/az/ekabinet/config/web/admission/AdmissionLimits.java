@@ -7,10 +7,12 @@ import org.springframework.boot.autoconfigure.r2dbc.R2dbcProperties;
 
 /**
  * The slots of each request class on a node: the settings where given, otherwise derived from what bounds that work
- * anyway — a request holds a connection of one pool or the other at a time (a command reads over R2DBC, then writes
- * over JDBC), a password check a hashing thread — with as many again waiting a moment for one, so that a burst is not refused while the node keeps up (a password check waits at
- * most one round of hashing, about half a second on two cores). More at once would only wait inside the node, where
- * no client can tell a slow answer from a lost one.
+ * anyway. A request holds a connection of one pool or the other at a time (a command reads over R2DBC, then writes
+ * over JDBC): twice the two pools, as many again waiting a moment for one, so that a burst is not refused while the
+ * node keeps up. A password check holds a hashing thread: three per thread, so that a check waits for at most two
+ * others (about a quarter of a second at bcrypt's cost 11) — with two per thread, logins arriving at random were
+ * refused at a load the node sustained. More at once would only wait inside the node, where no client can tell a slow
+ * answer from a lost one.
  */
 public record AdmissionLimits(int browsing, int critical, int password) {
 
@@ -21,7 +23,7 @@ public record AdmissionLimits(int browsing, int critical, int password) {
         return new AdmissionLimits(
                 settings.browsing() != null ? settings.browsing() : 2 * (jdbcPool + r2dbcPool),
                 settings.critical() != null ? settings.critical() : 2 * (jdbcPool + r2dbcPool),
-                settings.password() != null ? settings.password() : 2 * runtime.passwords().parallelism());
+                settings.password() != null ? settings.password() : 3 * runtime.passwords().parallelism());
     }
 
     public int of(RequestClass requestClass) {

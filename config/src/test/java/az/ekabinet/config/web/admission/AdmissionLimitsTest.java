@@ -39,7 +39,7 @@ class AdmissionLimitsTest {
 
         assertThat(limits.of(RequestClass.BROWSING)).as("twice the JDBC and R2DBC connections").isEqualTo(56);
         assertThat(limits.of(RequestClass.CRITICAL)).as("the same, in slots of their own").isEqualTo(56);
-        assertThat(limits.of(RequestClass.PASSWORD)).as("twice the hashing threads").isEqualTo(8);
+        assertThat(limits.of(RequestClass.PASSWORD)).as("three per hashing thread").isEqualTo(12);
         assertThat(settings(Map.of()).retryAfter()).isEqualTo(Duration.ofSeconds(1));
     }
 
