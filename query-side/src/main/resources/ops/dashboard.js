@@ -226,6 +226,19 @@
       return row;
     });
     $('processors').replaceChildren(...rows);
+    $('admission').replaceChildren(...counters.admission.map((requestClass) => {
+      const row = document.createElement('tr');
+      row.dataset.class = requestClass.requestClass;
+      for (const value of [requestClass.requestClass, requestClass.admitted, requestClass.refused]) {
+        const cell = document.createElement('td');
+        cell.textContent = String(value);
+        row.append(cell);
+      }
+      if (requestClass.refused > 0) {
+        row.lastElementChild.className = 'lagging';
+      }
+      return row;
+    }));
   }
 
   /** Bars of activities per 10 seconds over the last five minutes, as inline SVG (no library, works offline). */

@@ -74,11 +74,19 @@ class OpsDashboardBrowserIT {
             assertThat(browser.findElement(By.id("feed")).getText())
                     .contains("25.00 AZN")
                     .doesNotContain(citizen.fin(), citizen.cabinetNumber(), citizen.document());
+            // the nodes' admission counts, as each node reports them: the payment and the credit were money
+            wait.until(page -> admittedAsMoney(page) > 0);
             Files.createDirectories(SCREENSHOT.getParent());
             Files.write(SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
         } finally {
             browser.quit();
         }
+    }
+
+    /** The admitted count of the dashboard's row for the class of money requests; 0 until the row is there. */
+    private static long admittedAsMoney(WebDriver page) {
+        var cells = page.findElements(By.cssSelector("#admission tr[data-class='critical'] td"));
+        return cells.size() < 2 ? 0 : Long.parseLong(cells.get(1).getText());
     }
 
     private static String credited(WebDriver page) {
