@@ -49,7 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       payment row for every payment, the ops counters; and the auditors' reconciliation finds nothing.</li>
  * </ul>
  */
-final class Invariants {
+public final class Invariants {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CATCH_UP = Duration.ofSeconds(90);
@@ -60,13 +60,13 @@ final class Invariants {
     private final RunningService service;
     private final JdbcTemplate jdbc;
 
-    Invariants(RunningService service) {
+    public Invariants(RunningService service) {
         this.service = service;
         this.jdbc = service.jdbc();
     }
 
     /** Waits (bounded) for the streaming projections, then asserts every invariant; returns how long it waited. */
-    Duration assertHold(Journal journal) {
+    public Duration assertHold(Journal journal) {
         long started = System.nanoTime();
         List<String> problems = new ArrayList<>();
         long until = started + CATCH_UP.toNanos();

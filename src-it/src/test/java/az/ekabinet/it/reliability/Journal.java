@@ -13,11 +13,11 @@ import java.util.function.Predicate;
  * fault. Only a 2xx answer acknowledges; an operation without an answer (the process died, the database went away)
  * may or may not have happened, but then wholly or not at all.
  */
-final class Journal {
+public final class Journal {
 
     /** One answer: the HTTP status, the problem's code if any; status 0 when no answer came (transport failure). */
-    record Answer(String step, int status, String code, boolean expectedRefusal, String contentType, long startedNanos,
-                  long endedNanos, String failure) {
+    public record Answer(String step, int status, String code, boolean expectedRefusal, String contentType,
+                         long startedNanos, long endedNanos, String failure) {
 
         boolean success() {
             return status >= 200 && status < 300;
@@ -33,28 +33,28 @@ final class Journal {
         }
     }
 
-    record Transfer(String id, String fromCabinet, String toCabinet, long amountQepik) {
+    public record Transfer(String id, String fromCabinet, String toCabinet, long amountQepik) {
     }
 
-    record Application(String number, String cabinetNumber, long feeQepik) {
+    public record Application(String number, String cabinetNumber, long feeQepik) {
     }
 
     /** Every payment code a provider notified us of (acknowledged or not), with its amount. */
-    final Map<String, Long> notified = new ConcurrentHashMap<>();
+    public final Map<String, Long> notified = new ConcurrentHashMap<>();
     /** The cabinet each code is meant for: only that citizen ever credits it. */
-    final Map<String, String> payer = new ConcurrentHashMap<>();
+    public final Map<String, String> payer = new ConcurrentHashMap<>();
     /** Notifications acknowledged (201, or 200 for an identical repeat). */
-    final Set<String> paid = ConcurrentHashMap.newKeySet();
+    public final Set<String> paid = ConcurrentHashMap.newKeySet();
     /** Codes whose credit was acknowledged (201, or on a repeat 409 PAYMENT_CODE_ALREADY_CREDITED). */
-    final Set<String> credited = ConcurrentHashMap.newKeySet();
+    public final Set<String> credited = ConcurrentHashMap.newKeySet();
     /** Transfer previews acknowledged, by id: only these can ever be confirmed. */
-    final Map<String, Transfer> transfers = new ConcurrentHashMap<>();
-    final Set<String> transfersCompleted = ConcurrentHashMap.newKeySet();
-    final Set<String> transfersRefused = ConcurrentHashMap.newKeySet();
+    public final Map<String, Transfer> transfers = new ConcurrentHashMap<>();
+    public final Set<String> transfersCompleted = ConcurrentHashMap.newKeySet();
+    public final Set<String> transfersRefused = ConcurrentHashMap.newKeySet();
     /** Applications started and filled in, by number. */
-    final Map<String, Application> applications = new ConcurrentHashMap<>();
-    final Set<String> confirmed = ConcurrentHashMap.newKeySet();
-    final Set<String> confirmationsRefused = ConcurrentHashMap.newKeySet();
+    public final Map<String, Application> applications = new ConcurrentHashMap<>();
+    public final Set<String> confirmed = ConcurrentHashMap.newKeySet();
+    public final Set<String> confirmationsRefused = ConcurrentHashMap.newKeySet();
     private final List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
 
     void answered(Answer answer) {
@@ -77,7 +77,7 @@ final class Journal {
         return credited.size() + transfersCompleted.size() + confirmed.size();
     }
 
-    String summary() {
+    public String summary() {
         List<Answer> all = answers();
         long unanswered = all.stream().filter(a -> a.unanswered() || a.status() >= 500).count();
         return String.format(java.util.Locale.ROOT, "%d answers; acknowledged: %d payments, %d credits, %d transfers, "
