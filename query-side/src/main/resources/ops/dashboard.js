@@ -212,33 +212,28 @@
     }
     $('head').textContent = counters.eventStoreHead;
     $('counters-at').textContent = new Date(counters.at).toLocaleTimeString();
-    const rows = counters.processors.map((processor) => {
-      const row = document.createElement('tr');
-      const cells = [processor.name, processor.mode, processor.position ?? '–', processor.lag];
-      for (const value of cells) {
-        const cell = document.createElement('td');
-        cell.textContent = String(value);
-        row.append(cell);
-      }
-      if (processor.lag > 0) {
-        row.lastElementChild.className = 'lagging';
-      }
-      return row;
-    });
-    $('processors').replaceChildren(...rows);
+    $('processors').replaceChildren(...counters.processors.map((processor) => tableRow(
+      [processor.name, processor.mode, processor.position ?? '–', processor.lag], processor.lag > 0)));
     $('admission').replaceChildren(...counters.admission.map((requestClass) => {
-      const row = document.createElement('tr');
+      const row = tableRow([requestClass.requestClass, requestClass.admitted, requestClass.refused],
+        requestClass.refused > 0);
       row.dataset.class = requestClass.requestClass;
-      for (const value of [requestClass.requestClass, requestClass.admitted, requestClass.refused]) {
-        const cell = document.createElement('td');
-        cell.textContent = String(value);
-        row.append(cell);
-      }
-      if (requestClass.refused > 0) {
-        row.lastElementChild.className = 'lagging';
-      }
       return row;
     }));
+  }
+
+  /** A table row of these values, set as text; its last cell stands out if alarming. */
+  function tableRow(values, alarming) {
+    const row = document.createElement('tr');
+    for (const value of values) {
+      const cell = document.createElement('td');
+      cell.textContent = String(value);
+      row.append(cell);
+    }
+    if (alarming) {
+      row.lastElementChild.className = 'lagging';
+    }
+    return row;
   }
 
   /** Bars of activities per 10 seconds over the last five minutes, as inline SVG (no library, works offline). */
