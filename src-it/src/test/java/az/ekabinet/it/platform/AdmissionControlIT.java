@@ -218,6 +218,33 @@ class AdmissionControlIT {
     }
 
     @Test
+    void aRequestThatWaitedTooLongInFrontOfTheNodeIsRefusedAndChangesNothing() {
+        var me = new CitizenClient(http).signUp("a queued citizen's password");
+        var bank = ProviderClient.demoBank(http, clock);
+        String code = Ids.paymentCode();
+        bank.post(bank.notification(code, "15.00", me.document())).expectStatus().isCreated();
+        await().atMost(Duration.ofSeconds(10)).until(() -> pending(me.token()).contains(code));
+        long waitedBefore = meters.get("ekabinet.admission.queue").tag("class", "critical").timer().count();
+
+        // received by the load balancer 2 s ago (the class's slots are all free): its client has waited long enough
+        isBusy(http.post().uri("/api/me/wallet/credits").headers(h -> h.setBearerAuth(me.token()))
+                .header("X-Request-Start", "t=" + (System.currentTimeMillis() - 2_000) * 1_000)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"paymentCode\":\"%s\"}".formatted(code))
+                .exchange());
+        assertThat(wallet(me.token()).get("balance").asText()).isEqualTo("0.00");
+        assertThat(pending(me.token())).contains(code);
+
+        // received just now: worked on
+        http.post().uri("/api/me/wallet/credits").headers(h -> h.setBearerAuth(me.token()))
+                .header("X-Request-Start", "t=" + System.currentTimeMillis() * 1_000)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"paymentCode\":\"%s\"}".formatted(code))
+                .exchange().expectStatus().isCreated().expectBody().jsonPath("$.balance").isEqualTo("15.00");
+        var waited = meters.get("ekabinet.admission.queue").tag("class", "critical").timer();
+        assertThat(waited.count()).as("both waits measured").isEqualTo(waitedBefore + 2);
+        assertThat(waited.max(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(2_000);
+    }
+
+    @Test
     void loginsBeyondTheHashingSlotsAreRefusedAtOnceAndTheRestIsServed() {
         var me = new CitizenClient(http).signUp("a hashing citizen's password");
 

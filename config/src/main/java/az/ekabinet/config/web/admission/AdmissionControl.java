@@ -11,11 +11,13 @@ import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.r2dbc.R2dbcProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -33,6 +35,12 @@ import reactor.core.publisher.Mono;
  * payments, nor password hashing anything else. Event streams, CORS preflights and everything outside
  * {@code /api/} (health, metrics, the ops page) are not counted.
  *
+ * <p>A slot counts only the requests that reached the node's filter. When the machine's CPU is saturated, requests
+ * queue before that, in the sockets and the event loops, where no slot sees them; so a request that waited longer
+ * than {@code ekabinet.admission.max-queue-time} since the load balancer received it (its {@value #REQUEST_START}
+ * header, which HAProxy sets) is refused at once as well: its client has waited already, and working on it would
+ * keep the queue long. How long requests waited is a metric of its own.
+ *
  * <p>It runs in the security chain, right after CORS (so that a browser page on another origin can read the refusal)
  * and before authentication. The slots are Resilience4j bulkheads that never wait (a wait would block a Netty
  * thread); the limits are per node, so a cluster admits the sum of its nodes'.
@@ -45,7 +53,12 @@ public class AdmissionControl {
     private final Map<RequestClass, Bulkhead> slots = new EnumMap<>(RequestClass.class);
     private final Map<RequestClass, Counter> admitted = new EnumMap<>(RequestClass.class);
     private final Map<RequestClass, Counter> refused = new EnumMap<>(RequestClass.class);
+    private final Map<RequestClass, Timer> queued = new EnumMap<>(RequestClass.class);
+    private final long maxQueueMicros;
     private final Problem busy;
+
+    /** When the load balancer received the request: {@code t=} and microseconds since the epoch (HAProxy's form). */
+    static final String REQUEST_START = "X-Request-Start";
 
     public AdmissionControl(AdmissionClasses classes, ProblemWriter problems, AdmissionSettings settings,
                             HikariDataSource jdbc, R2dbcProperties r2dbc, RuntimeSettings runtime,
@@ -63,6 +76,10 @@ public class AdmissionControl {
             refused.put(requestClass, Counter.builder("ekabinet.admission.requests").tag("class", tag)
                     .tag("outcome", "refused").description("API requests refused at once, the node busy")
                     .register(meters));
+            queued.put(requestClass, Timer.builder("ekabinet.admission.queue").tag("class", tag)
+                    .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), settings.maxQueueTime())
+                    .description("how long API requests waited in front of this node, from the load balancer's "
+                            + REQUEST_START).register(meters));
             Gauge.builder("ekabinet.admission.in.flight", bulkhead, b -> b.getBulkheadConfig().getMaxConcurrentCalls()
                             - b.getMetrics().getAvailableConcurrentCalls())
                     .tag("class", tag).description("requests of the class being worked on").register(meters);
@@ -70,6 +87,7 @@ public class AdmissionControl {
                     .tag("class", tag).description("requests of the class worked on at once, at most")
                     .register(meters);
         }
+        this.maxQueueMicros = settings.maxQueueTime().toNanos() / 1_000;
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(settings.retryAfter().toSeconds()));
         this.busy = new Problem(ErrorCode.SERVICE_BUSY, Map.of(), List.of(), HttpHeaders.readOnlyHttpHeaders(headers));
@@ -103,11 +121,32 @@ public class AdmissionControl {
 
     private Mono<Void> admit(RequestClass requestClass, ServerWebExchange exchange, WebFilterChain chain) {
         Bulkhead bulkhead = slots.get(requestClass);
-        if (!bulkhead.tryAcquirePermission()) {
+        long waitedMicros = waitedMicros(exchange.getRequest().getHeaders().getFirst(REQUEST_START));
+        if (waitedMicros >= 0) {
+            queued.get(requestClass).record(waitedMicros, TimeUnit.MICROSECONDS);
+        }
+        if (waitedMicros > maxQueueMicros || !bulkhead.tryAcquirePermission()) {
             refused.get(requestClass).increment();
             return problems.write(exchange, busy);
         }
         admitted.get(requestClass).increment();
         return Mono.defer(() -> chain.filter(exchange)).doFinally(signal -> bulkhead.onComplete());
+    }
+
+    /**
+     * Microseconds since the load balancer received the request, by the wall clock (the balancer's clock, not the
+     * application's, which tests move); -1 without a readable {@value #REQUEST_START}, or one from the future (the
+     * machines' clocks apart).
+     */
+    static long waitedMicros(String requestStart) {
+        if (requestStart == null || !requestStart.startsWith("t=")) {
+            return -1;
+        }
+        try {
+            long waited = System.currentTimeMillis() * 1_000 - Long.parseLong(requestStart.substring(2));
+            return waited >= 0 ? waited : -1;
+        } catch (NumberFormatException unreadable) {
+            return -1;
+        }
     }
 }

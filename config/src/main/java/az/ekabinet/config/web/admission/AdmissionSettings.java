@@ -10,13 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param browsing   reads, forms and PDFs at once; default twice the JDBC and R2DBC pools together
  * @param critical   money and fee requests at once; default twice the JDBC and R2DBC pools together
- * @param password   requests hashing a password at once; default twice the hashing threads
+ * @param password   requests hashing a password at once; default three times the hashing threads
  * @param retryAfter what a refused request is told to wait ({@code Retry-After}, whole seconds)
  * @param reportInterval how often the node writes what it admitted and refused, for the ops counters
+ * @param maxQueueTime how long a request may have waited in front of the node (since the load balancer received it,
+ *                     its {@code X-Request-Start}) and still be worked on; one that waited longer is refused at once
  */
 @ConfigurationProperties("ekabinet.admission")
 public record AdmissionSettings(Integer browsing, Integer critical, Integer password,
-                                @DefaultValue("1s") Duration retryAfter, @DefaultValue("5s") Duration reportInterval) {
+                                @DefaultValue("1s") Duration retryAfter, @DefaultValue("5s") Duration reportInterval,
+                                @DefaultValue("200ms") Duration maxQueueTime) {
 
     public AdmissionSettings {
         atLeastOne(browsing, "browsing");
@@ -27,6 +30,9 @@ public record AdmissionSettings(Integer browsing, Integer critical, Integer pass
         }
         if (reportInterval.isNegative() || reportInterval.isZero()) {
             throw new IllegalArgumentException("ekabinet.admission.report-interval must be positive");
+        }
+        if (maxQueueTime.isNegative() || maxQueueTime.isZero()) {
+            throw new IllegalArgumentException("ekabinet.admission.max-queue-time must be positive");
         }
     }
 

@@ -41,6 +41,7 @@ class AdmissionLimitsTest {
         assertThat(limits.of(RequestClass.CRITICAL)).as("the same, in slots of their own").isEqualTo(56);
         assertThat(limits.of(RequestClass.PASSWORD)).as("three per hashing thread").isEqualTo(12);
         assertThat(settings(Map.of()).retryAfter()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings(Map.of()).maxQueueTime()).isEqualTo(Duration.ofMillis(200));
     }
 
     @Test
@@ -52,11 +53,14 @@ class AdmissionLimitsTest {
     }
 
     @Test
-    void limitsBelowOneAndRetriesUnderASecondAreRefused() {
+    void limitsBelowOneRetriesUnderASecondAndNoQueueTimeAreRefused() {
         assertThatThrownBy(() -> settings(Map.of("ekabinet.admission.critical", "0")))
                 .isInstanceOf(BindException.class).hasRootCauseMessage("ekabinet.admission.critical must be at least 1");
         assertThatThrownBy(() -> settings(Map.of("ekabinet.admission.retry-after", "500ms")))
                 .isInstanceOf(BindException.class)
                 .hasRootCauseMessage("ekabinet.admission.retry-after must be at least 1s");
+        assertThatThrownBy(() -> settings(Map.of("ekabinet.admission.max-queue-time", "0s")))
+                .isInstanceOf(BindException.class)
+                .hasRootCauseMessage("ekabinet.admission.max-queue-time must be positive");
     }
 }
