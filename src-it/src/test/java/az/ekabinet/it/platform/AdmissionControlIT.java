@@ -143,8 +143,23 @@ class AdmissionControlIT {
                 .findValuesAsText("paymentCode");
     }
 
+    /** A payment of {@code amount} the demo bank notified for me, among my pending payments now: its code. */
+    private String pendingPayment(CitizenClient.SignedUp me, String amount) {
+        var bank = ProviderClient.demoBank(http, clock);
+        String code = Ids.paymentCode();
+        bank.post(bank.notification(code, amount, me.document())).expectStatus().isCreated();
+        await().atMost(Duration.ofSeconds(10)).until(() -> pending(me.token()).contains(code));
+        return code;
+    }
+
     private WebTestClient.ResponseSpec credit(String token, String code) {
-        return http.post().uri("/api/me/wallet/credits").headers(h -> h.setBearerAuth(token))
+        return credit(token, code, h -> { });
+    }
+
+    /** The credit, with headers as a load balancer in front would add them. */
+    private WebTestClient.ResponseSpec credit(String token, String code,
+                                              java.util.function.Consumer<org.springframework.http.HttpHeaders> more) {
+        return http.post().uri("/api/me/wallet/credits").headers(h -> h.setBearerAuth(token)).headers(more)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"paymentCode\":\"%s\"}".formatted(code))
                 .exchange();
     }
@@ -153,10 +168,7 @@ class AdmissionControlIT {
     void browsingBeyondItsSlotsIsRefusedAtOnceWhileMoneyAndStreamsGetIn() {
         var me = new CitizenClient(http).signUp("an admitted citizen's password");
         var bank = ProviderClient.demoBank(http, clock);
-        String code = Ids.paymentCode();
-
-        bank.post(bank.notification(code, "25.00", me.document())).expectStatus().isCreated();
-        await().atMost(Duration.ofSeconds(10)).until(() -> pending(me.token()).contains(code));
+        String code = pendingPayment(me, "25.00");
 
         hold("GET", "/api/dev/held/browsing", "browsing", 1);
         hold("GET", "/api/dev/held/browsing", "browsing", 2);
@@ -198,11 +210,7 @@ class AdmissionControlIT {
     @Test
     void aRefusedCreditChangesNothingAndGoesThroughOnceASlotIsFree() {
         var me = new CitizenClient(http).signUp("a patient citizen's password");
-        var bank = ProviderClient.demoBank(http, clock);
-        String code = Ids.paymentCode();
-        bank.post(bank.notification(code, "40.00", me.document())).expectStatus().isCreated();
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> pending(me.token()).contains(code));
+        String code = pendingPayment(me, "40.00");
 
         hold("POST", "/api/dev/held/critical", "critical", 1);
         hold("POST", "/api/dev/held/critical", "critical", 2);
@@ -220,25 +228,18 @@ class AdmissionControlIT {
     @Test
     void aRequestThatWaitedTooLongInFrontOfTheNodeIsRefusedAndChangesNothing() {
         var me = new CitizenClient(http).signUp("a queued citizen's password");
-        var bank = ProviderClient.demoBank(http, clock);
-        String code = Ids.paymentCode();
-        bank.post(bank.notification(code, "15.00", me.document())).expectStatus().isCreated();
-        await().atMost(Duration.ofSeconds(10)).until(() -> pending(me.token()).contains(code));
+        String code = pendingPayment(me, "15.00");
         long waitedBefore = meters.get("ekabinet.admission.queue").tag("class", "critical").timer().count();
 
         // received by the load balancer 2 s ago (the class's slots are all free): its client has waited long enough
-        isBusy(http.post().uri("/api/me/wallet/credits").headers(h -> h.setBearerAuth(me.token()))
-                .header("X-Request-Start", "t=" + (System.currentTimeMillis() - 2_000) * 1_000)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"paymentCode\":\"%s\"}".formatted(code))
-                .exchange());
+        isBusy(credit(me.token(), code,
+                h -> h.set("X-Request-Start", "t=" + (System.currentTimeMillis() - 2_000) * 1_000)));
         assertThat(wallet(me.token()).get("balance").asText()).isEqualTo("0.00");
         assertThat(pending(me.token())).contains(code);
 
         // received just now: worked on
-        http.post().uri("/api/me/wallet/credits").headers(h -> h.setBearerAuth(me.token()))
-                .header("X-Request-Start", "t=" + System.currentTimeMillis() * 1_000)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"paymentCode\":\"%s\"}".formatted(code))
-                .exchange().expectStatus().isCreated().expectBody().jsonPath("$.balance").isEqualTo("15.00");
+        credit(me.token(), code, h -> h.set("X-Request-Start", "t=" + System.currentTimeMillis() * 1_000))
+                .expectStatus().isCreated().expectBody().jsonPath("$.balance").isEqualTo("15.00");
         var waited = meters.get("ekabinet.admission.queue").tag("class", "critical").timer();
         assertThat(waited.count()).as("both waits measured").isEqualTo(waitedBefore + 2);
         assertThat(waited.max(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(2_000);
