@@ -46,7 +46,7 @@ import reactor.core.publisher.Sinks;
 @IntegrationTest
 @DirtiesContext // its limits and its holding endpoints serve this class only
 @TestPropertySource(properties = {"ekabinet.admission.browsing=2", "ekabinet.admission.critical=2",
-        "ekabinet.admission.password=2", "ekabinet.admission.retry-after=3s",
+        "ekabinet.admission.password=2", "ekabinet.admission.retry-after=3s", "ekabinet.admission.max-queue-time=1s",
         "ekabinet.admission.report-interval=200ms"})
 class AdmissionControlIT {
 
@@ -226,19 +226,24 @@ class AdmissionControlIT {
     }
 
     @Test
-    void aRequestThatWaitedTooLongInFrontOfTheNodeIsRefusedAndChangesNothing() {
+    void aRequestThatWaitedTooLongInFrontOfTheNodeIsRefusedAndChangesNothingMoneyWaitingLongest() {
         var me = new CitizenClient(http).signUp("a queued citizen's password");
         String code = pendingPayment(me, "15.00");
         long waitedBefore = meters.get("ekabinet.admission.queue").tag("class", "critical").timer().count();
 
-        // received by the load balancer 2 s ago (the class's slots are all free): its client has waited long enough
+        // received by the load balancer 3 s ago (the class's slots are all free): its client has waited long enough
         isBusy(credit(me.token(), code,
-                h -> h.set("X-Request-Start", "t=" + (System.currentTimeMillis() - 2_000) * 1_000)));
+                h -> h.set("X-Request-Start", "t=" + (System.currentTimeMillis() - 3_000) * 1_000)));
         assertThat(wallet(me.token()).get("balance").asText()).isEqualTo("0.00");
         assertThat(pending(me.token())).contains(code);
 
-        // received just now: worked on
-        credit(me.token(), code, h -> h.set("X-Request-Start", "t=" + System.currentTimeMillis() * 1_000))
+        // 1.2 s ago: more than browsing may have waited here (1 s), less than money (2 s)
+        java.util.function.Consumer<org.springframework.http.HttpHeaders> receivedAWhileAgo =
+                h -> h.set("X-Request-Start", "t=" + (System.currentTimeMillis() - 1_200) * 1_000);
+        isBusy(http.get().uri("/api/me/wallet").headers(h -> h.setBearerAuth(me.token())).headers(receivedAWhileAgo)
+                .exchange());
+
+        credit(me.token(), code, receivedAWhileAgo)
                 .expectStatus().isCreated().expectBody().jsonPath("$.balance").isEqualTo("15.00");
         var waited = meters.get("ekabinet.admission.queue").tag("class", "critical").timer();
         assertThat(waited.count()).as("both waits measured").isEqualTo(waitedBefore + 2);

@@ -39,7 +39,8 @@ import reactor.core.publisher.Mono;
  * queue before that, in the sockets and the event loops, where no slot sees them; so a request that waited longer
  * than {@code ekabinet.admission.max-queue-time} since the load balancer received it (its {@value #REQUEST_START}
  * header, which HAProxy sets) is refused at once as well: its client has waited already, and working on it would
- * keep the queue long. How long requests waited is a metric of its own.
+ * keep the queue long. Money and fees may wait twice as long: what a saturated node sheds first is the rest. How long
+ * requests waited is a metric of its own.
  *
  * <p>It runs in the security chain, right after CORS (so that a browser page on another origin can read the refusal)
  * and before authentication. The slots are Resilience4j bulkheads that never wait (a wait would block a Netty
@@ -54,7 +55,7 @@ public class AdmissionControl {
     private final Map<RequestClass, Counter> admitted = new EnumMap<>(RequestClass.class);
     private final Map<RequestClass, Counter> refused = new EnumMap<>(RequestClass.class);
     private final Map<RequestClass, Timer> queued = new EnumMap<>(RequestClass.class);
-    private final long maxQueueMicros;
+    private final Map<RequestClass, Long> maxQueueMicros = new EnumMap<>(RequestClass.class);
     private final Problem busy;
 
     /** When the load balancer received the request: {@code t=} and microseconds since the epoch (HAProxy's form). */
@@ -77,7 +78,8 @@ public class AdmissionControl {
                     .tag("outcome", "refused").description("API requests refused at once, the node busy")
                     .register(meters));
             queued.put(requestClass, Timer.builder("ekabinet.admission.queue").tag("class", tag)
-                    .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), settings.maxQueueTime())
+                    .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50),
+                            maxQueueTime(settings, requestClass))
                     .description("how long API requests waited in front of this node, from the load balancer's "
                             + REQUEST_START).register(meters));
             Gauge.builder("ekabinet.admission.in.flight", bulkhead, b -> b.getBulkheadConfig().getMaxConcurrentCalls()
@@ -87,10 +89,20 @@ public class AdmissionControl {
                     .tag("class", tag).description("requests of the class worked on at once, at most")
                     .register(meters);
         }
-        this.maxQueueMicros = settings.maxQueueTime().toNanos() / 1_000;
+        for (RequestClass requestClass : RequestClass.values()) {
+            maxQueueMicros.put(requestClass, maxQueueTime(settings, requestClass).toNanos() / 1_000);
+        }
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(settings.retryAfter().toSeconds()));
         this.busy = new Problem(ErrorCode.SERVICE_BUSY, Map.of(), List.of(), HttpHeaders.readOnlyHttpHeaders(headers));
+    }
+
+    /**
+     * How long a request of the class may have waited in front of the node: money and fees twice as long as the rest,
+     * so that a saturated node sheds browsing and logins before payments, credits and confirmations.
+     */
+    static Duration maxQueueTime(AdmissionSettings settings, RequestClass requestClass) {
+        return requestClass == RequestClass.CRITICAL ? settings.maxQueueTime().multipliedBy(2) : settings.maxQueueTime();
     }
 
     /** A class as metrics and the ops counters name it; not in the server's locale, where az lowercases I as ı. */
@@ -125,7 +137,7 @@ public class AdmissionControl {
         if (waitedMicros >= 0) {
             queued.get(requestClass).record(waitedMicros, TimeUnit.MICROSECONDS);
         }
-        if (waitedMicros > maxQueueMicros || !bulkhead.tryAcquirePermission()) {
+        if (waitedMicros > maxQueueMicros.get(requestClass) || !bulkhead.tryAcquirePermission()) {
             refused.get(requestClass).increment();
             return problems.write(exchange, busy);
         }
