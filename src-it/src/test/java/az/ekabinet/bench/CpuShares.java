@@ -82,14 +82,20 @@ final class CpuShares {
 
     /** {all jiffies of all cores, busy jiffies, the service's, this JVM's, the service's JIT compiler's}. */
     private static long[] sample(long servicePid) throws IOException {
+        long[] machine = machineJiffies();
+        return new long[] {machine[0], machine[1], processJiffies(Long.toString(servicePid)), processJiffies("self"),
+                compilerJiffies(servicePid)};
+    }
+
+    /** {all jiffies of all cores, busy jiffies} so far, from /proc/stat. */
+    static long[] machineJiffies() throws IOException {
         String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
         long total = 0;
         long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]); // idle + iowait
         for (int i = 1; i < Math.min(cpu.length, 9); i++) { // user nice system idle iowait irq softirq steal
             total += Long.parseLong(cpu[i]);
         }
-        return new long[] {total, total - idle, processJiffies(Long.toString(servicePid)), processJiffies("self"),
-                compilerJiffies(servicePid)};
+        return new long[] {total, total - idle};
     }
 
     /** Starts timing the service's JIT compiler: {@link CompilerTime#coresUsed()} is its CPU since, in cores. */
@@ -121,7 +127,7 @@ final class CpuShares {
         return jiffies;
     }
 
-    private static long processJiffies(String pid) throws IOException {
+    static long processJiffies(String pid) throws IOException {
         return threadJiffies(Files.readString(Path.of("/proc", pid, "stat")));
     }
 

@@ -81,9 +81,6 @@ final class GatlingRun {
                 "-Dload.rate=" + injection.rate(), "-Dload.duration=" + injection.seconds(),
                 "-Dload.after-rate=" + injection.afterRate(), "-Dload.after-duration=" + injection.afterSeconds(),
                 "-Dload.streams=" + injection.streams()));
-        if (Boolean.getBoolean("maven.offline") || System.getProperty("bench.offline") != null) {
-            command.add(1, "-o");
-        }
         Process gatling = new ProcessBuilder(command).directory(PROJECT_ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         try (MachineCpu cpu = MachineCpu.sample(nodes, gatling.toHandle())) {

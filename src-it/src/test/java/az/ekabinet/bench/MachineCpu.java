@@ -1,8 +1,6 @@
 package az.ekabinet.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -52,16 +50,11 @@ final class MachineCpu implements AutoCloseable {
 
     private synchronized void sample() {
         try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i < Math.min(cpu.length, 9); i++) { // user nice system idle iowait irq softirq steal
-                total += Long.parseLong(cpu[i]);
-            }
-            long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+            long[] machine = CpuShares.machineJiffies();
             long nodeJiffies = nodes.stream().mapToLong(MachineCpu::jiffies).sum();
             long generatorJiffies = Stream.concat(Stream.of(generator), generator.descendants())
                     .mapToLong(p -> jiffies(p.pid())).sum();
-            samples.add(new Sample(System.currentTimeMillis(), total, total - idle, nodeJiffies, generatorJiffies));
+            samples.add(new Sample(System.currentTimeMillis(), machine[0], machine[1], nodeJiffies, generatorJiffies));
         } catch (IOException | RuntimeException e) {
             // a sample missed: the shares come from the samples around it
         }
@@ -70,7 +63,7 @@ final class MachineCpu implements AutoCloseable {
     /** A process's CPU so far in jiffies; 0 once it is gone. */
     private static long jiffies(long pid) {
         try {
-            return CpuShares.threadJiffies(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+            return CpuShares.processJiffies(Long.toString(pid));
         } catch (IOException gone) {
             return 0;
         }

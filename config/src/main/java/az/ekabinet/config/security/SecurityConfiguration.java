@@ -1,13 +1,14 @@
 package az.ekabinet.config.security;
 
-import az.ekabinet.config.web.HttpSettings;
 import az.ekabinet.command.auth.Role;
 import az.ekabinet.command.auth.session.SessionStore;
 import az.ekabinet.config.web.CorsProperties;
+import az.ekabinet.config.web.HttpSettings;
 import az.ekabinet.config.web.IdempotencyKeys;
 import az.ekabinet.config.web.ProblemWriter;
 import az.ekabinet.config.web.ProblemWriter.Problem;
 import az.ekabinet.config.web.RequestIds;
+import az.ekabinet.config.web.admission.AdmissionControl;
 import az.ekabinet.domain.shared.ErrorCode;
 import java.time.Clock;
 import java.util.List;
@@ -28,7 +29,6 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
-import az.ekabinet.config.web.admission.AdmissionControl;
 import reactor.core.publisher.Mono;
 
 /**

@@ -9,8 +9,8 @@ public enum RequestClass {
      */
     CRITICAL,
     /**
-     * Requests that hash a password (bcrypt, slow on purpose): logging in, choosing or resetting a password. As
-     * many at once as there are hashing threads, so an admitted one never waits long and a flood is refused.
+     * Requests that hash a password (bcrypt, slow on purpose): logging in, choosing or resetting a password. A few
+     * per hashing thread at once, so an admitted one never waits long and a flood is refused.
      */
     PASSWORD,
     /** Everything else: reads, forms, PDFs. */

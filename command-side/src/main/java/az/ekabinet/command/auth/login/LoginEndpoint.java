@@ -1,13 +1,13 @@
 package az.ekabinet.command.auth.login;
 
-import az.ekabinet.domain.shared.AdmittedAs;
-import az.ekabinet.domain.shared.RequestClass;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import az.ekabinet.command.shared.ClientAddress;
+import az.ekabinet.domain.shared.AdmittedAs;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.Refuses;
+import az.ekabinet.domain.shared.RequestClass;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -1,16 +1,16 @@
 package az.ekabinet.command.cabinet.reset;
 
-import az.ekabinet.domain.shared.AdmittedAs;
-import az.ekabinet.domain.shared.RequestClass;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import az.ekabinet.command.cabinet.password.Passwords;
 import az.ekabinet.command.shared.ClientAddress;
 import az.ekabinet.command.shared.Locales;
+import az.ekabinet.domain.shared.AdmittedAs;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.InvalidValueException;
 import az.ekabinet.domain.shared.Refuses;
+import az.ekabinet.domain.shared.RequestClass;
 import az.ekabinet.domain.shared.WireFormats;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;

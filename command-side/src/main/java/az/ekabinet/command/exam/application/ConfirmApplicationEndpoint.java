@@ -1,15 +1,15 @@
 package az.ekabinet.command.exam.application;
 
-import az.ekabinet.domain.shared.AdmittedAs;
-import az.ekabinet.domain.shared.RequestClass;
-import az.ekabinet.command.shared.AcceptsIdempotencyKey;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import az.ekabinet.command.shared.AcceptsIdempotencyKey;
 import az.ekabinet.command.shared.CommandDispatcher;
 import az.ekabinet.domain.exam.application.ConfirmApplication;
 import az.ekabinet.domain.exam.application.ConfirmedApplication;
+import az.ekabinet.domain.shared.AdmittedAs;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.Refuses;
+import az.ekabinet.domain.shared.RequestClass;
 import az.ekabinet.domain.shared.WireFormats;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;

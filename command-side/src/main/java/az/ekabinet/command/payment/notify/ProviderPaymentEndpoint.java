@@ -1,7 +1,5 @@
 package az.ekabinet.command.payment.notify;
 
-import az.ekabinet.domain.shared.AdmittedAs;
-import az.ekabinet.domain.shared.RequestClass;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import az.ekabinet.command.shared.CommandDispatcher;
@@ -10,10 +8,12 @@ import az.ekabinet.domain.money.Money;
 import az.ekabinet.domain.payment.PaymentCode;
 import az.ekabinet.domain.payment.RecordProviderPayment;
 import az.ekabinet.domain.payment.RecordedPayment;
+import az.ekabinet.domain.shared.AdmittedAs;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.Instants;
 import az.ekabinet.domain.shared.Refuses;
+import az.ekabinet.domain.shared.RequestClass;
 import az.ekabinet.domain.shared.WireFormats;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;

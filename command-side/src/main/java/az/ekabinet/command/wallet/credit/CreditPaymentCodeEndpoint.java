@@ -1,15 +1,15 @@
 package az.ekabinet.command.wallet.credit;
 
-import az.ekabinet.domain.shared.AdmittedAs;
-import az.ekabinet.domain.shared.RequestClass;
-import az.ekabinet.command.shared.AcceptsIdempotencyKey;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import az.ekabinet.command.shared.AcceptsIdempotencyKey;
 import az.ekabinet.command.shared.CommandDispatcher;
 import az.ekabinet.domain.payment.PaymentCode;
+import az.ekabinet.domain.shared.AdmittedAs;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.Refuses;
+import az.ekabinet.domain.shared.RequestClass;
 import az.ekabinet.domain.shared.WireFormats;
 import az.ekabinet.domain.wallet.CreditPaymentCode;
 import az.ekabinet.domain.wallet.PaymentCodeCredited;

@@ -1,17 +1,17 @@
 package az.ekabinet.command.wallet.transfer;
 
-import az.ekabinet.domain.shared.AdmittedAs;
-import az.ekabinet.domain.shared.RequestClass;
-import az.ekabinet.command.shared.AcceptsIdempotencyKey;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import az.ekabinet.command.shared.AcceptsIdempotencyKey;
 import az.ekabinet.command.shared.ClientAddress;
 import az.ekabinet.domain.cabinet.CabinetNumber;
 import az.ekabinet.domain.money.Money;
+import az.ekabinet.domain.shared.AdmittedAs;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldValidation;
 import az.ekabinet.domain.shared.Refuses;
+import az.ekabinet.domain.shared.RequestClass;
 import az.ekabinet.domain.shared.WireFormats;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;

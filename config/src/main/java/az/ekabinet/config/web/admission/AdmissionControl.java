@@ -71,6 +71,7 @@ public class AdmissionControl {
             Bulkhead bulkhead = Bulkhead.of(requestClass.name(), BulkheadConfig.custom()
                     .maxConcurrentCalls(limits.of(requestClass)).maxWaitDuration(Duration.ZERO).build());
             slots.put(requestClass, bulkhead);
+            maxQueueMicros.put(requestClass, maxQueueTime(settings, requestClass).toNanos() / 1_000);
             String tag = nameOf(requestClass);
             admitted.put(requestClass, Counter.builder("ekabinet.admission.requests").tag("class", tag)
                     .tag("outcome", "admitted").description("API requests admitted by this node").register(meters));
@@ -88,9 +89,6 @@ public class AdmissionControl {
             Gauge.builder("ekabinet.admission.limit", bulkhead, b -> b.getBulkheadConfig().getMaxConcurrentCalls())
                     .tag("class", tag).description("requests of the class worked on at once, at most")
                     .register(meters);
-        }
-        for (RequestClass requestClass : RequestClass.values()) {
-            maxQueueMicros.put(requestClass, maxQueueTime(settings, requestClass).toNanos() / 1_000);
         }
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(settings.retryAfter().toSeconds()));
