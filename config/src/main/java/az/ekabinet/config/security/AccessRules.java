@@ -50,6 +50,9 @@ public final class AccessRules {
             new Rule(List.of("/api/registrations/**", "/api/reference/**"), Access.ANYONE),
             new Rule(List.of("/api/auth/logout"), Access.ANY_SESSION),
             new Rule(List.of("/api/ops/**"), Access.OPERATOR),
+            // the ledger's signed checkpoints, their key and the proofs are hashes only, for anyone to check and keep
+            new Rule(List.of("/api/audit/checkpoint", "/api/audit/checkpoint/key", "/api/audit/checkpoints",
+                    "/api/audit/proofs/**"), Access.ANYONE),
             new Rule(List.of("/api/audit/**"), Access.AUDITOR),
             new Rule(List.of("/api/admin/**"), Access.ADMIN),
             new Rule(List.of("/api/dev/**"), Access.ANYONE), // exists in the demo profile only

@@ -5,6 +5,7 @@ import az.ekabinet.command.cabinet.identity.IdentityRegistryProperties;
 import az.ekabinet.command.exam.graduate.GraduateRegistryProperties;
 import az.ekabinet.command.sms.SmsProperties;
 import az.ekabinet.config.web.CorsProperties;
+import az.ekabinet.projection.ledger.LedgerSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,12 @@ public class ProductionSafetyCheck implements InitializingBean {
     private final GraduateRegistryProperties graduateRegistry;
     private final SmsProperties sms;
     private final CorsProperties cors;
+    private final LedgerSettings ledger;
 
     public ProductionSafetyCheck(ProvidersProperties providers, StaffAccountsProperties staff, PasswordEncoder encoder,
                                  IdentityRegistryProperties identityRegistry,
-                                 GraduateRegistryProperties graduateRegistry, SmsProperties sms, CorsProperties cors) {
+                                 GraduateRegistryProperties graduateRegistry, SmsProperties sms, CorsProperties cors,
+                                 LedgerSettings ledger) {
         this.providers = providers;
         this.staff = staff;
         this.encoder = encoder;
@@ -46,6 +49,7 @@ public class ProductionSafetyCheck implements InitializingBean {
         this.graduateRegistry = graduateRegistry;
         this.sms = sms;
         this.cors = cors;
+        this.ledger = ledger;
     }
 
     @Override
@@ -74,6 +78,9 @@ public class ProductionSafetyCheck implements InitializingBean {
         }
         if (cors.allowsAnyOrigin()) {
             problems.add("browsers may call from the allowed origins only: ekabinet.cors.allowed-origins must not be *");
+        }
+        if (ledger.signingKey() == null || ledger.signingKey().isBlank()) {
+            problems.add("the ledger's checkpoints need their signing key: ekabinet.ledger.signing-key");
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start in production with demo settings: " + problems);

@@ -79,6 +79,10 @@ public enum ErrorCode {
     PROJECTION_NOT_FOUND(Kind.NOT_FOUND),
     /** A rebuild of this read model is already running. */
     REPLAY_IN_PROGRESS(Kind.CONFLICT),
+    /** No checkpoint of the ledger has been signed yet (or none as large as asked). */
+    CHECKPOINT_NOT_FOUND(Kind.NOT_FOUND),
+    /** The ledger's tree is smaller than the size asked for: a proof cannot be made for a tree that is not there. */
+    TREE_SIZE_NOT_REACHED(Kind.NOT_FOUND),
     SERVICE_BUSY(Kind.UNAVAILABLE),
     /**
      * The database cannot be reached right now (restarting, failing over): the request may be repeated in a few

@@ -77,6 +77,15 @@ public record LedgerLine(long position, String cabinetNumber, Type type, long am
                 occurredAt);
     }
 
+    /**
+     * This line's leaf in the ledger's Merkle tree ({@code az.ekabinet.domain.ledger}): the UTF-8 bytes of
+     * {@code position|cabinetNumber|type|amount|balanceAfter|cause|occurredAt|hash}, the line as exported with its own
+     * chain hash last, so that the tree also commits to the chain.
+     */
+    public byte[] leafBytes(String hash) {
+        return (text() + "|" + hash).getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The exact text that is hashed, given the previous line's hash. */
     public String hashedText(String previousHash) {
         return text() + "|" + previousHash;

@@ -1,39 +1,69 @@
 package az.ekabinet.projection.ledger;
 
+import az.ekabinet.domain.ledger.TreeEdge;
+import az.ekabinet.domain.ledger.TreeHashes;
 import az.ekabinet.domain.wallet.LedgerLine;
 import az.ekabinet.projection.plumbing.CopyText;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
 
 /**
- * Makes the next lines of the ledger after a given last line: each gets the next position and the hash over it and
- * the previous hash ({@link LedgerLine}), and is appended as one row of PostgreSQL's COPY text format. The live
- * processor's batches ({@link LedgerBatch}) and the bulk rebuild ({@link LedgerRebuild}) both write through it.
+ * Makes the next lines of the ledger after a given last line: each gets the next position, the hash over it and the
+ * previous hash ({@link LedgerLine}), and its leaf in the ledger's Merkle tree with the nodes it completes
+ * ({@link TreeEdge}, stored in the line's {@code tree_hashes}); it is appended as one row of PostgreSQL's COPY text
+ * format. The live processor's batches ({@link LedgerBatch}) and the bulk rebuild ({@link LedgerRebuild}) both write
+ * through it, so both make the same tree.
+ *
+ * <p>A tree that disagrees with a signed checkpoint is never written: the checkpoints given are public commitments,
+ * and a replay or a rebuild that reaches one of their sizes with another root fails (and rolls back) instead.
  */
 final class LedgerChain {
 
     /** The ledger's columns in the order {@link #append} writes them. */
     static final String COLUMNS = "position, global_index, wallet_id, cabinet_number, type, amount_qepik, "
-            + "balance_after_qepik, cause, occurred_at, hash";
+            + "balance_after_qepik, cause, occurred_at, hash, tree_hashes";
+
+    private static final HexFormat HEX = HexFormat.of();
 
     private long position;
     private String hash;
+    private final TreeEdge tree;
+    private final Map<Long, byte[]> signedRoots;
 
-    /** After the line at {@code lastPosition} with {@code lastHash}; {@code (0, GENESIS_HASH)} for an empty ledger. */
-    LedgerChain(long lastPosition, String lastHash) {
+    /**
+     * After the line at {@code lastPosition} with {@code lastHash} and the tree of that many leaves; the tree must
+     * agree with {@code signedRoots} (tree size → signed root) at every size it reaches.
+     */
+    LedgerChain(long lastPosition, String lastHash, TreeEdge tree, Map<Long, byte[]> signedRoots) {
+        if (tree.size() != lastPosition) {
+            throw new IllegalArgumentException("a ledger of " + lastPosition + " lines has a tree of as many leaves");
+        }
         this.position = lastPosition;
         this.hash = lastHash;
+        this.tree = tree;
+        this.signedRoots = signedRoots;
     }
 
-    static LedgerChain empty() {
-        return new LedgerChain(0, LedgerLine.GENESIS_HASH);
+    static LedgerChain empty(Map<Long, byte[]> signedRoots) {
+        return new LedgerChain(0, LedgerLine.GENESIS_HASH, TreeEdge.empty(), signedRoots);
     }
 
     /** Chains the movement's line after the last one and appends it to {@code copyText}, newline included. */
     void append(long globalIndex, LedgerMovement movement, String cabinetNumber, StringBuilder copyText) {
         var line = new LedgerLine(position + 1, cabinetNumber, movement.type(), movement.amountQepik(),
-                movement.balanceAfterQepik(), movement.cause(), LedgerLine.timeText(movement.occurredAt()));
+                movement.balanceAfterQepik(), movement.cause(), movement.occurredAt());
         String lineHash = line.hash(hash);
+        StringBuilder treeHashes = new StringBuilder(2 + 4 * TreeHashes.SIZE).append("\\x"); // bytea's hex input
+        tree.append(TreeHashes.leaf(line.leafBytes(lineHash)), (node, nodeHash) -> HEX.formatHex(treeHashes, nodeHash));
+        byte[] signedRoot = signedRoots.get(line.position());
+        if (signedRoot != null && !Arrays.equals(signedRoot, tree.root())) {
+            throw new IllegalStateException("the ledger would disagree with its signed checkpoint of size "
+                    + line.position() + ": the events are not in the order that was signed");
+        }
         Object[] columns = {line.position(), globalIndex, movement.walletId(), cabinetNumber, movement.type().name(),
-                movement.amountQepik(), movement.balanceAfterQepik(), movement.cause(), line.occurredAt(), lineHash};
+                movement.amountQepik(), movement.balanceAfterQepik(), movement.cause(), line.occurredAt(), lineHash,
+                treeHashes};
         CopyText.appendRow(copyText, columns);
         position = line.position();
         hash = lineHash;
@@ -42,5 +72,10 @@ final class LedgerChain {
     /** The position of the last line: the one most recently appended, or the one the chain was made after. */
     long position() {
         return position;
+    }
+
+    /** The root of the tree over every line so far. */
+    byte[] root() {
+        return tree.root();
     }
 }

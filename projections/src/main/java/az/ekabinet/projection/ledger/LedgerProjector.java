@@ -13,22 +13,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The auditors' ledger ({@code readmodel.ledger_entry}): every {@link FundsCredited} and
- * {@link FundsDebited} becomes one line with the next position (1, 2, 3, … without gaps) and a hash over the line
- * and the previous line's hash ({@link LedgerLine}).
+ * {@link FundsDebited} becomes one line with the next position (1, 2, 3, … without gaps), a hash over the line
+ * and the previous line's hash ({@link LedgerLine}), and a leaf of the ledger's Merkle tree ({@link LedgerChain}).
  *
- * <p><b>Why the chain follows the processing order.</b> The processor has a single segment (configured with the
- * other processors), so one thread on one node appends, and each line's position and previous hash are read in
- * the same transaction that stores the line and the processor's token. The chain is therefore the order in which
- * this processor handled the events. That is the global-index order, except when a transaction commits late: the
- * processor may already have passed its index (a gap it kept waiting for), and its event is then handled, and
- * appended, after events with higher indices. Each line keeps its event's global index for cross-checks; positions
- * and hashes, once written, never change.
+ * <p><b>The order is the event store's.</b> The processor has a single segment (configured with the other
+ * processors), so one thread on one node appends; lines go in in global-index order, a line waiting while an event
+ * with a lower index may still commit ({@link LedgerWriter}). Each line keeps its event's global index; positions,
+ * hashes and tree nodes, once written, never change.
  *
  * <p><b>Replays.</b> {@link #reset()} empties the ledger; the processor then reads the event store from the start
- * and appends again in the order it is given now, which is global-index order. A replay thus rebuilds the identical
- * chain whenever the events were first handled in that order (no late commit was overtaken); otherwise the lines and
- * their global indices are the same and only the order, hence positions and hashes, differs. The administrators'
- * replay writes the same lines in bulk instead ({@link LedgerRebuild}), dozens of times faster.
+ * and writes the identical lines again, the tree with them, and must meet every signed checkpoint on the way. The
+ * administrators' replay writes the same lines in bulk instead ({@link LedgerRebuild}), dozens of times faster.
  *
  * <p>Redelivered events change nothing (a line per global index). A failure is never skipped: the ledger's
  * processing group propagates errors, so the batch rolls back and is retried, because a skipped event would be a
@@ -46,9 +41,11 @@ public class LedgerProjector {
     public static final String PROCESSING_GROUP = "ledger";
 
     private final JdbcTemplate jdbc;
+    private final LedgerCheckpoints checkpoints;
 
-    public LedgerProjector(JdbcTemplate jdbc) {
+    public LedgerProjector(JdbcTemplate jdbc, LedgerCheckpoints checkpoints) {
         this.jdbc = jdbc;
+        this.checkpoints = checkpoints;
     }
 
     @EventHandler
@@ -69,18 +66,19 @@ public class LedgerProjector {
     /** This unit of work's batch, written when it prepares to commit (the processor's whole batch is one unit). */
     private LedgerBatch batch() {
         return CurrentUnitOfWork.get().root().getOrComputeResource(LedgerBatch.class.getName(), key -> {
-            LedgerBatch batch = new LedgerBatch(jdbc);
+            LedgerBatch batch = new LedgerBatch(new LedgerWriter(jdbc, checkpoints));
             CurrentUnitOfWork.get().root().onPrepareCommit(unitOfWork -> batch.write());
             return batch;
         });
     }
 
     /**
-     * TRUNCATE, not DELETE: a delete would leave the old lines as dead index entries at the top of the position
+     * The signed checkpoints stay: the lines written again must meet them ({@link LedgerChain}). TRUNCATE, not
+     * DELETE: a delete would leave the old lines as dead index entries at the top of the position
      * index, and finding the last line would step over all of them on every batch of the replay.
      */
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE readmodel.ledger_entry, readmodel.ledger_wallet");
+        jdbc.update("TRUNCATE readmodel.ledger_entry, readmodel.ledger_wallet, readmodel.ledger_held");
     }
 }

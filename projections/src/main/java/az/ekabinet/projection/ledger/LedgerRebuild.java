@@ -57,9 +57,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * administrators' replay resets the processor's tokens instead.
  *
  * <p><b>What it covers.</b> Exactly what the processor's token says was handled: every event up to the token's
- * index that is not one of its gaps. The processor is shut down meanwhile, and its token row is locked for the whole
+ * index that is not one of its gaps; what is above its first gap is held back, as the processor's writer holds it
+ * ({@link LedgerWriter}). The processor is shut down meanwhile, and its token row is locked for the whole
  * rebuild so that no other node's processor writes lines the swap would drop. The token is left as it was; once
  * started again, the processor appends the events that commit later (gaps, new events) after the rebuilt lines.
+ *
+ * <p><b>Signed checkpoints.</b> The rebuilt lines make the same Merkle tree as the processor's, and must meet every
+ * signed checkpoint they reach ({@link LedgerChain}); a rebuild that would contradict one (the events handled in
+ * another order than was signed) fails and changes nothing.
  *
  * <p><b>All or nothing.</b> The lines go into a copy of the ledger's tables, swapped in at the end
  * ({@link RebuiltTable}), all in one transaction: auditors read the old ledger until the commit, and a failure leaves
@@ -113,21 +118,35 @@ public class LedgerRebuild implements ProjectionRebuild {
                 new IllegalStateException("the ledger's events cannot be read as stored: replay its processor"));
         return transaction.execute(status -> {
             long started = System.nanoTime();
+            LedgerWriter.lock(jdbc);
             GapAwareTrackingToken handled = handledUpTo();
             RebuiltTable lines = new RebuiltTable(jdbc, "readmodel", "ledger_entry");
             RebuiltTable wallets = new RebuiltTable(jdbc, "readmodel", "ledger_wallet");
+            RebuiltTable held = new RebuiltTable(jdbc, "readmodel", "ledger_held");
             Map<String, String> cabinets = new LinkedHashMap<>();
+            List<Moved> heldBack = new ArrayList<>();
+            Map<Long, byte[]> signedRoots = new LedgerTree(jdbc).signedRoots(0, Long.MAX_VALUE); // before the COPY
             long written = jdbc.execute((ConnectionCallback<Long>) writer ->
-                    copyLines(writer, lines, handled, payloads, cabinets));
+                    copyLines(writer, lines, handled, payloads, cabinets, heldBack, signedRoots));
+            StringBuilder heldRows = new StringBuilder(heldBack.size() * 200);
+            for (Moved moved : heldBack) {
+                LedgerMovement m = moved.movement();
+                CopyText.appendRow(heldRows, moved.globalIndex(), m.walletId(), m.type().name(), m.amountQepik(),
+                        m.balanceAfterQepik(), m.cause(), m.occurredAt(), "now");
+            }
+            CopyText.load(jdbc, "COPY " + held.name() + " (global_index, wallet_id, type, amount_qepik, "
+                    + "balance_after_qepik, cause, occurred_at, seen_at) FROM STDIN", heldRows);
             StringBuilder walletRows = new StringBuilder(cabinets.size() * 64);
             cabinets.forEach((wallet, cabinet) -> CopyText.appendRow(walletRows, wallet, cabinet));
             CopyText.load(jdbc, "COPY " + wallets.name() + " (wallet_id, cabinet_number) FROM STDIN", walletRows);
             long copied = System.nanoTime();
             lines.index();
             wallets.index();
+            held.index();
             long indexed = System.nanoTime();
             lines.swap();
             wallets.swap();
+            held.swap();
             tokens.releaseClaim(processingGroup(), 0);
             log.info("Ledger rebuilt up to global index {}: {} lines of {} wallets written in {} ms, indexed in {} ms",
                     handled == null ? 0 : handled.getIndex(), written, cabinets.size(), (copied - started) / 1_000_000,
@@ -159,7 +178,8 @@ public class LedgerRebuild implements ProjectionRebuild {
      * two cores.)
      */
     private long copyLines(Connection writer, RebuiltTable lines, GapAwareTrackingToken handled,
-                           StoredPayloads payloads, Map<String, String> cabinets) throws SQLException {
+                           StoredPayloads payloads, Map<String, String> cabinets, List<Moved> heldBack,
+                           Map<Long, byte[]> signedRoots) throws SQLException {
         if (handled == null) {
             return 0;
         }
@@ -173,12 +193,17 @@ public class LedgerRebuild implements ProjectionRebuild {
                 read(handled, payloads, deserialized);
                 return null;
             });
-            LedgerChain chain = LedgerChain.empty();
+            LedgerChain chain = LedgerChain.empty(signedRoots);
+            // the ledger goes in global-index order: what was handled above the token's first gap waits, as the
+            // processor's writer would have it wait, and the writer appends it once the gap is settled
+            long firstGap = handled.getGaps().stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
             StringBuilder text = new StringBuilder(CHUNK * 200);
             for (List<Read> chunk = deserialized.take(); chunk != null; chunk = deserialized.take()) {
                 for (Read event : chunk) {
                     if (event instanceof Opened opened) {
                         cabinets.putIfAbsent(opened.walletId(), opened.cabinetNumber());
+                    } else if (event instanceof Moved moved && moved.globalIndex() > firstGap) {
+                        heldBack.add(moved);
                     } else if (event instanceof Moved moved) {
                         String cabinetNumber = cabinets.get(moved.movement().walletId());
                         if (cabinetNumber == null) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import az.ekabinet.EkabinetApplication;
+import az.ekabinet.domain.ledger.NoteSigner;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -88,7 +89,15 @@ class ProductionProfileIT {
     }
 
     @Test
+    void refusesToSignTheLedgerWithoutItsKey() {
+        assertThatThrownBy(() -> prod(databaseUrl()).run().close())
+                .hasStackTraceContaining("Refusing to start in production")
+                .hasStackTraceContaining("ekabinet.ledger.signing-key");
+    }
+
+    @Test
     void startsWithItsOwnSecretsAndHasNoDemoSettings() {
+        NoteSigner ledgerKey = NoteSigner.generate("ekabinet.example.az/ledger");
         String hash = new BCryptPasswordEncoder(10).encode("an operator's own long password");
         try (var app = prod(databaseUrl(),
                 "ekabinet.providers.city-bank.secret=" + STRONG_SECRET,
@@ -97,8 +106,10 @@ class ProductionProfileIT {
                 "ekabinet.sms.base-url=http://127.0.0.1:9", "ekabinet.sms.api-key=a-key-for-the-sms-gateway",
                 "ekabinet.staff.accounts[0].username=operator",
                 "ekabinet.staff.accounts[0].password-hash=" + hash,
-                "ekabinet.staff.accounts[0].role=OPERATOR").run()) {
+                "ekabinet.staff.accounts[0].role=OPERATOR",
+                "ekabinet.ledger.signing-key=" + ledgerKey.signerKey()).run()) {
             assertThat(app.isRunning()).isTrue();
+            assertThat(app.getBean(NoteSigner.class).verifierKey()).isEqualTo(ledgerKey.verifierKey());
             assertThat(app.getEnvironment().getProperty("ekabinet.providers.demo-bank.secret")).isNull();
             // no demo adapters, no demo outbox endpoint
             assertThat(app.getBean(az.ekabinet.command.cabinet.identity.IdentityRegistry.class))

@@ -8,6 +8,7 @@ import az.ekabinet.domain.wallet.LedgerLine;
 import az.ekabinet.query.audit.KeysetPages;
 import az.ekabinet.query.audit.LedgerRows;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.r2dbc.spi.Readable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -47,6 +48,13 @@ public class LedgerEndpoint {
             + "balanceAfter|cause|occurredAt|<the previous line's hash> (64 zeros before the first)")
     public record Line(long position, String cabinetNumber, String type, String amount, String balanceAfter,
                        String cause, String occurredAt, String hash) {
+
+        /** A row of {@code readmodel.ledger_entry} read with {@link LedgerRows#COLUMNS}. */
+        public static Line of(Readable row) {
+            LedgerLine line = LedgerRows.line(row);
+            return new Line(line.position(), line.cabinetNumber(), line.type().name(), line.amount(),
+                    line.balanceAfter(), line.cause(), line.occurredAt(), row.get("hash", String.class));
+        }
     }
 
     @Operation(operationId = "readLedger", summary = "The ledger: every wallet movement in order, hash-chained",
@@ -66,11 +74,7 @@ public class LedgerEndpoint {
                         + " FROM readmodel.ledger_entry l WHERE l.position > :after ORDER BY l.position LIMIT :size")
                 .bind("after", after)
                 .bind("size", KeysetPages.PAGE_SIZE)
-                .map((row, meta) -> {
-                    LedgerLine line = LedgerRows.line(row);
-                    return new Line(line.position(), line.cabinetNumber(), line.type().name(), line.amount(),
-                            line.balanceAfter(), line.cause(), line.occurredAt(), row.get("hash", String.class));
-                })
+                .map(Line::of)
                 .all(), Line::position);
     }
 

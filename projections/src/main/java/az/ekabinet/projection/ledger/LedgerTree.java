@@ -1,0 +1,76 @@
+package az.ekabinet.projection.ledger;
+
+import az.ekabinet.domain.ledger.TreeEdge;
+import az.ekabinet.domain.ledger.TreeNode;
+import az.ekabinet.domain.ledger.TreeProofs;
+import java.sql.Array;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reads the ledger's Merkle tree where the ledger stores it: each node in the {@code tree_hashes} of the line of its
+ * last leaf ({@link TreeNode#hashIn}), and the signed checkpoints.
+ */
+final class LedgerTree {
+
+    private final JdbcTemplate jdbc;
+
+    LedgerTree(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The hashes of {@code nodes}, read in one query (one index lookup each). */
+    Map<TreeNode, byte[]> nodes(Collection<TreeNode> nodes) {
+        Map<Long, byte[]> lines = new HashMap<>();
+        if (!nodes.isEmpty()) {
+            Long[] positions = nodes.stream().map(node -> node.lastLeaf() + 1).distinct().toArray(Long[]::new);
+            jdbc.query(connection -> {
+                var statement = connection.prepareStatement("""
+                        SELECT e.position, e.tree_hashes FROM unnest(?::bigint[]) AS p(position)
+                        CROSS JOIN LATERAL (SELECT position, tree_hashes FROM readmodel.ledger_entry
+                                            WHERE position = p.position) e""");
+                Array array = connection.createArrayOf("bigint", positions);
+                statement.setArray(1, array);
+                return statement;
+            }, rs -> {
+                lines.put(rs.getLong(1), rs.getBytes(2));
+            });
+        }
+        Map<TreeNode, byte[]> hashes = new LinkedHashMap<>();
+        for (TreeNode node : nodes) {
+            byte[] line = lines.get(node.lastLeaf() + 1);
+            if (line == null) {
+                throw new IllegalStateException("the ledger has no line " + (node.lastLeaf() + 1) + " for node " + node);
+            }
+            hashes.put(node, node.hashIn(line));
+        }
+        return hashes;
+    }
+
+    /** The right edge of the tree of the first {@code size} lines, to grow it. */
+    TreeEdge edge(long size) {
+        List<TreeNode> edge = TreeNode.edgeOf(size);
+        Map<TreeNode, byte[]> hashes = nodes(edge);
+        return TreeEdge.of(size, edge.stream().map(hashes::get).toList());
+    }
+
+    /** The root of the tree of the first {@code size} lines. */
+    byte[] root(long size) {
+        Map<TreeNode, byte[]> hashes = nodes(TreeProofs.nodesForRoot(size));
+        return TreeProofs.root(size, hashes::get);
+    }
+
+    /** The signed roots of the checkpoints with sizes in {@code (after, upTo]}: what a tree growing there must meet. */
+    Map<Long, byte[]> signedRoots(long after, long upTo) {
+        Map<Long, byte[]> roots = new HashMap<>();
+        jdbc.query("SELECT tree_size, root_hash FROM readmodel.ledger_checkpoint WHERE tree_size > ? AND tree_size <= ?",
+                rs -> {
+                    roots.put(rs.getLong(1), rs.getBytes(2));
+                }, after, upTo);
+        return roots;
+    }
+}

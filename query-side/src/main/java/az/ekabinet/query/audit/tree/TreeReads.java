@@ -1,0 +1,92 @@
+package az.ekabinet.query.audit.tree;
+
+import az.ekabinet.domain.ledger.TreeNode;
+import io.r2dbc.spi.Readable;
+import java.nio.ByteBuffer;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads the ledger's Merkle tree and its signed checkpoints: a node's hash is in the {@code tree_hashes} of the line of
+ * its last leaf ({@link TreeNode#hashIn}), so the O(log n) nodes of a proof are as many primary-key lookups, in one
+ * query.
+ */
+@Component
+public class TreeReads {
+
+    /** A stored checkpoint: the tree size it signs and its signed note. */
+    public record SignedCheckpoint(long treeSize, String note) {
+    }
+
+    private final DatabaseClient db;
+
+    public TreeReads(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** The tree's size now: the ledger's last position (0 when empty). */
+    public Mono<Long> size() {
+        return db.sql("SELECT coalesce(max(position), 0) AS size FROM readmodel.ledger_entry")
+                .map((row, meta) -> row.get("size", Long.class))
+                .one();
+    }
+
+    /** The hashes of {@code nodes}, which must all be in the tree. */
+    public Mono<Map<TreeNode, byte[]>> nodes(Collection<TreeNode> nodes) {
+        Long[] positions = nodes.stream().map(node -> node.lastLeaf() + 1).distinct().toArray(Long[]::new);
+        if (positions.length == 0) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("""
+                        SELECT e.position, e.tree_hashes FROM unnest(:positions::bigint[]) AS p(position)
+                        CROSS JOIN LATERAL (SELECT position, tree_hashes FROM readmodel.ledger_entry
+                                            WHERE position = p.position) e""")
+                .bind("positions", positions)
+                .map((row, meta) -> Map.entry(row.get("position", Long.class), bytes(row.get("tree_hashes", ByteBuffer.class))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
+                .map(lines -> {
+                    Map<TreeNode, byte[]> hashes = new LinkedHashMap<>();
+                    for (TreeNode node : nodes) {
+                        byte[] line = lines.get(node.lastLeaf() + 1);
+                        if (line == null) {
+                            throw new IllegalStateException("the ledger has no line for tree node " + node);
+                        }
+                        hashes.put(node, node.hashIn(line));
+                    }
+                    return hashes;
+                });
+    }
+
+    /** The latest checkpoint, if any was signed. */
+    public Mono<SignedCheckpoint> latest() {
+        return db.sql("SELECT tree_size, note FROM readmodel.ledger_checkpoint ORDER BY tree_size DESC LIMIT 1")
+                .map(TreeReads::checkpoint)
+                .one();
+    }
+
+    /** The first checkpoint whose tree has at least {@code size} leaves. */
+    public Mono<SignedCheckpoint> covering(long size) {
+        return db.sql("""
+                        SELECT tree_size, note FROM readmodel.ledger_checkpoint WHERE tree_size >= :size
+                        ORDER BY tree_size LIMIT 1""")
+                .bind("size", size)
+                .map(TreeReads::checkpoint)
+                .one();
+    }
+
+    private static SignedCheckpoint checkpoint(Readable row) {
+        return new SignedCheckpoint(row.get("tree_size", Long.class), row.get("note", String.class));
+    }
+
+    private static byte[] bytes(ByteBuffer bytea) {
+        byte[] bytes = new byte[bytea.remaining()];
+        bytea.get(bytes);
+        return bytes;
+    }
+}
