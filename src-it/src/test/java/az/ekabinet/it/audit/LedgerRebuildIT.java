@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import az.ekabinet.it.support.AdminClient;
 import az.ekabinet.it.support.CitizenClient.SignedUp;
 import az.ekabinet.it.support.IntegrationTest;
+import az.ekabinet.projection.ledger.LedgerCheckpoints;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ import java.util.Set;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,6 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @IntegrationTest
 class LedgerRebuildIT extends AuditTests {
+
+    @Autowired
+    LedgerCheckpoints checkpoints;
 
     /**
      * A replay (shutdown → reset → start, as an administrator's rebuild does it) empties the ledger and writes it again
@@ -147,6 +152,32 @@ class LedgerRebuildIT extends AuditTests {
         List<JsonNode> after = ledger(null);
         recheck(after);
         assertThat(after.get(after.size() - 1).get("amount").asText()).isEqualTo("9.00");
+    }
+
+    /**
+     * A signed checkpoint is a public commitment: a rebuild whose tree would not meet it (here the stored checkpoint's
+     * root spoiled by hand, as if the centre had signed another ledger) fails and changes nothing.
+     */
+    @Test
+    void aRebuildThatWouldContradictASignedCheckpointChangesNothing() {
+        SignedUp citizen = citizens.signUp(PASSWORD);
+        bank.payInto(citizen.token(), "2.00");
+        awaitLedgerCaughtUp();
+        checkpoints.signIfGrown();
+        List<JsonNode> before = ledger(null);
+        long size = jdbc.queryForObject("SELECT max(tree_size) FROM readmodel.ledger_checkpoint", Long.class);
+        byte[] root = jdbc.queryForObject("SELECT root_hash FROM readmodel.ledger_checkpoint WHERE tree_size = ?",
+                byte[].class, size);
+        jdbc.update("UPDATE readmodel.ledger_checkpoint SET root_hash = sha256(root_hash) WHERE tree_size = ?", size);
+        try {
+            JsonNode refused = rebuildLedger();
+            assertThat(refused.get("state").asText()).isEqualTo("FAILED");
+        } finally {
+            jdbc.update("UPDATE readmodel.ledger_checkpoint SET root_hash = ? WHERE tree_size = ?", root, size);
+        }
+        assertThat(ledger(null)).containsExactlyElementsOf(before);
+        assertThat(rebuildLedger().get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(ledger(null)).containsExactlyElementsOf(before);
     }
 
     /** Axon's own replay of the ledger: shutdown, reset tokens, start; until it has caught up again. */

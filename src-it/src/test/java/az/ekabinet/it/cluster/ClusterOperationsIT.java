@@ -6,6 +6,7 @@ import static az.ekabinet.it.support.ResultClient.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import az.ekabinet.domain.ledger.verifier.LedgerVerifier;
 import az.ekabinet.it.support.AdminClient;
 import az.ekabinet.it.support.ApplicationClient;
 import az.ekabinet.it.support.CitizenClient;
@@ -18,7 +19,11 @@ import az.ekabinet.it.support.ResultClient;
 import az.ekabinet.it.support.ResultClient.Applicant;
 import az.ekabinet.it.support.WalletLedger;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -160,6 +165,39 @@ class ClusterOperationsIT extends ClusterTests {
                 .expectBody(String.class).returnResult().getResponseBody()).contains("PAYMENT_CODE:" + code));
         cluster.http().post().uri("/api/audit/reconciliation").headers(h -> h.setBearerAuth(auditor)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.ok").isEqualTo(true);
+    }
+
+    /**
+     * The ledger's checkpoints are signed on whichever node with the one key the demo cluster keeps in its database:
+     * both nodes publish the same key, and a citizen's receipt read through one node, for a payment made through the
+     * other, is proven against a checkpoint the offline verifier opens with the key the first node published.
+     */
+    @Test
+    void everyNodeSignsTheOneLedgerWithTheOneKey() throws Exception {
+        String keyA = text(nodeA, "/api/audit/checkpoint/key");
+        assertThat(text(nodeB, "/api/audit/checkpoint/key")).isEqualTo(keyA);
+        SignedUp me = new CitizenClient(nodeA).signUp(PASSWORD);
+        bank(nodeA).payInto(me.token(), "7.00");
+
+        JsonNode receipt = await("a checkpoint covers my line (signed every 10 s on every node)")
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> nodeB.get().uri("/api/me/wallet/receipts").headers(h -> h.setBearerAuth(me.token()))
+                        .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody(),
+                        receipts -> receipts.size() == 1 && receipts.get(0).hasNonNull("checkpoint")).get(0);
+        Path dir = Files.createTempDirectory("receipt");
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int exit = LedgerVerifier.run(new String[] {
+                "--key", Files.writeString(dir.resolve("ledger.vkey"), keyA).toString(),
+                "--receipt", Files.writeString(dir.resolve("receipt.json"), receipt.toString()).toString(),
+                "--checkpoint", Files.writeString(dir.resolve("latest.txt"),
+                        text(nodeA, "/api/audit/checkpoint")).toString()},
+                new PrintStream(output, true, StandardCharsets.UTF_8));
+        assertThat(exit).as(output.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    private static String text(WebTestClient node, String uri) {
+        return node.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody();
     }
 
     /** The password-class requests a node says it admitted ({@code /actuator/prometheus}). */

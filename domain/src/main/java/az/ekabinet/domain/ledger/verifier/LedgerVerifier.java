@@ -41,9 +41,9 @@ import java.util.TreeMap;
  */
 public final class LedgerVerifier {
 
-    static final int VERIFIED = 0;
-    static final int REJECTED = 1;
-    static final int UNUSABLE = 2;
+    public static final int VERIFIED = 0;
+    public static final int REJECTED = 1;
+    public static final int UNUSABLE = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String USAGE = """
@@ -72,7 +72,7 @@ public final class LedgerVerifier {
     }
 
     /** Runs the verifier on {@code args}; its exit code. */
-    static int run(String[] args, PrintStream out) {
+    public static int run(String[] args, PrintStream out) {
         Map<String, List<Path>> files = new HashMap<>();
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 == args.length || !List.of("--key", "--ledger", "--checkpoint", "--receipt", "--consistency")
