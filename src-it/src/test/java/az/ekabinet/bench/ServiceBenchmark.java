@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import az.ekabinet.bench.Load.Result;
+import az.ekabinet.domain.ledger.verifier.LedgerVerifier;
 import az.ekabinet.it.support.AdminClient;
 import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.Ids;
@@ -16,24 +17,31 @@ import az.ekabinet.it.support.WalletLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -172,6 +180,7 @@ class ServiceBenchmark {
                 }
                 if (measures("ledger")) {
                     ledgerReplay(service, jdbc);
+                    ledgerProofs(service, client, jdbc);
                 }
                 if (measures("results")) {
                     resultsDay(service, client, jdbc);
@@ -450,6 +459,79 @@ class ServiceBenchmark {
     }
 
     /**
+     * The verifiable ledger (#23), over the replayed ledger of about a million lines: RFC 6962 inclusion and consistency
+     * proofs over HTTP (public, no login) at random positions and sizes, beside the request doing nothing at the same
+     * concurrency; then the offline verifier over the whole export (fetched over HTTP as an auditor does) with the
+     * latest signed checkpoint, beside reading and hashing the same file once.
+     */
+    private void ledgerProofs(RunningService service, WebClient client, JdbcTemplate jdbc) throws Exception {
+        long lines = jdbc.queryForObject("SELECT max(position) FROM readmodel.ledger_entry", Long.class);
+        SplittableRandom random = new SplittableRandom(23);
+        long[] positions = random.longs(READS, 1, lines + 1).toArray();
+        long[] olderSizes = random.longs(READS, 1, lines).toArray();
+        IntFunction<Mono<Boolean>> inclusion = i -> client.get()
+                .uri("/api/audit/proofs/inclusion?position={p}&treeSize={n}", positions[i], lines)
+                .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value() == 200));
+        IntFunction<Mono<Boolean>> consistency = i -> client.get()
+                .uri("/api/audit/proofs/consistency?from={m}&to={n}", olderSizes[i], lines)
+                .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value() == 200));
+        IntFunction<Mono<Boolean>> liveness = i -> client.get().uri("/actuator/health/liveness")
+                .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value() == 200));
+        WarmUp warmUp = warmUp(() -> {
+            Load.reactive("warm-up", CONCURRENCY, WARM_UP, inclusion);
+            return Load.reactive("warm-up", CONCURRENCY, WARM_UP, consistency);
+        });
+        Result idle = Load.reactive("HTTP request doing nothing (liveness probe)", CONCURRENCY, READS, liveness);
+        Result included = cpu("proving inclusion", () -> Load.reactive("inclusion proofs (HTTP)", CONCURRENCY, READS,
+                inclusion));
+        Result consistent = cpu("proving consistency", () -> Load.reactive("consistency proofs (HTTP)", CONCURRENCY,
+                READS, consistency));
+        for (Result proofs : List.of(included, consistent)) {
+            assertThat(proofs.failures()).as(proofs.name() + " failed").isZero();
+            rows.add(("| %s at %,d lines | throughput, p50 / p99 at %d clients, %s | %.0f/s, %.1f / %.1f ms | %s: %.0f/s, "
+                    + "p99 %.1f ms | %.2f | p99 ≤ 20 ms |").formatted(proofs.name(), lines, CONCURRENCY, warmUp,
+                    proofs.perSecond(), proofs.p50Micros() / 1000.0, proofs.p99Micros() / 1000.0, idle.name(),
+                    idle.perSecond(), idle.p99Micros() / 1000.0, proofs.perSecond() / idle.perSecond()));
+        }
+
+        Path dir = Files.createTempDirectory("ledger-verify");
+        Path export = dir.resolve("ledger.ndjson");
+        String auditor = new CitizenClient(service.http()).token("auditor", "demo-auditor-2026");
+        DataBufferUtils.write(client.get().uri("/api/audit/ledger").accept(MediaType.APPLICATION_NDJSON)
+                .headers(h -> h.setBearerAuth(auditor)).retrieve().bodyToFlux(DataBuffer.class), export)
+                .block(Duration.ofMinutes(5));
+        Path key = Files.writeString(dir.resolve("ledger.vkey"), client.get().uri("/api/audit/checkpoint/key")
+                .retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10)));
+        String note = await("a checkpoint of the whole replayed ledger").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> client.get().uri("/api/audit/checkpoint").retrieve().bodyToMono(String.class)
+                        .block(Duration.ofSeconds(10)), text -> text.split("\n")[1].equals(Long.toString(lines)));
+        Path checkpoint = Files.writeString(dir.resolve("checkpoint.txt"), note);
+
+        long readStarted = System.nanoTime();
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try (var in = Files.newInputStream(export)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                sha.update(buffer, 0, n);
+            }
+        }
+        double readSeconds = (System.nanoTime() - readStarted) / 1e9;
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        long verifyStarted = System.nanoTime();
+        int exit = LedgerVerifier.run(new String[] {"--key", key.toString(),
+                "--ledger", export.toString(), "--checkpoint", checkpoint.toString()},
+                new PrintStream(output, true, StandardCharsets.UTF_8));
+        double verifySeconds = (System.nanoTime() - verifyStarted) / 1e9;
+        assertThat(exit).as(output.toString()).isZero();
+        rows.add(("| the offline verifier over the export | seconds for %,d lines (%,d MB): chain, balances, the Merkle "
+                + "root against the signed checkpoint, in the benchmark's JVM | %.1f s (%,.0f lines/s) | reading and "
+                + "SHA-256 of the same file once: %.1f s | %.2f | ≤ 30 s |").formatted(lines, Files.size(export) >> 20,
+                verifySeconds, lines / verifySeconds, readSeconds, readSeconds / verifySeconds));
+        Files.delete(export);
+    }
+
+    /**
      * Results day (#22). The import: {@value #RESULT_LINES} lines of a scoring file posted to the service by the demo
      * administrator, streamed from a file on disk as the body, timed from the request sent to the report received;
      * against PostgreSQL's own COPY of the same file (the same bytes, through the JDBC driver's CopyManager) into a
@@ -675,7 +757,6 @@ class ServiceBenchmark {
                         baseline.p99Micros() / 1000.0, ratio, target));
     }
 
-    /** Runs a measured load and notes where the machine's CPU went meanwhile. */
     /**
      * Runs unmeasured load in rounds of at least {@link #WARM_UP_ROUND} until the service's JIT compiler used less
      * than {@value #QUIET_COMPILER} of a core during one, for at most {@link #MAX_WARM_UP}. A node that has served
@@ -707,6 +788,7 @@ class ServiceBenchmark {
         }
     }
 
+    /** Runs a measured load and notes where the machine's CPU went meanwhile. */
     private <T> T cpu(String path, java.util.concurrent.Callable<T> load) throws Exception {
         CpuShares shares = CpuShares.start(servicePid, () -> database.queryForList(
                 "SELECT pid FROM pg_stat_activity WHERE datname = current_database()", Long.class));

@@ -57,8 +57,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * administrators' replay resets the processor's tokens instead.
  *
  * <p><b>What it covers.</b> Exactly what the processor's token says was handled: every event up to the token's
- * index that is not one of its gaps; what is above its first gap is held back, as the processor's writer holds it
- * ({@link LedgerWriter}). The processor is shut down meanwhile, and its token row is locked for the whole
+ * index that is not one of its gaps; what is above a gap not settled yet is held back, as the processor's writer
+ * holds it ({@link LedgerWriter}). The processor is shut down meanwhile, and its token row is locked for the whole
  * rebuild so that no other node's processor writes lines the swap would drop. The token is left as it was; once
  * started again, the processor appends the events that commit later (gaps, new events) after the rebuilt lines.
  *
@@ -125,9 +125,13 @@ public class LedgerRebuild implements ProjectionRebuild {
             RebuiltTable held = new RebuiltTable(jdbc, "readmodel", "ledger_held");
             Map<String, String> cabinets = new LinkedHashMap<>();
             List<Moved> heldBack = new ArrayList<>();
-            Map<Long, byte[]> signedRoots = new LedgerTree(jdbc).signedRoots(0, Long.MAX_VALUE); // before the COPY
+            // before the COPY, on the same connection: the checkpoints to meet, and where the handled events stop being
+            // settled (what the processor handled above it waits, as its writer would have it wait)
+            Map<Long, byte[]> signedRoots = new LedgerTree(jdbc).signedRoots(0, Long.MAX_VALUE);
+            long unsettled = handled == null ? Long.MAX_VALUE : LedgerWriter.firstUnsettledGap(jdbc, handled.getGaps(),
+                    jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM readmodel.ledger_entry", Long.class));
             long written = jdbc.execute((ConnectionCallback<Long>) writer ->
-                    copyLines(writer, lines, handled, payloads, cabinets, heldBack, signedRoots));
+                    copyLines(writer, lines, handled, payloads, cabinets, heldBack, signedRoots, unsettled));
             StringBuilder heldRows = new StringBuilder(heldBack.size() * 200);
             for (Moved moved : heldBack) {
                 LedgerMovement m = moved.movement();
@@ -179,7 +183,7 @@ public class LedgerRebuild implements ProjectionRebuild {
      */
     private long copyLines(Connection writer, RebuiltTable lines, GapAwareTrackingToken handled,
                            StoredPayloads payloads, Map<String, String> cabinets, List<Moved> heldBack,
-                           Map<Long, byte[]> signedRoots) throws SQLException {
+                           Map<Long, byte[]> signedRoots, long unsettled) throws SQLException {
         if (handled == null) {
             return 0;
         }
@@ -194,15 +198,12 @@ public class LedgerRebuild implements ProjectionRebuild {
                 return null;
             });
             LedgerChain chain = LedgerChain.empty(signedRoots);
-            // the ledger goes in global-index order: what was handled above the token's first gap waits, as the
-            // processor's writer would have it wait, and the writer appends it once the gap is settled
-            long firstGap = handled.getGaps().stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
             StringBuilder text = new StringBuilder(CHUNK * 200);
             for (List<Read> chunk = deserialized.take(); chunk != null; chunk = deserialized.take()) {
                 for (Read event : chunk) {
                     if (event instanceof Opened opened) {
                         cabinets.putIfAbsent(opened.walletId(), opened.cabinetNumber());
-                    } else if (event instanceof Moved moved && moved.globalIndex() > firstGap) {
+                    } else if (event instanceof Moved moved && moved.globalIndex() > unsettled) {
                         heldBack.add(moved);
                     } else if (event instanceof Moved moved) {
                         String cabinetNumber = cabinets.get(moved.movement().walletId());

@@ -177,7 +177,7 @@ final class LedgerWriter {
         if (open.isEmpty()) {
             return Long.MAX_VALUE;
         }
-        Instant[] oldestOpenAndNow = oldestOpenTransaction();
+        Instant[] oldestOpenAndNow = oldestOpenTransaction(jdbc);
         for (long[] index : open) {
             if (index[1] == 1) {
                 return index[0]; // committed, not handled yet: the processor will bring it
@@ -191,8 +191,42 @@ final class LedgerWriter {
         return Long.MAX_VALUE; // every gap is dead
     }
 
+    /**
+     * The lowest of the processor token's {@code gaps} (indices it has not handled) that is not settled, or
+     * {@link Long#MAX_VALUE}: a ledger event committed since, or, above {@code settledUpTo} (what the live ledger has
+     * passed, having found it dead), missing while a transaction that began before now is still open. For the bulk
+     * rebuild, which writes what the token covers below it and holds back the rest, as this writer would.
+     */
+    static long firstUnsettledGap(JdbcTemplate jdbc, Collection<Long> gaps, long settledUpTo) {
+        if (gaps.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        Long[] sorted = gaps.stream().sorted().toArray(Long[]::new);
+        List<long[]> open = jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    SELECT g, (e.globalindex IS NOT NULL)::int FROM unnest(?::bigint[]) AS g
+                    LEFT JOIN LATERAL (SELECT globalindex, payloadtype FROM domainevententry WHERE globalindex = g) e
+                      ON true
+                    WHERE e.globalindex IS NULL OR e.payloadtype = ANY(?::varchar[])
+                    ORDER BY g""");
+            statement.setArray(1, connection.createArrayOf("bigint", sorted));
+            statement.setArray(2, connection.createArrayOf("varchar", LINE_EVENTS));
+            return statement;
+        }, (rs, row) -> new long[] {rs.getLong(1), rs.getInt(2)});
+        Instant[] oldestOpenAndNow = oldestOpenTransaction(jdbc);
+        for (long[] gap : open) {
+            boolean committed = gap[1] == 1; // a ledger event the processor has not handled: it will
+            boolean mayCommit = gap[0] > settledUpTo && oldestOpenAndNow[0] != null
+                    && oldestOpenAndNow[0].isBefore(oldestOpenAndNow[1]);
+            if (committed || mayCommit) {
+                return gap[0];
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
     /** The start of the oldest transaction open in this database on any other connection (or null), and now. */
-    private Instant[] oldestOpenTransaction() {
+    private static Instant[] oldestOpenTransaction(JdbcTemplate jdbc) {
         return jdbc.queryForObject("""
                 SELECT (SELECT min(xact_start) FROM pg_stat_activity WHERE datname = current_database()
                         AND backend_type = 'client backend' AND pid <> pg_backend_pid()), now()""",

@@ -21,20 +21,36 @@ import org.junit.jupiter.api.Test;
  */
 class ModuleDependencyTest {
 
+    private static final String VERIFIER = "az.ekabinet.domain.ledger.verifier..";
+
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("az.ekabinet");
 
+    /**
+     * The ledger's checkpoints are signed with Ed25519 through BouncyCastle's lightweight API (the JDK cannot make a
+     * key from the 32-byte seed the signed-note key format holds).
+     */
     @Test
-    void theDomainDependsOnNothingButJavaAxonModellingAndThePhoneLibrary() {
+    void theDomainDependsOnNothingButJavaAxonModellingThePhoneLibraryAndEd25519() {
         classes().that().resideInAPackage("az.ekabinet.domain..")
                 .and().doNotHaveFullyQualifiedName(ReadModelJson.class.getName())
+                .and().resideOutsideOfPackage(VERIFIER)
                 .should().onlyDependOnClassesThat(resideInAnyPackage("az.ekabinet.domain..", "java..",
                         "org.axonframework.modelling..", "org.axonframework.eventsourcing..",
                         "org.axonframework.commandhandling..", "org.axonframework.serialization..",
-                        "com.google.i18n.phonenumbers..")
+                        "com.google.i18n.phonenumbers..", "org.bouncycastle.crypto..")
                         // an event applied with metadata (AggregateLifecycle.apply(payload, metaData))
                         .or(type(MetaData.class)))
+                .check(PRODUCTION);
+    }
+
+    /** The ledger's offline verifier, a command-line tool beside the rules it checks: it reads JSON files, nothing else. */
+    @Test
+    void theOfflineVerifierKnowsTheDomainJavaAndJacksonOnly() {
+        classes().that().resideInAPackage(VERIFIER)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("az.ekabinet.domain..", "java..",
+                        "com.fasterxml.jackson..")
                 .check(PRODUCTION);
     }
 
