@@ -9,8 +9,6 @@
 TRUNCATE readmodel.ledger_entry, readmodel.ledger_wallet;
 DELETE FROM tokenentry WHERE processorname = 'ledger';
 ALTER TABLE readmodel.ledger_entry ADD COLUMN tree_hashes BYTEA NOT NULL;
--- a citizen's receipts: their own lines, in ledger order
-CREATE INDEX ledger_entry_wallet ON readmodel.ledger_entry (wallet_id, position);
 
 -- Lines the ledger holds back: events handled while an event with a lower global index may still commit (its
 -- transaction is still open). The ledger appends strictly in global-index order, so that a replay or a rebuild writes

@@ -1,10 +1,13 @@
 package az.ekabinet.query.audit.tree;
 
+import az.ekabinet.domain.ledger.TreeNode;
 import az.ekabinet.domain.ledger.TreeProofs;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -24,19 +27,26 @@ public class LedgerProofs {
     /** The audit path of the line at {@code position} in the tree of the first {@code treeSize} lines. */
     public Mono<List<String>> inclusion(long position, long treeSize) {
         long leaf = position - 1;
-        return reached(treeSize).then(tree.nodes(TreeProofs.nodesForInclusion(leaf, treeSize)))
+        return nodesOfTree(TreeProofs.nodesForInclusion(leaf, treeSize), treeSize)
                 .map(nodes -> base64(TreeProofs.inclusion(leaf, treeSize, nodes::get)));
     }
 
     /** The proof that the tree of {@code from} lines is a prefix of the tree of {@code to} lines. */
     public Mono<List<String>> consistency(long from, long to) {
-        return reached(to).then(tree.nodes(TreeProofs.nodesForConsistency(from, to)))
+        return nodesOfTree(TreeProofs.nodesForConsistency(from, to), to)
                 .map(nodes -> base64(TreeProofs.consistency(from, to, nodes::get)));
     }
 
-    /** Refuses with TREE_SIZE_NOT_REACHED a size beyond the ledger's. */
-    private Mono<Void> reached(long treeSize) {
-        return tree.size().flatMap(size -> size >= treeSize ? Mono.empty()
+    /**
+     * The nodes a proof over the tree of {@code treeSize} lines needs; TREE_SIZE_NOT_REACHED if the ledger is smaller.
+     * A proof that needs any node needs one over the tree's last leaf, so reading its nodes tells whether the tree is
+     * there; only a proof with none (a tree of one line, or two equal sizes) asks the ledger's size.
+     */
+    private Mono<Map<TreeNode, byte[]>> nodesOfTree(Set<TreeNode> needed, long treeSize) {
+        if (!needed.isEmpty()) {
+            return tree.nodes(needed);
+        }
+        return tree.size().flatMap(size -> size >= treeSize ? Mono.just(Map.<TreeNode, byte[]>of())
                 : Mono.error(new DomainException(ErrorCode.TREE_SIZE_NOT_REACHED)));
     }
 

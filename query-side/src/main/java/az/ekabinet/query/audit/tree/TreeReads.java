@@ -1,6 +1,8 @@
 package az.ekabinet.query.audit.tree;
 
 import az.ekabinet.domain.ledger.TreeNode;
+import az.ekabinet.domain.shared.DomainException;
+import az.ekabinet.domain.shared.ErrorCode;
 import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
 import java.util.Collection;
@@ -36,7 +38,7 @@ public class TreeReads {
                 .one();
     }
 
-    /** The hashes of {@code nodes}, which must all be in the tree. */
+    /** The hashes of {@code nodes}; TREE_SIZE_NOT_REACHED if the ledger has not reached the line of one of them. */
     public Mono<Map<TreeNode, byte[]>> nodes(Collection<TreeNode> nodes) {
         Long[] positions = nodes.stream().map(node -> node.lastLeaf() + 1).distinct().toArray(Long[]::new);
         if (positions.length == 0) {
@@ -54,8 +56,8 @@ public class TreeReads {
                     Map<TreeNode, byte[]> hashes = new LinkedHashMap<>();
                     for (TreeNode node : nodes) {
                         byte[] line = lines.get(node.lastLeaf() + 1);
-                        if (line == null) {
-                            throw new IllegalStateException("the ledger has no line for tree node " + node);
+                        if (line == null) { // the ledger has not reached the tree these nodes are of
+                            throw new DomainException(ErrorCode.TREE_SIZE_NOT_REACHED);
                         }
                         hashes.put(node, node.hashIn(line));
                     }

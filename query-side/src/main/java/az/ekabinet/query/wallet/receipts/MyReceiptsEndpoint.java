@@ -82,10 +82,16 @@ public class MyReceiptsEndpoint {
                 .flatMap(this::receipt);
     }
 
-    /** The citizen's own lines matching {@code condition} on {@code :after}, in ledger order. */
+    /**
+     * The citizen's own lines matching {@code condition} on {@code :after}, in ledger order: found through the
+     * wallet's events (the event store's key on the aggregate) and each one's line by its global index, so the ledger
+     * needs no index of its own per wallet, which its rebuild would have to build again.
+     */
     private Flux<LedgerEndpoint.Line> lines(Principal citizen, String condition, long after, int limit) {
         return db.sql("SELECT " + LedgerRows.COLUMNS + """
-                         FROM readmodel.wallet w JOIN readmodel.ledger_entry l ON l.wallet_id = w.wallet_id
+                         FROM readmodel.wallet w
+                        JOIN domainevententry e ON e.aggregateidentifier = w.wallet_id
+                        JOIN readmodel.ledger_entry l ON l.global_index = e.globalindex
                         WHERE w.cabinet_id = :cabinet AND\s""" + condition + " ORDER BY l.position LIMIT :limit")
                 .bind("cabinet", citizen.getName())
                 .bind("after", after)
