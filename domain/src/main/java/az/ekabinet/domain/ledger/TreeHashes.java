@@ -33,11 +33,18 @@ public final class TreeHashes {
         return sha256().digest();
     }
 
-    private static MessageDigest sha256() {
+    /** One digest per thread, reset by each digest(): looking one up per hash was a visible cost of the rebuild. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+    });
+
+    private static MessageDigest sha256() {
+        MessageDigest sha = SHA256.get();
+        sha.reset();
+        return sha;
     }
 }

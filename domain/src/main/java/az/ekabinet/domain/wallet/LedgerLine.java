@@ -83,7 +83,17 @@ public record LedgerLine(long position, String cabinetNumber, Type type, long am
      * chain hash last, so that the tree also commits to the chain.
      */
     public byte[] leafBytes(String hash) {
-        return (text() + "|" + hash).getBytes(StandardCharsets.UTF_8);
+        return leafBytes(text().getBytes(StandardCharsets.UTF_8), hash);
+    }
+
+    /** {@link #leafBytes(String)} of a line whose {@link #text()} in UTF-8 is {@code text}. */
+    public static byte[] leafBytes(byte[] text, String hash) {
+        byte[] hex = hash.getBytes(StandardCharsets.US_ASCII);
+        byte[] leaf = new byte[text.length + 1 + hex.length];
+        System.arraycopy(text, 0, leaf, 0, text.length);
+        leaf[text.length] = '|';
+        System.arraycopy(hex, 0, leaf, text.length + 1, hex.length);
+        return leaf;
     }
 
     /** The exact text that is hashed, given the previous line's hash. */
@@ -93,12 +103,25 @@ public record LedgerLine(long position, String cabinetNumber, Type type, long am
 
     /** This line's hash, given the previous line's hash ({@link #GENESIS_HASH} for position 1). */
     public String hash(String previousHash) {
+        return hash(text().getBytes(StandardCharsets.UTF_8), previousHash);
+    }
+
+    /**
+     * {@link #hash(String)} of a line whose {@link #text()} in UTF-8 is {@code text}: for writers that also need the
+     * text for the line's leaf, and make it once (the ledger's rebuild makes a million).
+     */
+    public static String hash(byte[] text, String previousHash) {
+        MessageDigest sha = SHA256.get();
+        sha.update(text);
+        sha.update((byte) '|');
+        return HexFormat.of().formatHex(sha.digest(previousHash.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(hashedText(previousHash).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
-    }
+    });
 }

@@ -4,8 +4,9 @@ import az.ekabinet.domain.ledger.TreeEdge;
 import az.ekabinet.domain.ledger.TreeHashes;
 import az.ekabinet.domain.wallet.LedgerLine;
 import az.ekabinet.projection.plumbing.CopyText;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -23,8 +24,6 @@ final class LedgerChain {
     /** The ledger's columns in the order {@link #append} writes them. */
     static final String COLUMNS = "position, global_index, wallet_id, cabinet_number, type, amount_qepik, "
             + "balance_after_qepik, cause, occurred_at, hash, tree_hashes";
-
-    private static final HexFormat HEX = HexFormat.of();
 
     private long position;
     private String hash;
@@ -53,9 +52,10 @@ final class LedgerChain {
     void append(long globalIndex, LedgerMovement movement, String cabinetNumber, StringBuilder copyText) {
         var line = new LedgerLine(position + 1, cabinetNumber, movement.type(), movement.amountQepik(),
                 movement.balanceAfterQepik(), movement.cause(), movement.occurredAt());
-        String lineHash = line.hash(hash);
-        StringBuilder treeHashes = new StringBuilder(2 + 4 * TreeHashes.SIZE).append("\\x"); // bytea's hex input
-        tree.append(TreeHashes.leaf(line.leafBytes(lineHash)), (node, nodeHash) -> HEX.formatHex(treeHashes, nodeHash));
+        byte[] text = line.text().getBytes(StandardCharsets.UTF_8); // once, for the chain hash and the leaf
+        String lineHash = LedgerLine.hash(text, hash);
+        ByteArrayOutputStream treeHashes = new ByteArrayOutputStream(2 * TreeHashes.SIZE);
+        tree.append(TreeHashes.leaf(LedgerLine.leafBytes(text, lineHash)), (node, nodeHash) -> treeHashes.writeBytes(nodeHash));
         byte[] signedRoot = signedRoots.get(line.position());
         if (signedRoot != null && !Arrays.equals(signedRoot, tree.root())) {
             throw new IllegalStateException("the ledger would disagree with its signed checkpoint of size "
@@ -63,7 +63,7 @@ final class LedgerChain {
         }
         Object[] columns = {line.position(), globalIndex, movement.walletId(), cabinetNumber, movement.type().name(),
                 movement.amountQepik(), movement.balanceAfterQepik(), movement.cause(), line.occurredAt(), lineHash,
-                treeHashes};
+                new CopyText.Bytes(treeHashes.toByteArray())};
         CopyText.appendRow(copyText, columns);
         position = line.position();
         hash = lineHash;

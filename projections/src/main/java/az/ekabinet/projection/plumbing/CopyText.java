@@ -3,6 +3,7 @@ package az.ekabinet.projection.plumbing;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.HexFormat;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,13 +18,23 @@ public final class CopyText {
     private CopyText() {
     }
 
+    /** A {@code bytea} column's value. */
+    public record Bytes(byte[] bytes) {
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
+
     /** Appends one row: the columns' text separated by tabs, then a newline. None may be null. */
     public static void appendRow(StringBuilder text, Object... columns) {
         for (int column = 0; column < columns.length; column++) {
             if (column > 0) {
                 text.append('\t');
             }
-            appendValue(text, columns[column].toString());
+            if (columns[column] instanceof Bytes bytes) {
+                HEX.formatHex(text.append("\\\\x"), bytes.bytes()); // bytea's hex input, its backslash escaped
+            } else {
+                appendValue(text, columns[column].toString());
+            }
         }
         text.append('\n');
     }
