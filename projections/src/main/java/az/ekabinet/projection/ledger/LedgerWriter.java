@@ -59,9 +59,6 @@ final class LedgerWriter {
 
     /** The wallets opened and the movements of a processor batch. */
     void write(Map<String, String> opened, List<LedgerMovement> movements) {
-        if (!movements.isEmpty()) {
-            lock(jdbc);
-        }
         if (!opened.isEmpty()) {
             update("""
                     INSERT INTO readmodel.ledger_wallet (wallet_id, cabinet_number)

@@ -27,6 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class LedgerRebuildIT extends AuditTests {
 
+    /** Each line's Merkle tree nodes, as hex. */
+    private static final String TREE = "SELECT position, encode(tree_hashes, 'hex') FROM readmodel.ledger_entry ORDER BY position";
+
     @Autowired
     LedgerCheckpoints checkpoints;
 
@@ -64,11 +67,13 @@ class LedgerRebuildIT extends AuditTests {
         replayByResettingTokens();
         List<JsonNode> replayed = ledger(null);
         List<Long> replayedIndexes = ledgerGlobalIndexes();
+        List<Map<String, Object>> tree = jdbc.queryForList(TREE);
         List<Map<String, Object>> keys = ledgerKeys();
         String walletsQuery = "SELECT * FROM readmodel.ledger_wallet ORDER BY wallet_id";
         List<Map<String, Object>> wallets = jdbc.queryForList(walletsQuery);
         // spoiled by hand, so that only a rebuild that really rewrites both tables can give them back
-        jdbc.update("UPDATE readmodel.ledger_entry SET cause = 'changed by hand' WHERE position = 1");
+        jdbc.update("UPDATE readmodel.ledger_entry SET cause = 'changed by hand', tree_hashes = sha256(tree_hashes) "
+                + "WHERE position = 1");
         jdbc.update("""
                 DELETE FROM readmodel.ledger_wallet WHERE wallet_id = (SELECT min(wallet_id) FROM readmodel.ledger_wallet)""");
 
@@ -77,6 +82,7 @@ class LedgerRebuildIT extends AuditTests {
         assertThat(rebuild.get("eventsReplayed").asLong()).isEqualTo(replayed.size());
         assertThat(ledger(null)).containsExactlyElementsOf(replayed);
         assertThat(ledgerGlobalIndexes()).isEqualTo(replayedIndexes);
+        assertThat(jdbc.queryForList(TREE)).as("the Merkle tree's nodes, line by line").isEqualTo(tree);
         assertThat(ledgerKeys()).isEqualTo(keys);
         assertThat(jdbc.queryForList(walletsQuery)).isEqualTo(wallets);
 

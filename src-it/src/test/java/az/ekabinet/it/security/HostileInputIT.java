@@ -10,6 +10,8 @@ import az.ekabinet.it.support.EventStore;
 import az.ekabinet.it.support.IntegrationTest;
 import az.ekabinet.it.support.ProviderClient;
 import az.ekabinet.it.support.TestClock;
+import az.ekabinet.it.support.WalletLedger;
+import az.ekabinet.projection.ledger.LedgerCheckpoints;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,6 +59,8 @@ class HostileInputIT {
     JdbcTemplate jdbc;
     @Autowired
     TestClock clock;
+    @Autowired
+    LedgerCheckpoints checkpoints;
 
     /** An endpoint with the fields a valid body has and who may call it. */
     record Endpoint(HttpMethod method, String path, List<String> fields, Function<WebTestClient.RequestBodySpec,
@@ -107,6 +111,9 @@ class HostileInputIT {
 
         Random random = new Random(SEED);
         long events = new EventStore(jdbc).totalEvents();
+        // the ledger written and signed up to the setup's last movement, as its timer would within seconds
+        new WalletLedger(jdbc).awaitLedgerCaughtUp(Duration.ofSeconds(30));
+        checkpoints.signIfGrown();
         Map<String, String> rows = settledRows();
         List<String> broken = new ArrayList<>();
         int sent = 0;
