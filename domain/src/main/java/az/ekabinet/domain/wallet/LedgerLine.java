@@ -1,6 +1,7 @@
 package az.ekabinet.domain.wallet;
 
 import az.ekabinet.domain.money.Money;
+import az.ekabinet.domain.shared.Hex;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 
 /**
  * One line of the auditors' ledger and the hash that chains it to the line before:
@@ -114,7 +114,7 @@ public record LedgerLine(long position, String cabinetNumber, Type type, long am
         MessageDigest sha = SHA256.get();
         sha.update(text);
         sha.update((byte) '|');
-        return HexFormat.of().formatHex(sha.digest(previousHash.getBytes(StandardCharsets.US_ASCII)));
+        return Hex.of(sha.digest(previousHash.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {

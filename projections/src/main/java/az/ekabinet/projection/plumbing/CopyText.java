@@ -1,9 +1,9 @@
 package az.ekabinet.projection.plumbing;
 
+import az.ekabinet.domain.shared.Hex;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.util.HexFormat;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,8 +22,6 @@ public final class CopyText {
     public record Bytes(byte[] bytes) {
     }
 
-    private static final HexFormat HEX = HexFormat.of();
-
     /** Appends one row: the columns' text separated by tabs, then a newline. None may be null. */
     public static void appendRow(StringBuilder text, Object... columns) {
         for (int column = 0; column < columns.length; column++) {
@@ -31,7 +29,7 @@ public final class CopyText {
                 text.append('\t');
             }
             if (columns[column] instanceof Bytes bytes) {
-                HEX.formatHex(text.append("\\\\x"), bytes.bytes()); // bytea's hex input, its backslash escaped
+                Hex.append(text.append("\\\\x"), bytes.bytes()); // bytea's hex input, its backslash escaped
             } else {
                 appendValue(text, columns[column].toString());
             }

@@ -28,6 +28,9 @@ class CommittedSecretsTest {
             Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----"),
             Pattern.compile("AKIA[0-9A-Z]{16}"),
             Pattern.compile("(?i)jdbc:postgresql://[^\\s\"']*password=[^\\s&\"']+"));
+    /** A checkpoint signing key of the ledger (a note signer key); the test vectors' own is published on purpose. */
+    static final Pattern LEDGER_KEY = Pattern.compile("PRIVATE\\+KEY\\+[^\\s+]+\\+[0-9a-f]{8}\\+[A-Za-z0-9+/=]{44}");
+    static final String TEST_LEDGER_KEY = "domain/src/test/resources/ledger-vectors/test-signer.key";
     static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}");
     /** A literal credential in a configuration file (a ${placeholder} is fine). */
     static final Pattern CONFIGURED = Pattern.compile(
@@ -54,6 +57,9 @@ class CommittedSecretsTest {
             }
             for (Pattern key : KEYS) {
                 key.matcher(text).results().forEach(match -> found.add(file + ": " + match.group()));
+            }
+            if (!file.equals(TEST_LEDGER_KEY)) {
+                LEDGER_KEY.matcher(text).results().forEach(match -> found.add(file + ": a ledger signing key"));
             }
             BCRYPT.matcher(text).results().filter(match -> !demo.contains(match.group()))
                     .forEach(match -> found.add(file + ": a password hash that is not a demo one"));
