@@ -2,6 +2,7 @@ package az.ekabinet.projection.ledger;
 
 import az.ekabinet.domain.ledger.TreeEdge;
 import az.ekabinet.domain.ledger.TreeHashes;
+import az.ekabinet.domain.shared.Hex;
 import az.ekabinet.domain.wallet.LedgerLine;
 import az.ekabinet.projection.plumbing.CopyText;
 import java.io.ByteArrayOutputStream;
@@ -63,7 +64,7 @@ final class LedgerChain {
         }
         Object[] columns = {line.position(), globalIndex, movement.walletId(), cabinetNumber, movement.type().name(),
                 movement.amountQepik(), movement.balanceAfterQepik(), movement.cause(), line.occurredAt(), lineHash,
-                new CopyText.Bytes(treeHashes.toByteArray())};
+                new CopyText.HexBytes(Hex.of(treeHashes.toByteArray()))};
         CopyText.appendRow(copyText, columns);
         position = line.position();
         hash = lineHash;

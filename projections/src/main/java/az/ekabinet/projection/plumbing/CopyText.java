@@ -1,6 +1,5 @@
 package az.ekabinet.projection.plumbing;
 
-import az.ekabinet.domain.shared.Hex;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -18,8 +17,8 @@ public final class CopyText {
     private CopyText() {
     }
 
-    /** A {@code bytea} column's value. */
-    public record Bytes(byte[] bytes) {
+    /** A {@code bytea} column's value given as lowercase hex: written as bytea's hex input, without the escaping scan. */
+    public record HexBytes(String hex) {
     }
 
     /** Appends one row: the columns' text separated by tabs, then a newline. None may be null. */
@@ -28,8 +27,8 @@ public final class CopyText {
             if (column > 0) {
                 text.append('\t');
             }
-            if (columns[column] instanceof Bytes bytes) {
-                Hex.append(text.append("\\\\x"), bytes.bytes()); // bytea's hex input, its backslash escaped
+            if (columns[column] instanceof HexBytes bytes) {
+                text.append("\\\\x").append(bytes.hex()); // bytea's hex input, its backslash escaped
             } else {
                 appendValue(text, columns[column].toString());
             }
