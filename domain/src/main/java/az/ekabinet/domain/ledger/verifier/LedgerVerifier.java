@@ -47,8 +47,8 @@ public final class LedgerVerifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String USAGE = """
-            usage: verify-ledger --key <verifier key file> [--ledger <export.ndjson>] [--checkpoint <note file>]...
-                                 [--receipt <receipt.json>]... [--consistency <proof.json>]...""";
+            usage: config/audit/ledger verify --key <verifier key file> [--ledger <export.ndjson>]
+                       [--checkpoint <note file>]... [--receipt <receipt.json>]... [--consistency <proof.json>]...""";
 
     /** A check that failed: where (a position, a file) and what. */
     static final class Rejected extends Exception {

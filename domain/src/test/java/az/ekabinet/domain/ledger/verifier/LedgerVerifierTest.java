@@ -93,7 +93,7 @@ class LedgerVerifierTest {
         assertThat(verify().exit()).isEqualTo(LedgerVerifier.UNUSABLE);
         Run unknown = run(new String[] {"--key", "x", "--frobnicate", "y"});
         assertThat(unknown.exit()).isEqualTo(LedgerVerifier.UNUSABLE);
-        assertThat(unknown.output()).contains("usage: verify-ledger");
+        assertThat(unknown.output()).contains("usage: config/audit/ledger verify");
     }
 
     private static void assertFails(Run run, String... expected) {
