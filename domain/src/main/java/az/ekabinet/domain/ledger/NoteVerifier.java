@@ -1,5 +1,6 @@
 package az.ekabinet.domain.ledger;
 
+import az.ekabinet.domain.shared.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -116,7 +117,7 @@ public final class NoteVerifier {
 
     /** The first four bytes of SHA-256(name || 0x0A || 0x01 || public key). */
     static byte[] keyId(String name, byte[] publicKey) {
-        byte[] hash = NoteSigner.sha256(name.getBytes(StandardCharsets.UTF_8), new byte[] {'\n', NoteSigner.ED25519},
+        byte[] hash = Sha256.of(name.getBytes(StandardCharsets.UTF_8), new byte[] {'\n', NoteSigner.ED25519},
                 publicKey);
         return Arrays.copyOf(hash, 4);
     }

@@ -2,7 +2,10 @@ package az.ekabinet.domain.ledger;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A node of the ledger's Merkle tree that never changes once its leaves are there: the root of the perfect subtree
@@ -17,26 +20,33 @@ public record TreeNode(int level, long index) {
         }
     }
 
-    /** The first leaf under this node. */
-    public long firstLeaf() {
-        return index << level;
+    /** The ledger position whose line stores this node: the line of its last leaf, which completed it. */
+    public long linePosition() {
+        return (index + 1) << level; // the last leaf under it is this minus one, and positions count from 1
     }
 
-    /** The leaf whose ledger line stores this node: the last one under it, which completed it. */
-    public long lastLeaf() {
-        return ((index + 1) << level) - 1;
+    /** The positions of the lines that store {@code nodes}, each once. */
+    public static Long[] linePositions(Collection<TreeNode> nodes) {
+        return nodes.stream().map(TreeNode::linePosition).distinct().toArray(Long[]::new);
     }
 
     /**
-     * This node's hash among those the line of its {@link #lastLeaf()} stores: the hashes of the nodes that line
-     * completed, 32 bytes each, its leaf (level 0) first.
+     * The hashes of {@code nodes} from the lines that store them ({@code tree_hashes} by position: the hashes of the
+     * nodes each line completed, 32 bytes each, its leaf first); a node whose line is not among them is left out.
      */
-    public byte[] hashIn(byte[] lineTreeHashes) {
-        int from = level * TreeHashes.SIZE;
-        if (lineTreeHashes.length < from + TreeHashes.SIZE) {
-            throw new IllegalStateException("the line of leaf " + lastLeaf() + " does not store node " + this);
+    public static Map<TreeNode, byte[]> hashesIn(Collection<TreeNode> nodes, Map<Long, byte[]> lineTreeHashes) {
+        Map<TreeNode, byte[]> hashes = new LinkedHashMap<>();
+        for (TreeNode node : nodes) {
+            byte[] line = lineTreeHashes.get(node.linePosition());
+            if (line != null) {
+                int from = node.level * TreeHashes.SIZE;
+                if (line.length < from + TreeHashes.SIZE) {
+                    throw new IllegalStateException("the line at " + node.linePosition() + " does not store node " + node);
+                }
+                hashes.put(node, Arrays.copyOfRange(line, from, from + TreeHashes.SIZE));
+            }
         }
-        return Arrays.copyOfRange(lineTreeHashes, from, from + TreeHashes.SIZE);
+        return hashes;
     }
 
     /**

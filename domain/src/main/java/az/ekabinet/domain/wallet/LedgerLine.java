@@ -2,9 +2,9 @@ package az.ekabinet.domain.wallet;
 
 import az.ekabinet.domain.money.Money;
 import az.ekabinet.domain.shared.Hex;
+import az.ekabinet.domain.shared.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -111,17 +111,9 @@ public record LedgerLine(long position, String cabinetNumber, Type type, long am
      * text for the line's leaf, and make it once (the ledger's rebuild makes a million).
      */
     public static String hash(byte[] text, String previousHash) {
-        MessageDigest sha = SHA256.get();
+        MessageDigest sha = Sha256.digest();
         sha.update(text);
         sha.update((byte) '|');
         return Hex.of(sha.digest(previousHash.getBytes(StandardCharsets.US_ASCII)));
     }
-
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    });
 }

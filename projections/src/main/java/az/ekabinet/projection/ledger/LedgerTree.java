@@ -3,17 +3,15 @@ package az.ekabinet.projection.ledger;
 import az.ekabinet.domain.ledger.TreeEdge;
 import az.ekabinet.domain.ledger.TreeNode;
 import az.ekabinet.domain.ledger.TreeProofs;
-import java.sql.Array;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Reads the ledger's Merkle tree where the ledger stores it: each node in the {@code tree_hashes} of the line of its
- * last leaf ({@link TreeNode#hashIn}), and the signed checkpoints.
+ * last leaf ({@link TreeNode#hashesIn}), and the signed checkpoints.
  */
 final class LedgerTree {
 
@@ -27,26 +25,20 @@ final class LedgerTree {
     Map<TreeNode, byte[]> nodes(Collection<TreeNode> nodes) {
         Map<Long, byte[]> lines = new HashMap<>();
         if (!nodes.isEmpty()) {
-            Long[] positions = nodes.stream().map(node -> node.lastLeaf() + 1).distinct().toArray(Long[]::new);
             jdbc.query(connection -> {
                 var statement = connection.prepareStatement("""
                         SELECT e.position, e.tree_hashes FROM unnest(?::bigint[]) AS p(position)
                         CROSS JOIN LATERAL (SELECT position, tree_hashes FROM readmodel.ledger_entry
                                             WHERE position = p.position) e""");
-                Array array = connection.createArrayOf("bigint", positions);
-                statement.setArray(1, array);
+                statement.setArray(1, connection.createArrayOf("bigint", TreeNode.linePositions(nodes)));
                 return statement;
             }, rs -> {
                 lines.put(rs.getLong(1), rs.getBytes(2));
             });
         }
-        Map<TreeNode, byte[]> hashes = new LinkedHashMap<>();
-        for (TreeNode node : nodes) {
-            byte[] line = lines.get(node.lastLeaf() + 1);
-            if (line == null) {
-                throw new IllegalStateException("the ledger has no line " + (node.lastLeaf() + 1) + " for node " + node);
-            }
-            hashes.put(node, node.hashIn(line));
+        Map<TreeNode, byte[]> hashes = TreeNode.hashesIn(nodes, lines);
+        if (hashes.size() < nodes.size()) {
+            throw new IllegalStateException("the ledger has no line for some of the tree nodes " + nodes);
         }
         return hashes;
     }

@@ -171,21 +171,10 @@ final class LedgerWriter {
             statement.setArray(4, connection.createArrayOf("varchar", LINE_EVENTS));
             return statement;
         }, (rs, row) -> new long[] {rs.getLong(1), rs.getInt(2)});
-        if (open.isEmpty()) {
-            return Long.MAX_VALUE;
-        }
-        Instant[] oldestOpenAndNow = oldestOpenTransaction(jdbc);
-        for (long[] index : open) {
-            if (index[1] == 1) {
-                return index[0]; // committed, not handled yet: the processor will bring it
-            }
-            Instant seenAt = ordered.stream().filter(c -> c.globalIndex() > index[0]).findFirst()
-                    .map(c -> c.seenAt() == null ? oldestOpenAndNow[1] : c.seenAt()).orElseThrow();
-            if (oldestOpenAndNow[0] != null && oldestOpenAndNow[0].isBefore(seenAt)) {
-                return index[0]; // a transaction older than the event above it is open: it may still commit this one
-            }
-        }
-        return Long.MAX_VALUE; // every gap is dead
+        // the line above a missing index was handled at its seenAt (now, for this batch's): a transaction open since
+        // before then may have taken the index
+        return firstUnsettled(jdbc, open, (index, now) -> ordered.stream().filter(c -> c.globalIndex() > index)
+                .findFirst().map(c -> c.seenAt() == null ? now : c.seenAt()).orElseThrow());
     }
 
     /**
@@ -210,16 +199,36 @@ final class LedgerWriter {
             statement.setArray(2, connection.createArrayOf("varchar", LINE_EVENTS));
             return statement;
         }, (rs, row) -> new long[] {rs.getLong(1), rs.getInt(2)});
+        // what the processor handled was handled before now; the live ledger found what it passed dead already
+        return firstUnsettled(jdbc, open, (gap, now) -> gap > settledUpTo ? now : null);
+    }
+
+    /** When the event above a missing index was handled; {@code null} if the index is known to be dead. */
+    private interface SeenAt {
+        Instant of(long missingIndex, Instant now);
+    }
+
+    /**
+     * The first of {@code open} (ascending {@code (index, 1 if committed)}: each missing from the event store or a
+     * ledger event) that is not settled, or {@link Long#MAX_VALUE}: a committed one (a ledger event the processor has
+     * not handled: it will), or a missing one while a transaction that began before the event above it was handled is
+     * still open (it may still commit it).
+     */
+    private static long firstUnsettled(JdbcTemplate jdbc, List<long[]> open, SeenAt seenAt) {
+        if (open.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
         Instant[] oldestOpenAndNow = oldestOpenTransaction(jdbc);
-        for (long[] gap : open) {
-            boolean committed = gap[1] == 1; // a ledger event the processor has not handled: it will
-            boolean mayCommit = gap[0] > settledUpTo && oldestOpenAndNow[0] != null
-                    && oldestOpenAndNow[0].isBefore(oldestOpenAndNow[1]);
-            if (committed || mayCommit) {
-                return gap[0];
+        for (long[] index : open) {
+            if (index[1] == 1) {
+                return index[0];
+            }
+            Instant seen = seenAt.of(index[0], oldestOpenAndNow[1]);
+            if (seen != null && oldestOpenAndNow[0] != null && oldestOpenAndNow[0].isBefore(seen)) {
+                return index[0];
             }
         }
-        return Long.MAX_VALUE;
+        return Long.MAX_VALUE; // every gap is dead
     }
 
     /** The start of the oldest transaction open in this database on any other connection (or null), and now. */

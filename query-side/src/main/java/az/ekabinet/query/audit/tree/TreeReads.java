@@ -7,7 +7,6 @@ import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -15,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reads the ledger's Merkle tree and its signed checkpoints: a node's hash is in the {@code tree_hashes} of the line of
- * its last leaf ({@link TreeNode#hashIn}), so the O(log n) nodes of a proof are as many primary-key lookups, in one
+ * its last leaf ({@link TreeNode#hashesIn}), so the O(log n) nodes of a proof are as many primary-key lookups, in one
  * query.
  */
 @Component
@@ -40,26 +39,21 @@ public class TreeReads {
 
     /** The hashes of {@code nodes}; TREE_SIZE_NOT_REACHED if the ledger has not reached the line of one of them. */
     public Mono<Map<TreeNode, byte[]>> nodes(Collection<TreeNode> nodes) {
-        Long[] positions = nodes.stream().map(node -> node.lastLeaf() + 1).distinct().toArray(Long[]::new);
-        if (positions.length == 0) {
+        if (nodes.isEmpty()) {
             return Mono.just(Map.of());
         }
         return db.sql("""
                         SELECT e.position, e.tree_hashes FROM unnest(:positions::bigint[]) AS p(position)
                         CROSS JOIN LATERAL (SELECT position, tree_hashes FROM readmodel.ledger_entry
                                             WHERE position = p.position) e""")
-                .bind("positions", positions)
+                .bind("positions", TreeNode.linePositions(nodes))
                 .map((row, meta) -> Map.entry(row.get("position", Long.class), bytes(row.get("tree_hashes", ByteBuffer.class))))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
                 .map(lines -> {
-                    Map<TreeNode, byte[]> hashes = new LinkedHashMap<>();
-                    for (TreeNode node : nodes) {
-                        byte[] line = lines.get(node.lastLeaf() + 1);
-                        if (line == null) { // the ledger has not reached the tree these nodes are of
-                            throw new DomainException(ErrorCode.TREE_SIZE_NOT_REACHED);
-                        }
-                        hashes.put(node, node.hashIn(line));
+                    Map<TreeNode, byte[]> hashes = TreeNode.hashesIn(nodes, lines);
+                    if (hashes.size() < nodes.size()) { // the ledger has not reached the tree these nodes are of
+                        throw new DomainException(ErrorCode.TREE_SIZE_NOT_REACHED);
                     }
                     return hashes;
                 });
