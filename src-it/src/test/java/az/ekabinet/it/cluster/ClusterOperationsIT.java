@@ -42,6 +42,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -274,7 +275,7 @@ class ClusterOperationsIT extends ClusterTests {
         AtomicBoolean deploying = new AtomicBoolean(true);
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger credited = new AtomicInteger();
-        Flux<Integer> load = Flux.<Integer>generate(sink -> sink.next(0)).takeWhile(i -> deploying.get())
+        Flux<String> load = Flux.<Integer>generate(sink -> sink.next(0)).takeWhile(i -> deploying.get())
                 .flatMap(i -> {
                     String code = Ids.paymentCode();
                     byte[] body = bank(null).notification(code, "0.01", "AA1234567").getBytes(StandardCharsets.UTF_8);
@@ -283,22 +284,21 @@ class ClusterOperationsIT extends ClusterTests {
                             .header("X-Ekabinet-Provider", ProviderClient.DEMO_BANK)
                             .header("X-Ekabinet-Timestamp", Long.toString(timestamp))
                             .header("X-Ekabinet-Signature", signer.sign(timestamp, body)).bodyValue(body)
-                            .exchangeToMono(response -> Mono.just(response.statusCode().value()))
-                            .flatMap(status -> status != 201 ? Mono.just(status) : balancer.post()
+                            .exchangeToMono(response -> failureOf("the payment's notification", 201, response))
+                            .switchIfEmpty(Mono.defer(() -> balancer.post()
                                     .uri("/api/me/wallet/credits").headers(h -> h.setBearerAuth(me.token()))
                                     .contentType(MediaType.APPLICATION_JSON)
                                     .bodyValue("{\"paymentCode\":\"" + code + "\"}")
-                                    .exchangeToMono(response -> Mono.just(response.statusCode().value())))
-                            .flatMap(status -> status != 201 ? Mono.just(status) : balancer.get().uri("/api/me/wallet")
+                                    .exchangeToMono(response -> failureOf("the credit", 201, response))))
+                            .switchIfEmpty(Mono.defer(() -> balancer.get().uri("/api/me/wallet")
                                     .headers(h -> h.setBearerAuth(me.token()))
-                                    .exchangeToMono(response -> Mono.just(response.statusCode().value())))
-                            .doOnNext(status -> {
-                                if (status == 200) {
-                                    credited.incrementAndGet();
-                                } else {
-                                    failures.add(Integer.toString(status));
-                                }
-                            })
+                                    .exchangeToMono(response -> failureOf("the balance", 200, response))
+                                    .doOnSuccess(failure -> {
+                                        if (failure == null) {
+                                            credited.incrementAndGet();
+                                        }
+                                    })))
+                            .doOnNext(failures::add)
                             .onErrorResume(failure -> {
                                 failures.add(failure.toString());
                                 return Mono.empty();
@@ -314,5 +314,14 @@ class ClusterOperationsIT extends ClusterTests {
         assertThat(credited.get()).as("payments credited and balances read during the deploy").isGreaterThan(20);
         assertThat(new ApplicationClient(nodeA).balance(me.token()))
                 .isEqualTo("%d.%02d".formatted(credited.get() / 100, credited.get() % 100));
+    }
+
+    /** Nothing when the answer has the status expected; else what was asked, the status and the body. */
+    private static Mono<String> failureOf(String what, int expected, ClientResponse response) {
+        if (response.statusCode().value() == expected) {
+            return response.releaseBody().then(Mono.empty());
+        }
+        return response.bodyToMono(String.class).defaultIfEmpty("")
+                .map(body -> what + ": " + response.statusCode().value() + " " + body);
     }
 }
