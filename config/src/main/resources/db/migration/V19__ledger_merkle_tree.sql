@@ -1,11 +1,11 @@
 -- The ledger's Merkle tree (RFC 6962) and its signed checkpoints (docs/audit.md).
 --
--- Each line stores the hashes of the tree nodes it completes: its own leaf (level 0) and, when it closes a perfect
--- subtree, that subtree's root, level by level. The node at (level k, index j) is thus the (k+1)-th hash of the line
--- at position (j + 1) * 2^k: any node is one index lookup, the tree grows in the ledger's own COPY, and a reset or a
--- rebuild of the ledger rebuilds its tree with it. Lines written before this column existed have none, so the
--- ledger is cleared and its processor's token removed: the processor writes every line again, with its tree, from
--- the event store when the node starts.
+-- Each line stores the hashes of the inner tree nodes it completes: when it closes a perfect subtree, that subtree's
+-- root, level by level from level 1 (a line at an odd position closes none). The node at (level k ≥ 1, index j) is
+-- thus the k-th hash of the line at position (j + 1) * 2^k, and a leaf's hash is made from its line: any node is one
+-- index lookup, the tree grows in the ledger's own COPY, and a reset or a rebuild of the ledger rebuilds its tree
+-- with it. Lines written before this column existed have none, so the ledger is cleared and its processor's token
+-- removed: the processor writes every line again, with its tree, from the event store when the node starts.
 TRUNCATE readmodel.ledger_entry, readmodel.ledger_wallet;
 DELETE FROM tokenentry WHERE processorname = 'ledger';
 ALTER TABLE readmodel.ledger_entry ADD COLUMN tree_hashes BYTEA NOT NULL;

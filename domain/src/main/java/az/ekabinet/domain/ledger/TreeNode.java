@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * A node of the ledger's Merkle tree that never changes once its leaves are there: the root of the perfect subtree
- * over leaves {@code [index · 2^level, (index + 1) · 2^level)}. Level 0 holds the leaves' own hashes. These are the
- * nodes the ledger stores; every other hash of a tree of any size is made from them.
+ * over leaves {@code [index · 2^level, (index + 1) · 2^level)}. Level 0 holds the leaves' own hashes. Every other hash
+ * of a tree of any size is made from these: the ledger stores those above level 0, and a leaf's hash is its line's.
  */
 public record TreeNode(int level, long index) {
 
@@ -25,26 +25,44 @@ public record TreeNode(int level, long index) {
         return (index + 1) << level; // the last leaf under it is this minus one, and positions count from 1
     }
 
+    /**
+     * Whether the line of this node keeps its hash in {@code tree_hashes}: every node but a leaf, whose hash its line
+     * gives (the hash of the line's own text), so that storing it would only make the ledger bigger.
+     */
+    public boolean storedInLine() {
+        return level > 0;
+    }
+
     /** The positions of the lines that store {@code nodes}, each once. */
     public static Long[] linePositions(Collection<TreeNode> nodes) {
         return nodes.stream().map(TreeNode::linePosition).distinct().toArray(Long[]::new);
     }
 
     /**
-     * The hashes of {@code nodes} from the lines that store them ({@code tree_hashes} by position: the hashes of the
-     * nodes each line completed, 32 bytes each, its leaf first); a node whose line is not among them is left out.
+     * What a stored line gives of the tree: its leaf's hash (made from the line itself, never stored) and
+     * {@code tree_hashes}, the hashes of the inner nodes the line completed, 32 bytes each, level 1 first (none on a
+     * line at an odd position).
      */
-    public static Map<TreeNode, byte[]> hashesIn(Collection<TreeNode> nodes, Map<Long, byte[]> lineTreeHashes) {
+    public record StoredLine(byte[] leafHash, byte[] treeHashes) {
+    }
+
+    /** The hashes of {@code nodes} from the lines that store them, by position; a node whose line is not there is left out. */
+    public static Map<TreeNode, byte[]> hashesIn(Collection<TreeNode> nodes, Map<Long, StoredLine> lines) {
         Map<TreeNode, byte[]> hashes = new LinkedHashMap<>();
         for (TreeNode node : nodes) {
-            byte[] line = lineTreeHashes.get(node.linePosition());
-            if (line != null) {
-                int from = node.level * TreeHashes.SIZE;
-                if (line.length < from + TreeHashes.SIZE) {
-                    throw new IllegalStateException("the line at " + node.linePosition() + " does not store node " + node);
-                }
-                hashes.put(node, Arrays.copyOfRange(line, from, from + TreeHashes.SIZE));
+            StoredLine line = lines.get(node.linePosition());
+            if (line == null) {
+                continue;
             }
+            if (!node.storedInLine()) {
+                hashes.put(node, line.leafHash());
+                continue;
+            }
+            int from = (node.level - 1) * TreeHashes.SIZE;
+            if (line.treeHashes().length < from + TreeHashes.SIZE) {
+                throw new IllegalStateException("the line at " + node.linePosition() + " does not store node " + node);
+            }
+            hashes.put(node, Arrays.copyOfRange(line.treeHashes(), from, from + TreeHashes.SIZE));
         }
         return hashes;
     }

@@ -3,6 +3,7 @@ package az.ekabinet.domain.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -120,6 +121,34 @@ class MerkleTreeTest {
         assertThat(TreeProofs.nodesForInclusion(123_456_789L, size).size()).isLessThanOrEqualTo(2 * 30);
         assertThat(TreeProofs.nodesForConsistency(999_999_999L, size).size()).isLessThanOrEqualTo(2 * 30);
         assertThat(TreeProofs.nodesForRoot(size)).containsExactlyElementsOf(TreeNode.edgeOf(size));
+    }
+
+    /**
+     * Every node of a tree read back from its lines as the ledger stores them (the inner nodes a line completed, in
+     * the order the tree gave them, and no leaf: a line gives its own) is the node the tree made.
+     */
+    @Test
+    void everyNodeIsReadBackFromTheLinesThatStoreIt() {
+        Tree tree = new Tree(300);
+        Map<Long, TreeNode.StoredLine> lines = new HashMap<>();
+        TreeEdge regrown = TreeEdge.empty();
+        for (int i = 0; i < tree.leaves.size(); i++) {
+            ByteArrayOutputStream stored = new ByteArrayOutputStream();
+            regrown.append(tree.leaves.get(i), (node, hash) -> {
+                if (node.storedInLine()) {
+                    stored.writeBytes(hash);
+                }
+            });
+            lines.put(i + 1L, new TreeNode.StoredLine(tree.leaves.get(i), stored.toByteArray()));
+        }
+        assertThat(lines.get(1L).treeHashes()).as("an odd line completes no inner node").isEmpty();
+        assertThat(lines.get(256L).treeHashes()).as("the 256th completes levels 1 to 8").hasSize(8 * TreeHashes.SIZE);
+
+        Map<TreeNode, byte[]> read = TreeNode.hashesIn(tree.stored.keySet(), lines);
+
+        assertThat(read).hasSameSizeAs(tree.stored);
+        tree.stored.forEach((node, hash) -> assertThat(read.get(node)).as(node.toString()).isEqualTo(hash));
+        assertThat(TreeNode.hashesIn(List.of(new TreeNode(1, 150)), lines)).as("a line not there yet").isEmpty();
     }
 
     /** Leaves "0", "1", … grown into a tree, every stored node kept, and RFC 6962's MTH written out. */

@@ -2,6 +2,7 @@ package az.ekabinet.projection.ledger;
 
 import az.ekabinet.domain.ledger.TreeEdge;
 import az.ekabinet.domain.ledger.TreeHashes;
+import az.ekabinet.domain.ledger.TreeNode;
 import az.ekabinet.domain.shared.Hex;
 import az.ekabinet.domain.wallet.LedgerLine;
 import az.ekabinet.projection.plumbing.CopyText;
@@ -12,10 +13,10 @@ import java.util.Map;
 
 /**
  * Makes the next lines of the ledger after a given last line: each gets the next position, the hash over it and the
- * previous hash ({@link LedgerLine}), and its leaf in the ledger's Merkle tree with the nodes it completes
- * ({@link TreeEdge}, stored in the line's {@code tree_hashes}); it is appended as one row of PostgreSQL's COPY text
- * format. The live processor's batches ({@link LedgerBatch}) and the bulk rebuild ({@link LedgerRebuild}) both write
- * through it, so both make the same tree.
+ * previous hash ({@link LedgerLine}), and its leaf in the ledger's Merkle tree ({@link TreeEdge}), the inner nodes it
+ * completes kept in its {@code tree_hashes} ({@link TreeNode#storedInLine}); it is appended as one row of
+ * PostgreSQL's COPY text format. The live processor's batches ({@link LedgerBatch}) and the bulk rebuild
+ * ({@link LedgerRebuild}) both write through it, so both make the same tree.
  *
  * <p>A tree that disagrees with a signed checkpoint is never written: the checkpoints given are public commitments,
  * and a replay or a rebuild that reaches one of their sizes with another root fails (and rolls back) instead.
@@ -55,8 +56,12 @@ final class LedgerChain {
                 movement.balanceAfterQepik(), movement.cause(), movement.occurredAt());
         byte[] text = line.text().getBytes(StandardCharsets.UTF_8); // once, for the chain hash and the leaf
         String lineHash = LedgerLine.hash(text, hash);
-        ByteArrayOutputStream treeHashes = new ByteArrayOutputStream(2 * TreeHashes.SIZE);
-        tree.append(TreeHashes.leaf(LedgerLine.leafBytes(text, lineHash)), (node, nodeHash) -> treeHashes.writeBytes(nodeHash));
+        ByteArrayOutputStream treeHashes = new ByteArrayOutputStream(TreeHashes.SIZE);
+        tree.append(TreeHashes.leaf(LedgerLine.leafBytes(text, lineHash)), (node, nodeHash) -> {
+            if (node.storedInLine()) {
+                treeHashes.writeBytes(nodeHash);
+            }
+        });
         byte[] signedRoot = signedRoots.get(line.position());
         if (signedRoot != null && !Arrays.equals(signedRoot, tree.root())) {
             throw new IllegalStateException("the ledger would disagree with its signed checkpoint of size "

@@ -1,8 +1,10 @@
 package az.ekabinet.projection.ledger;
 
 import az.ekabinet.domain.ledger.TreeEdge;
+import az.ekabinet.domain.ledger.TreeHashes;
 import az.ekabinet.domain.ledger.TreeNode;
 import az.ekabinet.domain.ledger.TreeProofs;
+import az.ekabinet.domain.wallet.LedgerLine;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -10,8 +12,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Reads the ledger's Merkle tree where the ledger stores it: each node in the {@code tree_hashes} of the line of its
- * last leaf ({@link TreeNode#hashesIn}), and the signed checkpoints.
+ * Reads the ledger's Merkle tree where the ledger keeps it: each node in the line of its last leaf, a leaf made from
+ * the line itself and an inner node in its {@code tree_hashes} ({@link TreeNode#hashesIn}), and the signed checkpoints.
  */
 final class LedgerTree {
 
@@ -23,17 +25,22 @@ final class LedgerTree {
 
     /** The hashes of {@code nodes}, read in one query (one index lookup each). */
     Map<TreeNode, byte[]> nodes(Collection<TreeNode> nodes) {
-        Map<Long, byte[]> lines = new HashMap<>();
+        Map<Long, TreeNode.StoredLine> lines = new HashMap<>();
         if (!nodes.isEmpty()) {
             jdbc.query(connection -> {
                 var statement = connection.prepareStatement("""
-                        SELECT e.position, e.tree_hashes FROM unnest(?::bigint[]) AS p(position)
-                        CROSS JOIN LATERAL (SELECT position, tree_hashes FROM readmodel.ledger_entry
-                                            WHERE position = p.position) e""");
+                        SELECT e.* FROM unnest(?::bigint[]) AS p(position)
+                        CROSS JOIN LATERAL (SELECT position, cabinet_number, type, amount_qepik, balance_after_qepik,
+                                                   cause, occurred_at, hash, tree_hashes
+                                            FROM readmodel.ledger_entry WHERE position = p.position) e""");
                 statement.setArray(1, connection.createArrayOf("bigint", TreeNode.linePositions(nodes)));
                 return statement;
             }, rs -> {
-                lines.put(rs.getLong(1), rs.getBytes(2));
+                var line = new LedgerLine(rs.getLong("position"), rs.getString("cabinet_number"),
+                        LedgerLine.Type.valueOf(rs.getString("type")), rs.getLong("amount_qepik"),
+                        rs.getLong("balance_after_qepik"), rs.getString("cause"), rs.getString("occurred_at"));
+                lines.put(line.position(), new TreeNode.StoredLine(TreeHashes.leaf(line.leafBytes(rs.getString("hash"))),
+                        rs.getBytes("tree_hashes")));
             });
         }
         Map<TreeNode, byte[]> hashes = TreeNode.hashesIn(nodes, lines);

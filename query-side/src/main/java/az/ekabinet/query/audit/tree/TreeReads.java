@@ -1,8 +1,10 @@
 package az.ekabinet.query.audit.tree;
 
+import az.ekabinet.domain.ledger.TreeHashes;
 import az.ekabinet.domain.ledger.TreeNode;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
+import az.ekabinet.query.audit.LedgerRows;
 import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
 import java.util.Collection;
@@ -13,9 +15,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads the ledger's Merkle tree and its signed checkpoints: a node's hash is in the {@code tree_hashes} of the line of
- * its last leaf ({@link TreeNode#hashesIn}), so the O(log n) nodes of a proof are as many primary-key lookups, in one
- * query.
+ * Reads the ledger's Merkle tree and its signed checkpoints: a node's hash is in the line of its last leaf (a leaf's
+ * made from the line itself, an inner node's in its {@code tree_hashes}: {@link TreeNode#hashesIn}), so the O(log n)
+ * nodes of a proof are as many primary-key lookups, in one query.
  */
 @Component
 public class TreeReads {
@@ -43,11 +45,13 @@ public class TreeReads {
             return Mono.just(Map.of());
         }
         return db.sql("""
-                        SELECT e.position, e.tree_hashes FROM unnest(:positions::bigint[]) AS p(position)
-                        CROSS JOIN LATERAL (SELECT position, tree_hashes FROM readmodel.ledger_entry
-                                            WHERE position = p.position) e""")
+                        SELECT l.* FROM unnest(:positions::bigint[]) AS p(position)
+                        CROSS JOIN LATERAL (SELECT %s, l.tree_hashes FROM readmodel.ledger_entry l
+                                            WHERE l.position = p.position) l""".formatted(LedgerRows.COLUMNS))
                 .bind("positions", TreeNode.linePositions(nodes))
-                .map((row, meta) -> Map.entry(row.get("position", Long.class), bytes(row.get("tree_hashes", ByteBuffer.class))))
+                .map((row, meta) -> Map.entry(row.get("position", Long.class), new TreeNode.StoredLine(
+                        TreeHashes.leaf(LedgerRows.line(row).leafBytes(row.get("hash", String.class))),
+                        bytes(row.get("tree_hashes", ByteBuffer.class)))))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
                 .map(lines -> {
