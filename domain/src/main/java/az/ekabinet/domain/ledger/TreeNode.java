@@ -46,7 +46,10 @@ public record TreeNode(int level, long index) {
     public record StoredLine(byte[] leafHash, byte[] treeHashes) {
     }
 
-    /** The hashes of {@code nodes} from the lines that store them, by position; a node whose line is not there is left out. */
+    /**
+     * The hashes of {@code nodes} from the lines that store them, by position; a node whose line is not there is left
+     * out.
+     */
     public static Map<TreeNode, byte[]> hashesIn(Collection<TreeNode> nodes, Map<Long, StoredLine> lines) {
         Map<TreeNode, byte[]> hashes = new LinkedHashMap<>();
         for (TreeNode node : nodes) {

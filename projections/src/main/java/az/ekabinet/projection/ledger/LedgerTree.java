@@ -39,8 +39,8 @@ final class LedgerTree {
                 var line = new LedgerLine(rs.getLong("position"), rs.getString("cabinet_number"),
                         LedgerLine.Type.valueOf(rs.getString("type")), rs.getLong("amount_qepik"),
                         rs.getLong("balance_after_qepik"), rs.getString("cause"), rs.getString("occurred_at"));
-                lines.put(line.position(), new TreeNode.StoredLine(TreeHashes.leaf(line.leafBytes(rs.getString("hash"))),
-                        rs.getBytes("tree_hashes")));
+                byte[] leafHash = TreeHashes.leaf(line.leafBytes(rs.getString("hash")));
+                lines.put(line.position(), new TreeNode.StoredLine(leafHash, rs.getBytes("tree_hashes")));
             });
         }
         Map<TreeNode, byte[]> hashes = TreeNode.hashesIn(nodes, lines);
