@@ -1,8 +1,7 @@
 package az.ekabinet.config.security;
 
+import az.ekabinet.domain.shared.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -43,11 +42,6 @@ public class PrehashedBcrypt implements PasswordEncoder {
     }
 
     private static String prehash(CharSequence raw) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(raw.toString().getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getEncoder().encodeToString(Sha256.of(raw.toString().getBytes(StandardCharsets.UTF_8)));
     }
 }

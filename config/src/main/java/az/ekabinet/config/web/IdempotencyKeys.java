@@ -3,9 +3,9 @@ package az.ekabinet.config.web;
 import az.ekabinet.config.web.ProblemWriter.Problem;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.FieldError;
+import az.ekabinet.domain.shared.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -191,14 +191,7 @@ public class IdempotencyKeys implements WebFilter {
     }
 
     private static byte[] hash(String path, byte[] body) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            digest.update(path.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            return digest.digest(body);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(path.getBytes(StandardCharsets.UTF_8), new byte[] {0}, body);
     }
 
 }

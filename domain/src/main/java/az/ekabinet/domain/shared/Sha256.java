@@ -4,8 +4,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * SHA-256, the ledger's hash (its chain, its Merkle tree, its signing keys' ids): one digest per thread, since
- * looking one up per hash was a visible cost of the ledger's rebuild, which makes a few per line.
+ * SHA-256, wherever the service hashes: the ledger (its chain, its Merkle tree, its signing keys' ids), session
+ * tokens, verification codes, idempotency keys, passwords before bcrypt. One digest per thread, since looking one up
+ * per hash was a visible cost of the ledger's rebuild, which makes a few per line.
  */
 public final class Sha256 {
 

@@ -2,16 +2,15 @@ package az.ekabinet.command.auth.session;
 
 import az.ekabinet.command.auth.Role;
 import az.ekabinet.command.shared.SecureTokens;
+import az.ekabinet.domain.shared.Hex;
+import az.ekabinet.domain.shared.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -79,7 +78,7 @@ public class SessionStore {
             return Mono.empty();
         }
         byte[] tokenHash = hash(token);
-        String key = HexFormat.of().formatHex(tokenHash);
+        String key = Hex.of(tokenHash);
         Instant now = clock.instant();
         SessionPrincipal cached = cache.find(key, now);
         if (cached != null) {
@@ -116,7 +115,7 @@ public class SessionStore {
 
     public Mono<Void> revoke(String token) {
         byte[] tokenHash = hash(token);
-        String key = HexFormat.of().formatHex(tokenHash);
+        String key = Hex.of(tokenHash);
         return db.sql("""
                         WITH revoked AS (
                             UPDATE command.auth_session SET revoked_at = :now WHERE token_hash = :hash AND revoked_at IS NULL
@@ -164,11 +163,7 @@ public class SessionStore {
     }
 
     static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(token.getBytes(StandardCharsets.US_ASCII));
     }
 
     private record Live(SessionPrincipal principal, Instant lastSeen, Instant expiresAt) {

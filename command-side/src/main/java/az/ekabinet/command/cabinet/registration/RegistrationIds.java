@@ -1,9 +1,8 @@
 package az.ekabinet.command.cabinet.registration;
 
+import az.ekabinet.domain.shared.Hex;
+import az.ekabinet.domain.shared.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * A registration id is a capability: whoever holds it may finish the registration. Only its SHA-256 is stored
@@ -15,11 +14,6 @@ public final class RegistrationIds {
     }
 
     public static String stored(String registrationId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(registrationId.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hex.of(Sha256.of(registrationId.getBytes(StandardCharsets.UTF_8)));
     }
 }

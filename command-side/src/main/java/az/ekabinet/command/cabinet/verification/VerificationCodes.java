@@ -6,10 +6,10 @@ import az.ekabinet.command.sms.SmsGateway;
 import az.ekabinet.domain.contact.PhoneNumber;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
+import az.ekabinet.domain.shared.Sha256;
 import az.ekabinet.domain.shared.TooManyRequestsException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -207,12 +207,7 @@ public class VerificationCodes {
     }
 
     private static byte[] hash(Purpose purpose, String subject, String code) {
-        try {
-            return MessageDigest.getInstance("SHA-256")
-                    .digest((purpose.name() + ":" + subject + ":" + code).getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of((purpose.name() + ":" + subject + ":" + code).getBytes(StandardCharsets.UTF_8));
     }
 
     private static OffsetDateTime at(Instant instant) {
