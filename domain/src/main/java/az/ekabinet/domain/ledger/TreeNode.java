@@ -1,5 +1,6 @@
 package az.ekabinet.domain.ledger;
 
+import az.ekabinet.domain.wallet.LedgerLine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -44,6 +45,11 @@ public record TreeNode(int level, long index) {
      * line at an odd position).
      */
     public record StoredLine(byte[] leafHash, byte[] treeHashes) {
+
+        /** The line as read back: {@code line} with its chain {@code hash} and its {@code tree_hashes}. */
+        public static StoredLine of(LedgerLine line, String hash, byte[] treeHashes) {
+            return new StoredLine(TreeHashes.leaf(line.leafBytes(hash)), treeHashes);
+        }
     }
 
     /**

@@ -13,19 +13,11 @@ public final class Hex {
     }
 
     public static String of(byte[] bytes) {
-        return new String(chars(bytes));
-    }
-
-    public static void append(StringBuilder text, byte[] bytes) {
-        text.append(chars(bytes));
-    }
-
-    private static char[] chars(byte[] bytes) {
         char[] hex = new char[bytes.length * 2];
         for (int i = 0; i < bytes.length; i++) {
             hex[2 * i] = DIGITS[(bytes[i] >> 4) & 0x0f];
             hex[2 * i + 1] = DIGITS[bytes[i] & 0x0f];
         }
-        return hex;
+        return new String(hex);
     }
 }

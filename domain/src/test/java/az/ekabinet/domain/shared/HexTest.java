@@ -15,9 +15,6 @@ class HexTest {
             byte[] bytes = new byte[length];
             random.nextBytes(bytes);
             assertThat(Hex.of(bytes)).isEqualTo(HexFormat.of().formatHex(bytes));
-            StringBuilder text = new StringBuilder("x");
-            Hex.append(text, bytes);
-            assertThat(text.toString()).isEqualTo("x" + HexFormat.of().formatHex(bytes));
         }
         assertThat(Hex.of(new byte[] {0, 15, 16, (byte) 0xab, (byte) 0xff})).isEqualTo("000f10abff");
     }

@@ -1,7 +1,6 @@
 package az.ekabinet.projection.ledger;
 
 import az.ekabinet.domain.ledger.TreeEdge;
-import az.ekabinet.domain.ledger.TreeHashes;
 import az.ekabinet.domain.ledger.TreeNode;
 import az.ekabinet.domain.ledger.TreeProofs;
 import az.ekabinet.domain.wallet.LedgerLine;
@@ -39,8 +38,8 @@ final class LedgerTree {
                 var line = new LedgerLine(rs.getLong("position"), rs.getString("cabinet_number"),
                         LedgerLine.Type.valueOf(rs.getString("type")), rs.getLong("amount_qepik"),
                         rs.getLong("balance_after_qepik"), rs.getString("cause"), rs.getString("occurred_at"));
-                byte[] leafHash = TreeHashes.leaf(line.leafBytes(rs.getString("hash")));
-                lines.put(line.position(), new TreeNode.StoredLine(leafHash, rs.getBytes("tree_hashes")));
+                lines.put(line.position(),
+                        TreeNode.StoredLine.of(line, rs.getString("hash"), rs.getBytes("tree_hashes")));
             });
         }
         Map<TreeNode, byte[]> hashes = TreeNode.hashesIn(nodes, lines);

@@ -1,6 +1,5 @@
 package az.ekabinet.query.audit.tree;
 
-import az.ekabinet.domain.ledger.TreeHashes;
 import az.ekabinet.domain.ledger.TreeNode;
 import az.ekabinet.domain.shared.DomainException;
 import az.ekabinet.domain.shared.ErrorCode;
@@ -49,8 +48,8 @@ public class TreeReads {
                         CROSS JOIN LATERAL (SELECT %s, l.tree_hashes FROM readmodel.ledger_entry l
                                             WHERE l.position = p.position) l""".formatted(LedgerRows.COLUMNS))
                 .bind("positions", TreeNode.linePositions(nodes))
-                .map((row, meta) -> Map.entry(row.get("position", Long.class), new TreeNode.StoredLine(
-                        TreeHashes.leaf(LedgerRows.line(row).leafBytes(row.get("hash", String.class))),
+                .map((row, meta) -> Map.entry(row.get("position", Long.class), TreeNode.StoredLine.of(
+                        LedgerRows.line(row), row.get("hash", String.class),
                         bytes(row.get("tree_hashes", ByteBuffer.class)))))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
