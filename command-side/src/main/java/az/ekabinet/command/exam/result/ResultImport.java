@@ -87,7 +87,9 @@ public class ResultImport {
 
     /**
      * The part's lines, each number that is no confirmed application of the session turned into its problem. Only
-     * the numbers with a problem come back from the database (usually none), not a row per line.
+     * the numbers with a problem come back from the database (usually none), not a row per line. Each number is one
+     * probe of the applications' key (the {@code LIMIT} keeps the planner from a merge join, which walked the key
+     * from its first entry up to the part's last number: the longer the table, the slower every part).
      */
     private Mono<List<ScoringFile.Line>> applicationChecked(String sessionId, List<ScoringFile.Line> part) {
         String[] numbers = part.stream().filter(line -> line.result() != null)
@@ -98,8 +100,9 @@ public class ResultImport {
         return db.sql("""
                         SELECT n.number, a.session_id
                         FROM unnest(CAST(:numbers AS bpchar[])) AS n(number)
-                        LEFT JOIN readmodel.exam_application a ON a.application_number = n.number
-                        WHERE a.application_number IS NULL OR a.session_id <> :session OR a.status <> 'CONFIRMED'""")
+                        LEFT JOIN LATERAL (SELECT a.session_id, a.status FROM readmodel.exam_application a
+                                           WHERE a.application_number = n.number LIMIT 1) a ON true
+                        WHERE a.session_id IS NULL OR a.session_id <> :session OR a.status <> 'CONFIRMED'""")
                 .bind("numbers", numbers)
                 .bind("session", sessionId)
                 .map((row, meta) -> Map.entry(row.get("number", String.class),
