@@ -41,12 +41,15 @@ import reactor.core.publisher.Sinks;
  * and what comes next is refused at once (503 SERVICE_BUSY, Retry-After) and changes nothing, while the other
  * classes and the event streams are still served. Tiny limits (two slots a class) make a flood of
  * a few requests. (A slot is given back just after the answer is sent, so a client's next request may meet its
- * previous one still counted: each class has two slots, which a test's requests one after the other need.)
+ * previous one still counted: each class has two slots, which a test's requests one after the other need.) The
+ * hashing limit follows congestion as it does by default, told only by how long a login waited in front of the node:
+ * a held request is slow on purpose, so the latency target is out of reach here.
  */
 @IntegrationTest
 @DirtiesContext // its limits and its holding endpoints serve this class only
 @TestPropertySource(properties = {"ekabinet.admission.browsing=2", "ekabinet.admission.critical=2",
         "ekabinet.admission.password=2", "ekabinet.admission.retry-after=3s", "ekabinet.admission.max-queue-time=1s",
+        "ekabinet.admission.congestion-queue-time=700ms", "ekabinet.admission.latency-target=1h",
         "ekabinet.admission.report-interval=200ms"})
 class AdmissionControlIT {
 
@@ -248,6 +251,38 @@ class AdmissionControlIT {
         var waited = meters.get("ekabinet.admission.queue").tag("class", "critical").timer();
         assertThat(waited.count()).as("both waits measured").isEqualTo(waitedBefore + 2);
         assertThat(waited.max(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(2_000);
+    }
+
+    @Test
+    void aLoginServedAfterAWaitInFrontOfTheNodeLowersTheHashingLimitUntilCalmLoginsRaiseItAgain() {
+        var me = new CitizenClient(http).signUp("a congested citizen's password");
+        assertThat(limit("password")).isEqualTo(2);
+
+        // 800 ms ago: served (a login may wait 1 s), but a sign of congestion (700 ms)
+        login(me, h -> h.set("X-Request-Start", "t=" + (System.currentTimeMillis() - 800) * 1_000))
+                .expectStatus().isOk();
+        // (the limiter hears of a request just after its answer is sent)
+        await().atMost(Duration.ofSeconds(10)).until(() -> limit("password") == 1); // a tenth less, at least one
+        assertThat(limit("browsing")).as("browsing and money keep theirs").isEqualTo(2);
+
+        hold("POST", "/api/dev/held/password", "password", 1);
+        isBusy(login(me, h -> { }));
+
+        HoldingEndpoints.gate.tryEmitEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> inFlight("password") == 0);
+        login(me, h -> { }).expectStatus().isOk(); // calm, the class full while it is worked on
+        await().atMost(Duration.ofSeconds(10)).until(() -> limit("password") == 2);
+    }
+
+    private double limit(String requestClass) {
+        return meters.get("ekabinet.admission.limit").tag("class", requestClass).gauge().value();
+    }
+
+    private WebTestClient.ResponseSpec login(CitizenClient.SignedUp me,
+                                             java.util.function.Consumer<org.springframework.http.HttpHeaders> more) {
+        return http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON).headers(more)
+                .bodyValue("{\"username\":\"%s\",\"password\":\"%s\"}".formatted(me.cabinetNumber(), me.password()))
+                .exchange();
     }
 
     @Test

@@ -86,15 +86,18 @@ public final class Cluster implements RunningService, AutoCloseable {
         Path directory = Path.of("target", name);
         Files.createDirectories(directory);
         StringBuilder servers = new StringBuilder();
+        StringBuilder streamServers = new StringBuilder();
         for (int i = 0; i < nodes.size(); i++) {
-            servers.append("    server node").append(i + 1).append(" ")
-                    .append(URI.create(nodes.get(i).baseUrl()).getAuthority().replace("localhost", "127.0.0.1"))
-                    .append(" check\n");
+            String server = "    server node" + (i + 1) + " "
+                    + URI.create(nodes.get(i).baseUrl()).getAuthority().replace("localhost", "127.0.0.1");
+            servers.append(server).append(" check\n");
+            streamServers.append(server).append(" track nodes/node").append(i + 1).append("\n");
         }
         String config = Files.readString(TEMPLATE)
                 .replace("@SOCKET@", directory.toAbsolutePath().resolve("haproxy.sock").toString())
                 .replace("@LISTEN_PORT@", Integer.toString(balancerPort))
                 .replace("@STATS_PORT@", Integer.toString(statsPort))
+                .replace("@STREAM_SERVERS@", streamServers)
                 .replace("@SERVERS@", servers);
         Path file = directory.resolve("haproxy.cfg");
         Files.writeString(file, config);
@@ -123,6 +126,11 @@ public final class Cluster implements RunningService, AutoCloseable {
     /** Node {@code i}, from 0. */
     public ServiceProcess node(int i) {
         return nodes.get(i);
+    }
+
+    /** HAProxy's output: a line per request with its timers (config/cluster/haproxy.cfg). */
+    public Path balancerLog() {
+        return Path.of("target", name, "haproxy.log");
     }
 
     /** HAProxy's address: where clients send their requests. */

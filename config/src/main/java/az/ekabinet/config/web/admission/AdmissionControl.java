@@ -6,8 +6,8 @@ import az.ekabinet.config.web.ProblemWriter.Problem;
 import az.ekabinet.domain.shared.ErrorCode;
 import az.ekabinet.domain.shared.RequestClass;
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
+import com.netflix.concurrency.limits.Limiter;
+import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.r2dbc.R2dbcProperties;
 import org.springframework.http.HttpHeaders;
@@ -40,22 +41,25 @@ import reactor.core.publisher.Mono;
  * than {@code ekabinet.admission.max-queue-time} since the load balancer received it (its {@value #REQUEST_START}
  * header, which HAProxy sets) is refused at once as well: its client has waited already, and working on it would
  * keep the queue long. Money and fees may wait twice as long: what a saturated node sheds first is the rest. How long
- * requests waited is a metric of its own.
+ * requests waited is a metric of its own. Long before that bound, a password check's wait is a sign of congestion
+ * that lowers the class's limit ({@link AdmissionLimiters}). In a cluster, the load balancer bounds what each node
+ * works on before any of this ({@code config/cluster/haproxy.cfg}).
  *
  * <p>It runs in the security chain, right after CORS (so that a browser page on another origin can read the refusal)
- * and before authentication. The slots are Resilience4j bulkheads that never wait (a wait would block a Netty
- * thread); the limits are per node, so a cluster admits the sum of its nodes'.
+ * and before authentication. The slots never wait (a wait would block a Netty thread); the limits are per node, so a
+ * cluster admits the sum of its nodes'.
  */
 @Component
 public class AdmissionControl {
 
     private final AdmissionClasses classes;
     private final ProblemWriter problems;
-    private final Map<RequestClass, Bulkhead> slots = new EnumMap<>(RequestClass.class);
+    private final Map<RequestClass, SimpleLimiter<Void>> slots = new EnumMap<>(RequestClass.class);
     private final Map<RequestClass, Counter> admitted = new EnumMap<>(RequestClass.class);
     private final Map<RequestClass, Counter> refused = new EnumMap<>(RequestClass.class);
     private final Map<RequestClass, Timer> queued = new EnumMap<>(RequestClass.class);
     private final Map<RequestClass, Long> maxQueueMicros = new EnumMap<>(RequestClass.class);
+    private final long congestedQueueMicros;
     private final Problem busy;
 
     /** When the load balancer received the request: {@code t=} and microseconds since the epoch (HAProxy's form). */
@@ -68,9 +72,8 @@ public class AdmissionControl {
         this.problems = problems;
         AdmissionLimits limits = AdmissionLimits.of(settings, jdbc, r2dbc, runtime);
         for (RequestClass requestClass : RequestClass.values()) {
-            Bulkhead bulkhead = Bulkhead.of(requestClass.name(), BulkheadConfig.custom()
-                    .maxConcurrentCalls(limits.of(requestClass)).maxWaitDuration(Duration.ZERO).build());
-            slots.put(requestClass, bulkhead);
+            SimpleLimiter<Void> limiter = AdmissionLimiters.of(requestClass, limits, settings);
+            slots.put(requestClass, limiter);
             maxQueueMicros.put(requestClass, maxQueueTime(settings, requestClass).toNanos() / 1_000);
             String tag = nameOf(requestClass);
             admitted.put(requestClass, Counter.builder("ekabinet.admission.requests").tag("class", tag)
@@ -83,13 +86,13 @@ public class AdmissionControl {
                             maxQueueTime(settings, requestClass))
                     .description("how long API requests waited in front of this node, from the load balancer's "
                             + REQUEST_START).register(meters));
-            Gauge.builder("ekabinet.admission.in.flight", bulkhead, b -> b.getBulkheadConfig().getMaxConcurrentCalls()
-                            - b.getMetrics().getAvailableConcurrentCalls())
+            Gauge.builder("ekabinet.admission.in.flight", limiter, SimpleLimiter::getInflight)
                     .tag("class", tag).description("requests of the class being worked on").register(meters);
-            Gauge.builder("ekabinet.admission.limit", bulkhead, b -> b.getBulkheadConfig().getMaxConcurrentCalls())
-                    .tag("class", tag).description("requests of the class worked on at once, at most")
+            Gauge.builder("ekabinet.admission.limit", limiter, SimpleLimiter::getLimit)
+                    .tag("class", tag).description("requests of the class worked on at once, at most, now")
                     .register(meters);
         }
+        congestedQueueMicros = settings.congestionQueueTime().toNanos() / 1_000;
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(settings.retryAfter().toSeconds()));
         this.busy = new Problem(ErrorCode.SERVICE_BUSY, Map.of(), List.of(), HttpHeaders.readOnlyHttpHeaders(headers));
@@ -130,17 +133,27 @@ public class AdmissionControl {
     }
 
     private Mono<Void> admit(RequestClass requestClass, ServerWebExchange exchange, WebFilterChain chain) {
-        Bulkhead bulkhead = slots.get(requestClass);
         long waitedMicros = waitedMicros(exchange.getRequest().getHeaders().getFirst(REQUEST_START));
         if (waitedMicros >= 0) {
             queued.get(requestClass).record(waitedMicros, TimeUnit.MICROSECONDS);
         }
-        if (waitedMicros > maxQueueMicros.get(requestClass) || !bulkhead.tryAcquirePermission()) {
+        Optional<Limiter.Listener> slot = waitedMicros > maxQueueMicros.get(requestClass) ? Optional.empty()
+                : slots.get(requestClass).acquire(null);
+        if (slot.isEmpty()) {
             refused.get(requestClass).increment();
             return problems.write(exchange, busy);
         }
         admitted.get(requestClass).increment();
-        return Mono.defer(() -> chain.filter(exchange)).doFinally(signal -> bulkhead.onComplete());
+        Limiter.Listener listener = slot.get();
+        // the limiter takes the time from here to the end as a sample: longer than the latency target is congestion
+        boolean congested = waitedMicros > congestedQueueMicros;
+        return Mono.defer(() -> chain.filter(exchange)).doFinally(signal -> {
+            if (congested) {
+                listener.onDropped();
+            } else {
+                listener.onSuccess();
+            }
+        });
     }
 
     /**

@@ -15,11 +15,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reportInterval how often the node writes what it admitted and refused, for the ops counters
  * @param maxQueueTime how long a request may have waited in front of the node (since the load balancer received it,
  *                     its {@code X-Request-Start}) and still be worked on; one that waited longer is refused at once
+ * @param adaptive     whether the password limit follows congestion ({@link AdmissionLimiters}); false keeps it
+ *                     fixed at {@code password}
+ * @param congestionQueueTime an admitted password check that waited longer than this in front of the node is a sign
+ *                     of congestion
+ * @param latencyTarget an admitted password check that took longer than this in the node is a sign of congestion
  */
 @ConfigurationProperties("ekabinet.admission")
 public record AdmissionSettings(Integer browsing, Integer critical, Integer password,
                                 @DefaultValue("1s") Duration retryAfter, @DefaultValue("5s") Duration reportInterval,
-                                @DefaultValue("200ms") Duration maxQueueTime) {
+                                @DefaultValue("200ms") Duration maxQueueTime, @DefaultValue("true") boolean adaptive,
+                                @DefaultValue("50ms") Duration congestionQueueTime,
+                                @DefaultValue("500ms") Duration latencyTarget) {
 
     public AdmissionSettings {
         atLeastOne(browsing, "browsing");
@@ -28,11 +35,15 @@ public record AdmissionSettings(Integer browsing, Integer critical, Integer pass
         if (retryAfter.toSeconds() < 1) {
             throw new IllegalArgumentException("ekabinet.admission.retry-after must be at least 1s");
         }
-        if (reportInterval.isNegative() || reportInterval.isZero()) {
-            throw new IllegalArgumentException("ekabinet.admission.report-interval must be positive");
-        }
-        if (maxQueueTime.isNegative() || maxQueueTime.isZero()) {
-            throw new IllegalArgumentException("ekabinet.admission.max-queue-time must be positive");
+        positive(reportInterval, "report-interval");
+        positive(maxQueueTime, "max-queue-time");
+        positive(congestionQueueTime, "congestion-queue-time");
+        positive(latencyTarget, "latency-target");
+    }
+
+    private static void positive(Duration duration, String name) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("ekabinet.admission." + name + " must be positive");
         }
     }
 

@@ -42,6 +42,9 @@ class AdmissionLimitsTest {
         assertThat(limits.of(RequestClass.PASSWORD)).as("three per hashing thread").isEqualTo(12);
         assertThat(settings(Map.of()).retryAfter()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings(Map.of()).maxQueueTime()).isEqualTo(Duration.ofMillis(200));
+        assertThat(settings(Map.of()).adaptive()).isTrue();
+        assertThat(settings(Map.of()).congestionQueueTime()).isEqualTo(Duration.ofMillis(50));
+        assertThat(settings(Map.of()).latencyTarget()).isEqualTo(Duration.ofMillis(500));
     }
 
     @Test
@@ -62,5 +65,11 @@ class AdmissionLimitsTest {
         assertThatThrownBy(() -> settings(Map.of("ekabinet.admission.max-queue-time", "0s")))
                 .isInstanceOf(BindException.class)
                 .hasRootCauseMessage("ekabinet.admission.max-queue-time must be positive");
+        assertThatThrownBy(() -> settings(Map.of("ekabinet.admission.congestion-queue-time", "0s")))
+                .isInstanceOf(BindException.class)
+                .hasRootCauseMessage("ekabinet.admission.congestion-queue-time must be positive");
+        assertThatThrownBy(() -> settings(Map.of("ekabinet.admission.latency-target", "-1s")))
+                .isInstanceOf(BindException.class)
+                .hasRootCauseMessage("ekabinet.admission.latency-target must be positive");
     }
 }
