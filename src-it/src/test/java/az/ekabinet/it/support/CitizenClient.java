@@ -1,13 +1,13 @@
 package az.ekabinet.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -17,7 +17,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public record CitizenClient(WebTestClient http) {
 
     private static final Pattern CODE = Pattern.compile("\\b([0-9]{6})\\b");
-    private static final int BUSY_ATTEMPTS = 10;
 
     public record Registered(String fin, String cabinetNumber, String phone, String password) {
     }
@@ -93,24 +92,16 @@ public record CitizenClient(WebTestClient http) {
     }
 
     /**
-     * A password request sent as a patient client sends it: again after its {@code Retry-After} while the node is too
-     * busy hashing to admit it (503 {@code SERVICE_BUSY}, nothing done), a few times; then its answer must be
-     * {@code expected}. Tests that put many citizens through at once meet a node's hashing limit.
+     * A password request sent as a patient client sends it: again after {@code Retry-After} (the node's is 1 s) while
+     * the node is too busy hashing to admit it (503 {@code SERVICE_BUSY}, nothing done), for up to 30 s; then its
+     * answer must be {@code expected}. Tests that put many citizens through at once meet a node's hashing limit.
      */
     private JsonNode whenAdmitted(Supplier<WebTestClient.ResponseSpec> request, HttpStatus expected) {
-        for (int attempt = 1; ; attempt++) {
-            EntityExchangeResult<JsonNode> answer = request.get().expectBody(JsonNode.class).returnResult();
-            if (answer.getStatus().value() != 503 || attempt == BUSY_ATTEMPTS) {
-                assertThat(answer.getStatus()).as("%s", answer).isEqualTo(expected);
-                return answer.getResponseBody();
-            }
-            String retryAfter = answer.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER);
-            try {
-                Thread.sleep(Duration.ofSeconds(retryAfter == null ? 1 : Long.parseLong(retryAfter)).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        EntityExchangeResult<JsonNode> answer = await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> request.get().expectBody(JsonNode.class).returnResult(),
+                        result -> result.getStatus().value() != 503);
+        assertThat(answer.getStatus()).as("%s", answer).isEqualTo(expected);
+        return answer.getResponseBody();
     }
 }

@@ -56,20 +56,16 @@ class AdmissionLimitsTest {
     }
 
     @Test
-    void limitsBelowOneRetriesUnderASecondAndNoQueueTimeAreRefused() {
-        assertThatThrownBy(() -> settings(Map.of("ekabinet.admission.critical", "0")))
-                .isInstanceOf(BindException.class).hasRootCauseMessage("ekabinet.admission.critical must be at least 1");
-        assertThatThrownBy(() -> settings(Map.of("ekabinet.admission.retry-after", "500ms")))
-                .isInstanceOf(BindException.class)
-                .hasRootCauseMessage("ekabinet.admission.retry-after must be at least 1s");
-        assertThatThrownBy(() -> settings(Map.of("ekabinet.admission.max-queue-time", "0s")))
-                .isInstanceOf(BindException.class)
-                .hasRootCauseMessage("ekabinet.admission.max-queue-time must be positive");
-        assertThatThrownBy(() -> settings(Map.of("ekabinet.admission.congestion-queue-time", "0s")))
-                .isInstanceOf(BindException.class)
-                .hasRootCauseMessage("ekabinet.admission.congestion-queue-time must be positive");
-        assertThatThrownBy(() -> settings(Map.of("ekabinet.admission.latency-target", "-1s")))
-                .isInstanceOf(BindException.class)
-                .hasRootCauseMessage("ekabinet.admission.latency-target must be positive");
+    void limitsBelowOneRetriesUnderASecondAndTimesNotAboveZeroAreRefused() {
+        refused("critical", "0", "must be at least 1");
+        refused("retry-after", "500ms", "must be at least 1s");
+        refused("max-queue-time", "0s", "must be positive");
+        refused("congestion-queue-time", "0s", "must be positive");
+        refused("latency-target", "-1s", "must be positive");
+    }
+
+    private static void refused(String setting, String value, String why) {
+        assertThatThrownBy(() -> settings(Map.of("ekabinet.admission." + setting, value)))
+                .isInstanceOf(BindException.class).hasRootCauseMessage("ekabinet.admission." + setting + " " + why);
     }
 }
