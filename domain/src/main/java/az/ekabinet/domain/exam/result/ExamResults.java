@@ -32,7 +32,8 @@ public class ExamResults {
     private String id;
     private String sessionId;
     private ResultSheet sheet;
-    private final Map<String, ExamResult> results = new HashMap<>();
+    /** Each applicant's current result as its {@linkplain ExamResult#line() line}: a few objects each, not a dozen. */
+    private final Map<String, String> results = new HashMap<>();
     private Instant publishAt;
 
     protected ExamResults() {
@@ -68,16 +69,16 @@ public class ExamResults {
         for (RecordResults.Line line : command.lines()) {
             ExamResult result = line.result();
             ResultLineProblem problem = sheet.problemOf(result);
-            ExamResult previous = results.get(result.applicationNumber());
+            String previous = results.get(result.applicationNumber());
             if (problem != null) {
                 rejected.add(new RecordedResults.RejectedLine(line.lineNumber(), problem));
             } else if (previous == null) {
                 recorded.add(result);
-            } else if (previous.equals(result)) {
+            } else if (previous.equals(result.line())) {
                 unchanged++;
             } else {
-                apply(new ResultCorrected(id, sessionId, command.importId(), command.importedBy(), now, previous,
-                        result));
+                apply(new ResultCorrected(id, sessionId, command.importId(), command.importedBy(), now,
+                        ExamResult.ofLine(previous), result));
                 corrected++;
             }
         }
@@ -120,13 +121,13 @@ public class ExamResults {
     @EventSourcingHandler
     void on(ResultsRecorded event) {
         for (ExamResult result : event.results()) {
-            results.put(result.applicationNumber(), result);
+            results.put(result.applicationNumber(), result.line());
         }
     }
 
     @EventSourcingHandler
     void on(ResultCorrected event) {
-        results.put(event.corrected().applicationNumber(), event.corrected());
+        results.put(event.corrected().applicationNumber(), event.corrected().line());
     }
 
     @EventSourcingHandler

@@ -9,9 +9,9 @@ import org.axonframework.serialization.Revision;
  * Results new to a session, from one part of a scoring file: who imported them and when. {@code publicationSet}
  * tells whether the session's publication instant was already set when they were recorded. The event's metadata
  * carries its {@linkplain #counts() counts}, so that counting results never reads the results themselves (thousands
- * in an event).
+ * in an event). Revision 2 stores each result as its {@linkplain ExamResult#line() line}; revision 1, as an object.
  */
-@Revision("1")
+@Revision("2")
 public record ResultsRecorded(String resultsId, String sessionId, String importId, String importedBy,
                               Instant recordedAt, boolean publicationSet, List<ExamResult> results) {
 
