@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * The service's own side of a run: HAProxy's line per API request (its {@code option httplog}), from when it accepted
  * the request to when the answer left it ({@code Ta}), so without the load generator's delays on cores it shares
- * with the service. Event streams (backend {@code streams}) are left out.
+ * with the service. API requests are those of the backends {@code nodes} and {@code passwords}; event streams (backend
+ * {@code streams}) are left out.
  */
 final class BalancerLog {
 
@@ -26,8 +27,8 @@ final class BalancerLog {
      * {@code [07/Dec/2026:05:00:02.834] ekabinet nodes/node2 0/0/0/405/405 503 … "PUT /api/…/residence HTTP/1.1"}:
      * when, where, the timers, the status, the request.
      */
-    private static final Pattern LINE = Pattern.compile("\\[([^\\]]+)] \\S+ nodes/(\\S+) -?\\d+/(-?\\d+)/-?\\d+/-?\\d+/"
-            + "(-?\\d+) (\\d{3}) .*\"(\\S+) ([^ ?\"]+)");
+    private static final Pattern LINE = Pattern.compile("\\[([^\\]]+)] \\S+ (?:nodes|passwords)/(\\S+) "
+            + "-?\\d+/(-?\\d+)/-?\\d+/-?\\d+/(-?\\d+) (\\d{3}) .*\"(\\S+) ([^ ?\"]+)");
     /** A path's numbers (application numbers, ids) are one request whatever their value. */
     private static final Pattern NUMBER = Pattern.compile("/\\d+(?=/|$)");
     private static final DateTimeFormatter ACCEPTED = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss.SSS",

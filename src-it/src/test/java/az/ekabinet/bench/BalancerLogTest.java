@@ -30,6 +30,10 @@ class BalancerLogTest {
         assertThat(refusedByANode.refusedByBalancer()).isFalse();
         assertThat(refusedHere).isEqualTo(new Line(FIVE + 166, "<NOSRV>", 31, 31, 503, "GET /api/me/wallet"));
         assertThat(refusedHere.refusedByBalancer()).isTrue();
+        assertThat(BalancerLog.parse("127.0.0.1:40001 [07/Dec/2026:05:00:03.000] ekabinet passwords/<NOSRV> "
+                + "0/30/-1/-1/30 503 351 - - sQ-- 200/200/32/0/0 0/3 \"POST /api/auth/login HTTP/1.1\"", UTC))
+                .as("a login, in the passwords' backend").isEqualTo(new Line(FIVE + 166, "<NOSRV>", 30, 30, 503,
+                        "POST /api/auth/login"));
         assertThat(BalancerLog.parse("127.0.0.1:41042 [07/Dec/2026:05:03:08.588] ekabinet streams/node2 "
                 + "0/0/0/10/3130 200 492 - - SD-- 22/22/20/20/0 0/0 \"GET /api/applications/100100/status-stream "
                 + "HTTP/1.1\"", UTC)).as("an event stream is no API request").isNull();

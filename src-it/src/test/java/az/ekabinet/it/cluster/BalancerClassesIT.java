@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * HAProxy tells money and event streams apart by method and path (config/cluster/haproxy.cfg: money first out of its
- * queue, streams to the backend without slots); the nodes by their endpoints' {@code @AdmittedAs}. Every endpoint of
+ * HAProxy tells money, password hashing and event streams apart by method and path (config/cluster/haproxy.cfg: money
+ * first out of its queue, passwords to their backend of few slots, streams to the backend without slots); the nodes
+ * by their endpoints' {@code @AdmittedAs}. Every endpoint of
  * the service, with a sample value for each path variable, is put to both: they must agree, so that an endpoint added
  * or moved cannot quietly lose its place in the balancer's queue.
  */
@@ -37,11 +38,10 @@ class BalancerClassesIT {
     RequestMappingHandlerMapping mappings;
 
     /** The frontend's ACLs that matter here, as HAProxy 2.6 reads them (several lines of one name: any matches). */
-    record Rules(List<String> moneyMethods, List<String> moneyPaths, List<Pattern> moneyPathPatterns,
-                 List<String> streamEnds) {
+    record Rules(Acl money, Acl password, List<String> streamEnds) {
 
         static Rules of(Path config) throws IOException {
-            var rules = new Rules(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            var rules = new Rules(new Acl(), new Acl(), new ArrayList<>());
             for (String line : Files.readAllLines(config)) {
                 String[] words = line.strip().split("\\s+");
                 if (words.length < 4 || !words[0].equals("acl")) {
@@ -49,9 +49,13 @@ class BalancerClassesIT {
                 }
                 List<String> values = List.of(words).subList(3, words.length);
                 switch (words[1] + " " + words[2]) {
-                    case "money method" -> rules.moneyMethods().addAll(values);
-                    case "money_path path" -> rules.moneyPaths().addAll(values);
-                    case "money_path path_reg" -> values.forEach(v -> rules.moneyPathPatterns().add(Pattern.compile(v)));
+                    case "money method" -> rules.money().methods().addAll(values);
+                    case "money_path path" -> rules.money().paths().addAll(values);
+                    case "money_path path_reg" -> values.forEach(v -> rules.money().patterns().add(Pattern.compile(v)));
+                    case "password method" -> rules.password().methods().addAll(values);
+                    case "password_path path" -> rules.password().paths().addAll(values);
+                    case "password_path path_reg" ->
+                            values.forEach(v -> rules.password().patterns().add(Pattern.compile(v)));
                     case "event_stream path_end" -> rules.streamEnds().addAll(values);
                     default -> throw new AssertionError("an ACL this test does not know: " + line);
                 }
@@ -59,20 +63,29 @@ class BalancerClassesIT {
             return rules;
         }
 
-        boolean money(HttpMethod method, String path) {
-            return moneyMethods.contains(method.name()) && (moneyPaths.contains(path)
-                    || moneyPathPatterns.stream().anyMatch(p -> p.matcher(path).find()));
-        }
-
         boolean stream(String path) {
             return streamEnds.stream().anyMatch(path::endsWith);
+        }
+    }
+
+    /** A class of requests by method ({@code <name> method}) and by path ({@code <name>_path path, path_reg}). */
+    record Acl(List<String> methods, List<String> paths, List<Pattern> patterns) {
+
+        Acl() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        boolean matches(HttpMethod method, String path) {
+            return methods.contains(method.name())
+                    && (paths.contains(path) || patterns.stream().anyMatch(p -> p.matcher(path).find()));
         }
     }
 
     @Test
     void theBalancerPutsEveryEndpointInTheClassTheNodesAdmitItAs() throws IOException {
         Rules balancer = Rules.of(CONFIG);
-        assertThat(balancer.moneyPaths()).as("the money paths were read").isNotEmpty();
+        assertThat(balancer.money().paths()).as("the money paths were read").isNotEmpty();
+        assertThat(balancer.password().paths()).as("the password paths were read").isNotEmpty();
         List<String> checked = new ArrayList<>();
         mappings.getHandlerMethods().keySet().forEach(mapping -> mapping.getPatternsCondition().getPatterns()
                 .forEach(pattern -> {
@@ -82,14 +95,18 @@ class BalancerClassesIT {
                         HttpMethod method = requestMethod.asHttpMethod();
                         Optional<RequestClass> node = classes.of(method, path);
                         String what = method + " " + path;
-                        assertThat(balancer.money(method, path)).as(what + ": money first at the balancer")
+                        assertThat(balancer.money().matches(method, path)).as(what + ": money first at the balancer")
                                 .isEqualTo(node.equals(Optional.of(RequestClass.CRITICAL)));
+                        assertThat(balancer.password().matches(method, path))
+                                .as(what + ": password hashing, in its own backend at the balancer")
+                                .isEqualTo(node.equals(Optional.of(RequestClass.PASSWORD)));
                         assertThat(balancer.stream(path)).as(what + ": an event stream, without a slot")
                                 .isEqualTo(node.isEmpty());
                         checked.add(what);
                     }
                 }));
         assertThat(checked).as("the endpoints put to both").hasSizeGreaterThan(50)
-                .contains("POST /api/me/wallet/credits", "POST /api/payments");
+                .contains("POST /api/me/wallet/credits", "POST /api/payments", "POST /api/auth/login",
+                        "POST /api/registrations/100001/password");
     }
 }

@@ -86,18 +86,18 @@ public final class Cluster implements RunningService, AutoCloseable {
         Path directory = Path.of("target", name);
         Files.createDirectories(directory);
         StringBuilder servers = new StringBuilder();
-        StringBuilder streamServers = new StringBuilder();
+        StringBuilder trackingServers = new StringBuilder();
         for (int i = 0; i < nodes.size(); i++) {
             String server = "    server node" + (i + 1) + " "
                     + URI.create(nodes.get(i).baseUrl()).getAuthority().replace("localhost", "127.0.0.1");
             servers.append(server).append(" check\n");
-            streamServers.append(server).append(" track nodes/node").append(i + 1).append("\n");
+            trackingServers.append(server).append(" track nodes/node").append(i + 1).append("\n");
         }
         String config = Files.readString(TEMPLATE)
                 .replace("@SOCKET@", directory.toAbsolutePath().resolve("haproxy.sock").toString())
                 .replace("@LISTEN_PORT@", Integer.toString(balancerPort))
                 .replace("@STATS_PORT@", Integer.toString(statsPort))
-                .replace("@STREAM_SERVERS@", streamServers)
+                .replace("@TRACKING_SERVERS@", trackingServers)
                 .replace("@SERVERS@", servers);
         Path file = directory.resolve("haproxy.cfg");
         Files.writeString(file, config);
