@@ -50,22 +50,27 @@ import org.springframework.context.annotation.Primary;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class AxonInfrastructure {
 
+    /** What Axon stores, as JSON: the domain's values in their stored forms (exam results as their lines). */
+    static Serializer storedJson() {
+        return StoredJson.serializer(StoredResultJson.module());
+    }
+
     @Bean
     @Primary
     public Serializer serializer() {
-        return StoredJson.serializer();
+        return storedJson();
     }
 
     @Bean
     @Qualifier("messageSerializer")
     public Serializer messageSerializer() {
-        return StoredJson.serializer();
+        return storedJson();
     }
 
     @Bean
     @Qualifier("eventSerializer")
     public Serializer eventSerializer() {
-        return StoredJson.serializer();
+        return storedJson();
     }
 
     /**

@@ -1,8 +1,5 @@
 package az.ekabinet.domain.exam.result;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +10,7 @@ import java.util.Objects;
  * order, in tenths), the total, the exam date and the exam centre's code.
  *
  * <p>Stored as its {@linkplain #line() line}, the scoring file's own columns in tenths: an event of a part of a file
- * holds thousands of them, and as objects their names outweighed their values. Results stored as objects (events of
- * revision 1) read as they were written.
+ * holds thousands of them, and as objects their names outweighed their values.
  */
 public record ExamResult(String applicationNumber, List<Integer> scoresTenths, int totalTenths, LocalDate examDate,
                          String centreCode) {
@@ -31,22 +27,11 @@ public record ExamResult(String applicationNumber, List<Integer> scoresTenths, i
         }
     }
 
-    /** A result stored as an object, with its components' names (events of revision 1). */
-    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
-    static ExamResult stored(@JsonProperty("applicationNumber") String applicationNumber,
-                             @JsonProperty("scoresTenths") List<Integer> scoresTenths,
-                             @JsonProperty("totalTenths") int totalTenths,
-                             @JsonProperty("examDate") LocalDate examDate,
-                             @JsonProperty("centreCode") String centreCode) {
-        return new ExamResult(applicationNumber, scoresTenths, totalTenths, examDate, centreCode);
-    }
-
     /**
      * The result in one line: {@code number,score…,total,date,centre}, scores and total in tenths, the date as
      * {@code YYYY-MM-DD} ({@code 200001,455,300,755,2026-07-05,BAKU-01}). Two results are equal exactly when their
      * lines are.
      */
-    @JsonValue
     public String line() {
         var line = new StringBuilder(32 + 6 * scoresTenths.size()).append(applicationNumber);
         for (Integer score : scoresTenths) {
@@ -57,7 +42,6 @@ public record ExamResult(String applicationNumber, List<Integer> scoresTenths, i
     }
 
     /** The result a {@linkplain #line() line} gives. */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ExamResult ofLine(String line) {
         var values = new ArrayList<String>(8);
         int from = 0;

@@ -1,4 +1,4 @@
-package az.ekabinet.config.plumbing;
+package az.ekabinet.config.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,7 +44,7 @@ class StoredResultJsonTest {
             + "\"corrected\":{\"applicationNumber\":\"200001\",\"scoresTenths\":[460,300],\"totalTenths\":760,"
             + "\"examDate\":\"2026-07-05\",\"centreCode\":\"BAKU-01\"}}";
 
-    private final Serializer serializer = StoredJson.serializer();
+    private final Serializer serializer = AxonInfrastructure.storedJson();
 
     @Test
     void recordedResultsAreStoredAsLinesAndReadBack() {
