@@ -43,14 +43,15 @@ import reactor.core.publisher.Sinks;
  * a few requests. (A slot is given back just after the answer is sent, so a client's next request may meet its
  * previous one still counted: each class has two slots, which a test's requests one after the other need.) The
  * hashing limit follows congestion as it does by default, told only by how long a login waited in front of the node:
- * a held request is slow on purpose, so the latency target is out of reach here.
+ * a held request is slow on purpose, so the latency target is out of reach here. One hashing thread, so that the
+ * limit may fall to one.
  */
 @IntegrationTest
 @DirtiesContext // its limits and its holding endpoints serve this class only
 @TestPropertySource(properties = {"ekabinet.admission.browsing=2", "ekabinet.admission.critical=2",
         "ekabinet.admission.password=2", "ekabinet.admission.retry-after=3s", "ekabinet.admission.max-queue-time=1s",
         "ekabinet.admission.congestion-queue-time=700ms", "ekabinet.admission.latency-target=1h",
-        "ekabinet.admission.report-interval=200ms"})
+        "ekabinet.admission.report-interval=200ms", "ekabinet.passwords.parallelism=1"})
 class AdmissionControlIT {
 
     /** Endpoints that answer only when the test lets them: each holds its slot until then. */

@@ -15,8 +15,9 @@ import java.util.function.LongSupplier;
  * congestion the way TCP's window does (additive increase, multiplicative decrease), since its cost is the node's own
  * CPU and only the node can tell: an admitted check that took longer than {@code ekabinet.admission.latency-target},
  * or waited in front of the node longer than {@code ekabinet.admission.congestion-queue-time}, lowers the limit by a
- * tenth; one that did neither, with the class at least half busy, raises it by one; always between one and the most
- * ({@link AdmissionLimits}), which is also where it starts. When the cores are saturated, logins that would queue
+ * tenth; one that did neither, with the class at least half busy, raises it by one; always between the hashing
+ * threads (or the most, if fewer) and the most ({@link AdmissionLimits}), which is also where it starts. So a node
+ * behind the load balancer, which sends it at most one check per hashing thread, never refuses one of them late. When the cores are saturated, logins that would queue
  * behind one another for seconds are refused at once instead.
  */
 final class AdmissionLimiters {
@@ -35,7 +36,8 @@ final class AdmissionLimiters {
                                   LongSupplier nanoClock) {
         int most = limits.of(requestClass);
         Limit limit = settings.adaptive() && requestClass == RequestClass.PASSWORD
-                ? AIMDLimit.newBuilder().initialLimit(most).maxLimit(most).minLimit(1).backoffRatio(BACKOFF)
+                ? AIMDLimit.newBuilder().initialLimit(most).maxLimit(most)
+                        .minLimit(Math.min(limits.hashing(), most)).backoffRatio(BACKOFF)
                         .timeout(settings.latencyTarget().toNanos(), TimeUnit.NANOSECONDS).build()
                 : FixedLimit.of(most);
         return SimpleLimiter.newBuilder().named(requestClass.name()).limit(limit).nanoClock(nanoClock).build();

@@ -12,9 +12,10 @@ import org.springframework.boot.autoconfigure.r2dbc.R2dbcProperties;
  * node keeps up. A password check holds a hashing thread: three per thread, so that a check waits for at most two
  * others (about a quarter of a second at bcrypt's cost 11) — with two per thread, logins arriving at random were
  * refused at a load the node sustained. More at once would only wait inside the node, where no client can tell a slow
- * answer from a lost one.
+ * answer from a lost one. {@code hashing} is the number of hashing threads: the password limit, where it follows
+ * congestion, never falls below it, since fewer checks at once would leave a thread idle and help nothing.
  */
-public record AdmissionLimits(int browsing, int critical, int password) {
+public record AdmissionLimits(int browsing, int critical, int password, int hashing) {
 
     public static AdmissionLimits of(AdmissionSettings settings, HikariDataSource jdbc, R2dbcProperties r2dbc,
                                      RuntimeSettings runtime) {
@@ -23,7 +24,8 @@ public record AdmissionLimits(int browsing, int critical, int password) {
         return new AdmissionLimits(
                 settings.browsing() != null ? settings.browsing() : 2 * (jdbcPool + r2dbcPool),
                 settings.critical() != null ? settings.critical() : 2 * (jdbcPool + r2dbcPool),
-                settings.password() != null ? settings.password() : 3 * runtime.passwords().parallelism());
+                settings.password() != null ? settings.password() : 3 * runtime.passwords().parallelism(),
+                runtime.passwords().parallelism());
     }
 
     public int of(RequestClass requestClass) {

@@ -17,14 +17,19 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 /** How the password limit moves (down by a tenth on congestion, up by one when calm and half busy); the rest stay. */
 class AdmissionLimitersTest {
 
-    static final AdmissionLimits LIMITS = new AdmissionLimits(64, 64, 12);
+    static final AdmissionLimits LIMITS = new AdmissionLimits(64, 64, 12, 1);
 
     final AtomicLong nanos = new AtomicLong();
 
     private SimpleLimiter<Void> limiter(RequestClass requestClass, Map<String, String> values) {
+        return limiter(requestClass, values, LIMITS);
+    }
+
+    private SimpleLimiter<Void> limiter(RequestClass requestClass, Map<String, String> values,
+                                        AdmissionLimits limits) {
         AdmissionSettings settings = new Binder(new MapConfigurationPropertySource(values))
                 .bindOrCreate("ekabinet.admission", AdmissionSettings.class);
-        return AdmissionLimiters.of(requestClass, LIMITS, settings, nanos::get);
+        return AdmissionLimiters.of(requestClass, limits, settings, nanos::get);
     }
 
     private static Limiter.Listener admit(SimpleLimiter<Void> limiter) {
@@ -46,6 +51,18 @@ class AdmissionLimitersTest {
         assertThat(password.acquire(null)).as("the second at once is refused").isEmpty();
         only.onSuccess(); // calm, admitted with the class full: one more
         assertThat(password.getLimit()).isEqualTo(2);
+    }
+
+    @Test
+    void congestionNeverLowersThePasswordLimitBelowTheHashingThreads() {
+        SimpleLimiter<Void> password = limiter(RequestClass.PASSWORD, Map.of(), new AdmissionLimits(64, 64, 12, 3));
+        for (int i = 0; i < 30; i++) {
+            admit(password).onDropped();
+        }
+        assertThat(password.getLimit()).as("one check per hashing thread, as the balancer sends").isEqualTo(3);
+        List<Limiter.Listener> hashing = List.of(admit(password), admit(password), admit(password));
+        assertThat(password.acquire(null)).as("a fourth at once is refused").isEmpty();
+        hashing.forEach(Limiter.Listener::onIgnore);
     }
 
     @Test

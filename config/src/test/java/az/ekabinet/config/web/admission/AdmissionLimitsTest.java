@@ -40,6 +40,7 @@ class AdmissionLimitsTest {
         assertThat(limits.of(RequestClass.BROWSING)).as("twice the JDBC and R2DBC connections").isEqualTo(56);
         assertThat(limits.of(RequestClass.CRITICAL)).as("the same, in slots of their own").isEqualTo(56);
         assertThat(limits.of(RequestClass.PASSWORD)).as("three per hashing thread").isEqualTo(12);
+        assertThat(limits.hashing()).as("the hashing threads").isEqualTo(4);
         assertThat(settings(Map.of()).retryAfter()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings(Map.of()).maxQueueTime()).isEqualTo(Duration.ofMillis(200));
         assertThat(settings(Map.of()).adaptive()).isTrue();
@@ -52,7 +53,7 @@ class AdmissionLimitsTest {
         AdmissionLimits limits = limits(settings(Map.of("ekabinet.admission.browsing", "100",
                 "ekabinet.admission.critical", "7", "ekabinet.admission.password", "2")), 16, 16, 4);
 
-        assertThat(limits).isEqualTo(new AdmissionLimits(100, 7, 2));
+        assertThat(limits).isEqualTo(new AdmissionLimits(100, 7, 2, 4));
     }
 
     @Test
