@@ -17,8 +17,8 @@ import java.util.function.LongSupplier;
  * or waited in front of the node longer than {@code ekabinet.admission.congestion-queue-time}, lowers the limit by a
  * tenth; one that did neither, with the class at least half busy, raises it by one; always between the hashing
  * threads (or the most, if fewer) and the most ({@link AdmissionLimits}), which is also where it starts. So a node
- * behind the load balancer, which sends it at most one check per hashing thread, never refuses one of them late. When the cores are saturated, logins that would queue
- * behind one another for seconds are refused at once instead.
+ * behind the load balancer, which sends it at most one check per hashing thread, never refuses one of them late.
+ * When the cores are saturated, logins that would queue behind one another for seconds are refused at once instead.
  */
 final class AdmissionLimiters {
 
