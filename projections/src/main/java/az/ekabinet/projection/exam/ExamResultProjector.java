@@ -81,8 +81,8 @@ public class ExamResultProjector {
                 UPDATE readmodel.exam_result SET scores_tenths = string_to_array(?, ',')::int[], total_tenths = ?,
                     exam_date = ?, centre_code = ?, revision = revision + 1, recorded_at = ?
                 WHERE application_number = ?""",
-                appendScores(new StringBuilder(), corrected).toString(), corrected.totalTenths(), Date.valueOf(corrected.examDate()),
-                corrected.centreCode(), Timestamp.from(event.correctedAt()), corrected.applicationNumber());
+                appendScores(new StringBuilder(), corrected).toString(), corrected.totalTenths(),
+                Date.valueOf(corrected.examDate()), corrected.centreCode(), Timestamp.from(event.correctedAt()), corrected.applicationNumber());
     }
 
     @EventHandler

@@ -22,9 +22,8 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 /**
  * HAProxy tells money, password hashing and event streams apart by method and path (config/cluster/haproxy.cfg: money
  * first out of its queue, passwords to their backend of few slots, streams to the backend without slots); the nodes
- * by their endpoints' {@code @AdmittedAs}. Every endpoint of
- * the service, with a sample value for each path variable, is put to both: they must agree, so that an endpoint added
- * or moved cannot quietly lose its place in the balancer's queue.
+ * by their endpoints' {@code @AdmittedAs}. Every endpoint of the service, with a sample value for each path variable,
+ * is put to both: they must agree, so that an endpoint added or moved cannot quietly lose its place at the balancer.
  */
 @IntegrationTest
 class BalancerClassesIT {
