@@ -597,38 +597,30 @@ class ServiceBenchmark {
         // as the other paths are, the files were imported again and again (their results found unchanged), which
         // trained the compiler on a path that records nothing; it still compiled at a quarter of a core during the
         // measured import.
+        // the warm-up imports are sampled as the measured one is: the sampler's own requests (the actuator's metric)
+        // compiled at a third of the machine during the measured import when only that one was sampled
+        String operator = new CitizenClient(service.http()).token(OpsStreams.OPERATOR, OpsStreams.OPERATOR_PASSWORD);
+        WebClient actuator = client(service.baseUrl());
         int warmUpImports = 0;
         double importCompiler;
         do {
             CpuShares.CompilerTime compiler = CpuShares.compilerTime(servicePid);
-            day.importFile(admin, warmUpSession, warmUpFiles.get(warmUpImports++));
+            Path warmUpFile = warmUpFiles.get(warmUpImports++);
+            try (HeapSampler sampled = new HeapSampler(service, actuator, operator)) {
+                day.importFile(admin, warmUpSession, warmUpFile);
+            }
             importCompiler = compiler.coresUsed();
         } while (importCompiler > QUIET_COMPILER && warmUpImports < WARM_UP_FILES);
 
-        String operator = new CitizenClient(service.http()).token(OpsStreams.OPERATOR, OpsStreams.OPERATOR_PASSWORD);
-        WebClient actuator = client(service.baseUrl());
         ResultsDay.collectGarbage(servicePid);
         long heapBefore = heapUsed(actuator, operator);
-        List<long[]> heapSamples = java.util.Collections.synchronizedList(new ArrayList<>()); // {nanos, bytes}
-        AtomicLong residentMax = new AtomicLong();
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        long started = System.nanoTime();
-        sampler.scheduleAtFixedRate(() -> {
-            try {
-                heapSamples.add(new long[] {System.nanoTime(), heapUsed(actuator, operator)});
-                residentMax.accumulateAndGet(service.residentKib(), Math::max);
-            } catch (Exception e) {
-                // the service is gone: the import fails and says so
-            }
-        }, 0, 100, TimeUnit.MILLISECONDS);
         JsonNode report;
         double seconds;
-        try {
+        HeapSampler heap = new HeapSampler(service, actuator, operator);
+        try (heap) {
             report = cpu("importing %,d result lines".formatted(RESULT_LINES),
                     () -> day.importFile(admin, session, file));
-            seconds = (System.nanoTime() - started) / 1e9;
-        } finally {
-            sampler.shutdownNow();
+            seconds = (System.nanoTime() - heap.started) / 1e9;
         }
         ResultsDay.collectGarbage(servicePid);
         long heapAfter = heapUsed(actuator, operator);
@@ -663,8 +655,8 @@ class ServiceBenchmark {
                 + "session's results aggregate keeps, per line); resident memory (max); the file is %.1f MiB "
                 + "| heap %d MiB → %s → %d MiB (%.0f bytes a line); resident %d MiB | — | — "
                 + "| heap flat over the import |").formatted(Files.size(file) / 1048576.0, heapBefore / 1048576,
-                quarterMaxima(heapSamples, started, (long) (seconds * 1e9)), heapAfter / 1048576,
-                (heapAfter - heapBefore) / (double) RESULT_LINES, residentMax.get() / 1024));
+                heap.quarterMaxima((long) (seconds * 1e9)), heapAfter / 1048576,
+                (heapAfter - heapBefore) / (double) RESULT_LINES, heap.residentMax.get() / 1024));
 
         // results day: the applicants' own results imported and published, then read
         JsonNode theirs = day.importFile(admin, session, ResultsDay.scoringFile(applicants));
@@ -720,16 +712,41 @@ class ServiceBenchmark {
     }
 
     /** "212, 230, 228, 231 MiB": the largest sample in each quarter of the window. */
-    private static String quarterMaxima(List<long[]> samples, long startNanos, long windowNanos) {
-        long[] max = new long[4];
-        synchronized (samples) {
-            for (long[] sample : samples) {
-                int quarter = (int) Math.min(3, Math.max(0, 4 * (sample[0] - startNanos) / windowNanos));
-                max[quarter] = Math.max(max[quarter], sample[1]);
-            }
+    /** The service's heap (and resident memory), sampled every 100 ms from its start until closed. */
+    private static final class HeapSampler implements AutoCloseable {
+        final long started = System.nanoTime();
+        final AtomicLong residentMax = new AtomicLong();
+        private final List<long[]> samples = java.util.Collections.synchronizedList(new ArrayList<>()); // nanos, bytes
+        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+
+        HeapSampler(ServiceProcess service, WebClient actuator, String operator) {
+            sampler.scheduleAtFixedRate(() -> {
+                try {
+                    samples.add(new long[] {System.nanoTime(), heapUsed(actuator, operator)});
+                    residentMax.accumulateAndGet(service.residentKib(), Math::max);
+                } catch (Exception e) {
+                    // the service is gone: the import fails and says so
+                }
+            }, 0, 100, TimeUnit.MILLISECONDS);
         }
-        return java.util.Arrays.stream(max).mapToObj(m -> m == 0 ? "—" : Long.toString(m / 1048576))
-                .collect(Collectors.joining(", ")) + " MiB";
+
+        /** The largest heap sampled in each quarter of the window from the start. */
+        String quarterMaxima(long windowNanos) {
+            long[] max = new long[4];
+            synchronized (samples) {
+                for (long[] sample : samples) {
+                    int quarter = (int) Math.min(3, Math.max(0, 4 * (sample[0] - started) / windowNanos));
+                    max[quarter] = Math.max(max[quarter], sample[1]);
+                }
+            }
+            return java.util.Arrays.stream(max).mapToObj(m -> m == 0 ? "—" : Long.toString(m / 1048576))
+                    .collect(Collectors.joining(", ")) + " MiB";
+        }
+
+        @Override
+        public void close() {
+            sampler.shutdownNow();
+        }
     }
 
     /** The middle one of several timings (the upper middle of an even number). */

@@ -51,27 +51,29 @@ public class ExamResultProjector {
 
     /**
      * A result is recorded once per number (the aggregate sees to it; a replay starts from empty tables). The rows'
-     * text is written value by value: a part's thousands of rows made through the generic row writer (a boxed value
-     * and a string per column) took as long as the event's own JSON.
+     * text is written value by value (a part's thousands of rows made through the generic row writer, a boxed value
+     * and a string per column, took as long as the event's own JSON) and sent as it is written.
      */
     @EventHandler
     void on(ResultsRecorded event) {
-        var rows = new StringBuilder(event.results().size() * 80);
         var session = new StringBuilder();
         CopyText.appendValue(session, event.sessionId());
         String recordedAt = event.recordedAt().toString();
         var dates = new HashMap<LocalDate, String>(); // a session's exams fall on a few days
-        for (ExamResult result : event.results()) {
-            CopyText.appendValue(rows, result.applicationNumber());
-            rows.append('\t').append(session).append("\t{");
-            appendScores(rows, result);
-            rows.append("}\t").append(result.totalTenths()).append('\t')
-                    .append(dates.computeIfAbsent(result.examDate(), LocalDate::toString)).append('\t');
-            CopyText.appendValue(rows, result.centreCode());
-            rows.append("\t1\t").append(recordedAt).append('\n');
-        }
         CopyText.load(jdbc, "COPY readmodel.exam_result (application_number, session_id, scores_tenths, total_tenths, "
-                + "exam_date, centre_code, revision, recorded_at) FROM STDIN", rows);
+                + "exam_date, centre_code, revision, recorded_at) FROM STDIN", rows -> {
+                    for (ExamResult result : event.results()) {
+                        StringBuilder row = rows.text();
+                        CopyText.appendValue(row, result.applicationNumber());
+                        row.append('\t').append(session).append("\t{");
+                        appendScores(row, result);
+                        row.append("}\t").append(result.totalTenths()).append('\t')
+                                .append(dates.computeIfAbsent(result.examDate(), LocalDate::toString)).append('\t');
+                        CopyText.appendValue(row, result.centreCode());
+                        row.append("\t1\t").append(recordedAt).append('\n');
+                        rows.rowEnded();
+                    }
+                });
     }
 
     @EventHandler

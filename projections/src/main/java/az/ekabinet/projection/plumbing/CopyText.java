@@ -1,9 +1,9 @@
 package az.ekabinet.projection.plumbing;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -65,12 +65,79 @@ public final class CopyText {
 
     /** Runs {@code copy} ({@code COPY table (columns) FROM STDIN}) with these rows, in the current transaction. */
     public static long load(JdbcTemplate jdbc, String copy, CharSequence rows) {
-        return jdbc.execute((ConnectionCallback<Long>) connection -> {
-            try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(rows.toString()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        return load(jdbc, copy, out -> {
+            int from = 0;
+            while (from < rows.length()) {
+                int to = Math.min(rows.length(), from + Rows.PIECE);
+                while (to < rows.length() && rows.charAt(to - 1) != '\n') {
+                    to++; // to the end of a row: a piece never cuts a character in two
+                }
+                out.text().append(rows, from, to);
+                out.rowEnded();
+                from = to;
             }
         });
+    }
+
+    /**
+     * Runs {@code copy} with the rows {@code writer} appends, sent to the database a piece at a time as they are
+     * written, in the current transaction. A writer that fails cancels the COPY: nothing of it is loaded.
+     */
+    public static long load(JdbcTemplate jdbc, String copy, RowWriter writer) {
+        return jdbc.execute((ConnectionCallback<Long>) connection -> {
+            CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
+            try {
+                Rows rows = new Rows(copyIn);
+                writer.write(rows);
+                rows.send();
+                return copyIn.endCopy();
+            } finally {
+                if (copyIn.isActive()) {
+                    copyIn.cancelCopy();
+                }
+            }
+        });
+    }
+
+    /** Appends rows to a running COPY. */
+    @FunctionalInterface
+    public interface RowWriter {
+        void write(Rows rows) throws SQLException;
+    }
+
+    /**
+     * Rows on their way into a running COPY, sent in pieces of about {@value #PIECE} characters: never a buffer of
+     * all of them (a part of an exam results import made rows of over half a MiB, which G1 allocates as humongous
+     * objects, each one starting a concurrent marking cycle).
+     */
+    public static final class Rows {
+        static final int PIECE = 32_768;
+
+        private final CopyIn copy;
+        private final StringBuilder text = new StringBuilder(PIECE + PIECE / 4);
+
+        private Rows(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        /** Where the next row goes: its values separated by tabs, then a newline. */
+        public StringBuilder text() {
+            return text;
+        }
+
+        /** Called after each whole row: sends what is written once it fills a piece. */
+        public void rowEnded() throws SQLException {
+            if (text.length() >= PIECE) {
+                send();
+            }
+        }
+
+        private void send() throws SQLException {
+            if (!text.isEmpty()) {
+                byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+                copy.writeToCopy(bytes, 0, bytes.length);
+                text.setLength(0);
+            }
+        }
     }
 }
