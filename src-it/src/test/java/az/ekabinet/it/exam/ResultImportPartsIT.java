@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import az.ekabinet.it.support.ResultClient;
 import az.ekabinet.it.support.ResultClient.Applicant;
+import az.ekabinet.it.support.ApplicationClient;
+import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.IntegrationTest;
 import az.ekabinet.it.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -66,5 +70,59 @@ class ResultImportPartsIT {
             results.result(applicant.token(), applicant.number()).expectStatus().isOk()
                     .expectBody().jsonPath("$.total").isEqualTo("75.5");
         }
+    }
+
+    /**
+     * A part whose numbers fill their span is checked by one scan of it, a sparse one by a probe per number: the same
+     * file, once dense and once made sparse by one far number, finds the same problem for each line.
+     */
+    @Test
+    void aDensePartAndASparseOneFindTheSameProblems() {
+        var results = new ResultClient(http, clock);
+        String session = results.sessionWithSheet();
+        Applicant confirmed = results.confirmedApplicant(session);
+        String draft = new ApplicationClient(http).start(new CitizenClient(http).signUp(ResultClient.PASSWORD).token(),
+                session);
+        Applicant elsewhere = results.confirmedApplicant(results.sessionWithSheet());
+        Applicant alsoConfirmed = results.confirmedApplicant(session);
+        List<String> ours = List.of(confirmed.number(), draft, elsewhere.number(), alsoConfirmed.number());
+        int first = ours.stream().mapToInt(Integer::parseInt).min().orElseThrow();
+        int last = ours.stream().mapToInt(Integer::parseInt).max().orElseThrow();
+        List<String> dense = new ArrayList<>(); // every number between: other tests' applications or nobody's
+        for (int number = first; number <= last; number++) {
+            dense.add(Integer.toString(number));
+        }
+        List<String> sparse = new ArrayList<>(dense);
+        sparse.add("999998");
+
+        JsonNode denseReport = results.imported(session, file(dense));
+        Map<String, String> denseOutcomes = outcomes(denseReport, dense);
+        assertThat(denseOutcomes).containsEntry(confirmed.number(), "ACCEPTED")
+                .containsEntry(alsoConfirmed.number(), "ACCEPTED")
+                .containsEntry(draft, "APPLICATION_NOT_CONFIRMED")
+                .containsEntry(elsewhere.number(), "APPLICATION_OF_OTHER_SESSION");
+        JsonNode sparseReport = results.imported(session, file(sparse));
+        assertThat(outcomes(sparseReport, sparse)).containsAllEntriesOf(denseOutcomes)
+                .containsEntry("999998", "APPLICATION_UNKNOWN").hasSize(sparse.size());
+        assertThat(sparseReport.get("unchanged").asLong()).isEqualTo(denseReport.get("recorded").asLong());
+    }
+
+    private static String file(List<String> numbers) {
+        StringBuilder file = new StringBuilder(HEADER);
+        numbers.forEach(number -> file.append(line(number, "45.5", "30", "75.5")));
+        return file.toString();
+    }
+
+    /** Each line's number and what became of it: its problem, or ACCEPTED. */
+    private static Map<String, String> outcomes(JsonNode report, List<String> numbers) {
+        assertThat(report.get("linesRead").asLong()).isEqualTo(numbers.size());
+        assertThat(report.get("rejectedListTruncated").asBoolean()).isFalse();
+        Map<Long, String> rejected = new HashMap<>();
+        report.get("rejected").forEach(r -> rejected.put(r.get("lineNumber").asLong(), r.get("problem").asText()));
+        Map<String, String> outcomes = new HashMap<>();
+        for (int i = 0; i < numbers.size(); i++) {
+            outcomes.put(numbers.get(i), rejected.getOrDefault(i + 2L, "ACCEPTED")); // line 1 is the header
+        }
+        return outcomes;
     }
 }
