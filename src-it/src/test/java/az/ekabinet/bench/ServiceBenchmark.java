@@ -597,8 +597,8 @@ class ServiceBenchmark {
         // as the other paths are, the files were imported again and again (their results found unchanged), which
         // trained the compiler on a path that records nothing; it still compiled at a quarter of a core during the
         // measured import.
-        // the warm-up imports are sampled as the measured one is: the sampler's own requests (the actuator's metric)
-        // compiled at a third of the machine during the measured import when only that one was sampled
+        // sampled as the measured import is, so that the sampler's own requests (the actuator's metric) are no new
+        // work for the service then
         String operator = new CitizenClient(service.http()).token(OpsStreams.OPERATOR, OpsStreams.OPERATOR_PASSWORD);
         WebClient actuator = client(service.baseUrl());
         int warmUpImports = 0;
@@ -711,7 +711,6 @@ class ServiceBenchmark {
                 measured.perSecond() / baseline));
     }
 
-    /** "212, 230, 228, 231 MiB": the largest sample in each quarter of the window. */
     /** The service's heap (and resident memory), sampled every 100 ms from its start until closed. */
     private static final class HeapSampler implements AutoCloseable {
         final long started = System.nanoTime();
@@ -730,7 +729,7 @@ class ServiceBenchmark {
             }, 0, 100, TimeUnit.MILLISECONDS);
         }
 
-        /** The largest heap sampled in each quarter of the window from the start. */
+        /** "212, 230, 228, 231 MiB": the largest heap sampled in each quarter of the window from the start. */
         String quarterMaxima(long windowNanos) {
             long[] max = new long[4];
             synchronized (samples) {
