@@ -84,12 +84,22 @@ public final class CopyText {
      * written, in the current transaction. A writer that fails cancels the COPY: nothing of it is loaded.
      */
     public static long load(JdbcTemplate jdbc, String copy, RowWriter writer) {
+        return run(jdbc, copy, copyIn -> {
+            Rows rows = new Rows(copyIn);
+            writer.write(rows);
+            rows.send();
+        });
+    }
+
+    /**
+     * Runs {@code copy} in the current transaction, its data written by {@code sender}; a sender that fails cancels
+     * the COPY, so nothing of it is loaded and the connection can be used again.
+     */
+    static long run(JdbcTemplate jdbc, String copy, Sender sender) {
         return jdbc.execute((ConnectionCallback<Long>) connection -> {
             CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
             try {
-                Rows rows = new Rows(copyIn);
-                writer.write(rows);
-                rows.send();
+                sender.send(copyIn);
                 return copyIn.endCopy();
             } finally {
                 if (copyIn.isActive()) {
@@ -97,6 +107,12 @@ public final class CopyText {
                 }
             }
         });
+    }
+
+    /** Writes a running COPY's data. */
+    @FunctionalInterface
+    interface Sender {
+        void send(CopyIn copy) throws SQLException;
     }
 
     /** Appends rows to a running COPY. */
