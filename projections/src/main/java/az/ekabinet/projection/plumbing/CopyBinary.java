@@ -33,7 +33,7 @@ public final class CopyBinary {
      * writes, sent to the database a piece at a time as they are written, in the current transaction. A writer that
      * fails cancels the COPY: nothing of it is loaded.
      */
-    public static long load(JdbcTemplate jdbc, String copy, RowWriter writer) {
+    public static long load(JdbcTemplate jdbc, String copy, CopyText.RowWriter<Rows> writer) {
         return CopyText.run(jdbc, copy, copyIn -> {
             Rows rows = new Rows(copyIn);
             writer.write(rows);
@@ -41,18 +41,12 @@ public final class CopyBinary {
         });
     }
 
-    /** Writes rows into a running COPY. */
-    @FunctionalInterface
-    public interface RowWriter {
-        void write(Rows rows) throws SQLException;
-    }
-
     /**
      * Rows on their way into a running COPY, sent in pieces of about {@value #PIECE} bytes (never one buffer of all
      * of them: see {@link CopyText.Rows}). A row is {@link #row(int)} with its number of values, then each value.
      */
     public static final class Rows {
-        static final int PIECE = 32_768;
+        static final int PIECE = CopyText.Rows.PIECE;
 
         private final CopyIn copy;
         private byte[] bytes = new byte[PIECE + PIECE / 4];

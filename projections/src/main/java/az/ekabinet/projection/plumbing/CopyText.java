@@ -83,7 +83,7 @@ public final class CopyText {
      * Runs {@code copy} with the rows {@code writer} appends, sent to the database a piece at a time as they are
      * written, in the current transaction. A writer that fails cancels the COPY: nothing of it is loaded.
      */
-    public static long load(JdbcTemplate jdbc, String copy, RowWriter writer) {
+    public static long load(JdbcTemplate jdbc, String copy, RowWriter<Rows> writer) {
         return run(jdbc, copy, copyIn -> {
             Rows rows = new Rows(copyIn);
             writer.write(rows);
@@ -115,10 +115,10 @@ public final class CopyText {
         void send(CopyIn copy) throws SQLException;
     }
 
-    /** Appends rows to a running COPY. */
+    /** Appends rows to a running COPY, through {@code R}: the rows of its format. */
     @FunctionalInterface
-    public interface RowWriter {
-        void write(Rows rows) throws SQLException;
+    public interface RowWriter<R> {
+        void write(R rows) throws SQLException;
     }
 
     /**
