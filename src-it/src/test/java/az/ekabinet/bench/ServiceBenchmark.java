@@ -638,7 +638,9 @@ class ServiceBenchmark {
             String importSession = importSessions.get(i);
             Path importFile = files.get(i);
             ResultsDay.collectGarbage(servicePid);
-            heapBefore = i == 0 ? heapUsed(actuator, operator) : heapBefore;
+            if (i == 0) {
+                heapBefore = heapUsed(actuator, operator);
+            }
             JsonNode report;
             HeapSampler sampled = new HeapSampler(service, actuator, operator);
             try (sampled) {
