@@ -4,7 +4,6 @@ import az.ekabinet.command.auth.session.SessionCache;
 import az.ekabinet.command.auth.session.SessionStore;
 import az.ekabinet.projection.exam.ExamApplicationProjector;
 import az.ekabinet.projection.exam.ExamResultProjector;
-import az.ekabinet.projection.ops.OpsNotifier;
 import az.ekabinet.query.exam.application.ApplicationStatusUpdates;
 import az.ekabinet.query.exam.result.ResultPublicationAlarms;
 import az.ekabinet.query.plumbing.PostgresNotifications;
@@ -29,7 +28,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * This node's one listening connection to PostgreSQL, for every channel it listens on: the commits that wake the ops
- * stream's tail ({@link OpsNotifier#CHANNEL}), session revocations ({@link SessionStore#REVOCATIONS_CHANNEL}) and
+ * stream's tail ({@value #EVENTS_APPENDED_CHANNEL}), session revocations ({@link SessionStore#REVOCATIONS_CHANNEL}) and
  * application status changes for the status streams ({@link ExamApplicationProjector#STATUS_CHANNEL}) and result
  * publication instants set ({@link ExamResultProjector#PUBLICATION_CHANNEL}).
  * One connection for all, since PostgreSQL wakes every listening backend at each notification (see
@@ -38,6 +37,12 @@ import reactor.core.scheduler.Schedulers;
  */
 @Component
 public class NodeNotifications implements SmartLifecycle {
+
+    /**
+     * Notified at the commit of every transaction that appends events, by the event table's trigger (migration
+     * {@code V21__events_appended_notify.sql}): the ops tail's wake-up.
+     */
+    public static final String EVENTS_APPENDED_CHANNEL = "ekabinet_ops";
 
     private static final Logger log = LoggerFactory.getLogger(NodeNotifications.class);
 
@@ -55,8 +60,8 @@ public class NodeNotifications implements SmartLifecycle {
                              ApplicationStatusUpdates statuses, ResultPublicationAlarms publications,
                              DatabaseClient db, Clock clock) {
         this.notifications = new PostgresNotifications(connectionFactory,
-                List.of(OpsNotifier.CHANNEL, SessionStore.REVOCATIONS_CHANNEL, ExamApplicationProjector.STATUS_CHANNEL,
-                        ExamResultProjector.PUBLICATION_CHANNEL));
+                List.of(EVENTS_APPENDED_CHANNEL, SessionStore.REVOCATIONS_CHANNEL,
+                        ExamApplicationProjector.STATUS_CHANNEL, ExamResultProjector.PUBLICATION_CHANNEL));
         this.sessions = sessions;
         this.statuses = statuses;
         this.publications = publications;

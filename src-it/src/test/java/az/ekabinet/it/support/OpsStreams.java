@@ -87,8 +87,8 @@ public record OpsStreams(WebClient client, String operatorToken) {
 
     /**
      * Appends a {@code TransferCompleted} of a transfer nobody made, as another node's command would (no projection
-     * of this node sees it; it moves no money) and returns its global index. The caller commits, with or without a
-     * NOTIFY: nothing of this node's command path is involved.
+     * of this node sees it; it moves no money) and returns its global index. The caller commits; the event table's
+     * trigger notifies the nodes then, and nothing of this node's command path is involved.
      */
     public static long appendElsewhere(Connection connection) throws SQLException {
         String transferId = "ops-it-" + UUID.randomUUID();
@@ -108,13 +108,6 @@ public record OpsStreams(WebClient client, String operatorToken) {
                 index.next();
                 return index.getLong(1);
             }
-        }
-    }
-
-    /** What every node's committing transaction sends: the wake-up of the ops streams. */
-    public static void notifyNodes(Connection connection) throws SQLException {
-        try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('ekabinet_ops', '')")) {
-            notify.execute();
         }
     }
 }
