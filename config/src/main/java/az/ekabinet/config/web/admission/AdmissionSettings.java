@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryAfter what a refused request is told to wait ({@code Retry-After}, whole seconds)
  * @param reportInterval how often the node writes what it admitted and refused, for the ops counters
  * @param maxQueueTime how long a request may have waited in front of the node (since the load balancer received it,
- *                     its {@code X-Request-Start}) and still be worked on; one that waited longer is refused at once
+ *                     its {@code X-Request-Start}) and still be worked on; one that waited longer is refused at once.
+ *                     A backstop: behind HAProxy, which bounds what each node works on, a request that reached a
+ *                     busy node late is worth serving, since refusing it then is no quicker for its client
  * @param adaptive     whether the password limit follows congestion ({@link AdmissionLimiters}); false keeps it
  *                     fixed at {@code password}
  * @param congestionQueueTime an admitted password check that waited longer than this in front of the node is a sign
@@ -24,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("ekabinet.admission")
 public record AdmissionSettings(Integer browsing, Integer critical, Integer password,
                                 @DefaultValue("1s") Duration retryAfter, @DefaultValue("5s") Duration reportInterval,
-                                @DefaultValue("200ms") Duration maxQueueTime, @DefaultValue("true") boolean adaptive,
+                                @DefaultValue("500ms") Duration maxQueueTime, @DefaultValue("true") boolean adaptive,
                                 @DefaultValue("50ms") Duration congestionQueueTime,
                                 @DefaultValue("500ms") Duration latencyTarget) {
 

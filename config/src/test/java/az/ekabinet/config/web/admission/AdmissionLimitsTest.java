@@ -42,7 +42,7 @@ class AdmissionLimitsTest {
         assertThat(limits.of(RequestClass.PASSWORD)).as("three per hashing thread").isEqualTo(12);
         assertThat(limits.hashing()).as("the hashing threads").isEqualTo(4);
         assertThat(settings(Map.of()).retryAfter()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(settings(Map.of()).maxQueueTime()).isEqualTo(Duration.ofMillis(200));
+        assertThat(settings(Map.of()).maxQueueTime()).isEqualTo(Duration.ofMillis(500));
         assertThat(settings(Map.of()).adaptive()).isTrue();
         assertThat(settings(Map.of()).congestionQueueTime()).isEqualTo(Duration.ofMillis(50));
         assertThat(settings(Map.of()).latencyTarget()).isEqualTo(Duration.ofMillis(500));
