@@ -59,6 +59,8 @@ public class DeadlineDay extends Simulation {
     private final double afterRate = Double.parseDouble(System.getProperty("load.after-rate", "0"));
     private final int afterDuration = Integer.parseInt(System.getProperty("load.after-duration", "0"));
     private final int streams = Integer.parseInt(System.getProperty("load.streams", "100"));
+    /** 200 streams open at 20 a second, a third of the lowest step's arrivals. */
+    private static final Duration STREAMS_OPENING = Duration.ofSeconds(10);
     private final Answers answers = new Answers(data.resolve("answers-" + run + ".csv"));
     private final Signer provider = new Signer(System.getProperty("load.provider", "demo-bank"),
             System.getProperty("load.provider-secret", "demo-bank-secret"));
@@ -87,7 +89,9 @@ public class DeadlineDay extends Simulation {
             surge.add(afterRate > 0 ? constantUsersPerSec(afterRate).during(afterDuration)
                     : nothingFor(Duration.ofSeconds(afterDuration)));
         }
-        setUp(arrivals.injectOpen(surge), following.injectOpen(rampUsers(streams).during(2))).protocols(protocol);
+        // the streams open over the first seconds, as their citizens arrive, not as a burst above the run's own rate
+        setUp(arrivals.injectOpen(surge), following.injectOpen(rampUsers(streams).during(STREAMS_OPENING)))
+                .protocols(protocol);
     }
 
     @Override
