@@ -41,8 +41,9 @@ import reactor.core.publisher.Mono;
  * than {@code ekabinet.admission.max-queue-time} since the load balancer received it (its {@value #REQUEST_START}
  * header, which HAProxy sets) is refused at once as well: its client has waited already, and working on it would
  * keep the queue long. The bound is loose (half a second): behind HAProxy, which sends each node only a few requests
- * at once, a request that a busy node reads late is served, since a refusal so late would spare its client nothing. Money and fees may wait twice as long: what a saturated node sheds first is the rest. How long
- * requests waited is a metric of its own. Long before that bound, a password check's wait is a sign of congestion
+ * at once, a request that a busy node reads late is served, since a refusal so late would spare its client nothing.
+ * Money and fees may wait twice as long: what a saturated node sheds first is the rest. How long requests waited is a
+ * metric of its own. Long before that bound, a password check's wait is a sign of congestion
  * that lowers the class's limit ({@link AdmissionLimiters}). In a cluster, the load balancer bounds what each node
  * works on before any of this ({@code config/cluster/haproxy.cfg}).
  *
