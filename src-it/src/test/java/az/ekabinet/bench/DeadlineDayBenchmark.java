@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL): Gatling's simulation (src-it/deadline-day) injects citizens at a fixed arrival rate, whatever the
  * service's pace. The rate steps up by a quarter from 60/s ({@code bench.deadline-first-rate}) until a step is no
  * longer sustained (a served request's p99 over 500 ms for some step of the mix, more than 1 % refused, or anything
- * lost): R* is the last one sustained. Then twice and four times R* for {@value #SURGE_SECONDS} s, each followed by half R*: what the
+ * lost): R* is the last one sustained (should 60/s not be, the rate steps down until one is). Then twice and four times R* for {@value #SURGE_SECONDS} s, each followed by half R*: what the
  * surge served (goodput), how quickly admitted requests were answered and the rest refused, whether any client timed
  * out, how soon every second was normal again; and after all runs, the money invariants over everything the clients
  * were told, and that no refused request changed anything.
@@ -50,6 +50,8 @@ class DeadlineDayBenchmark {
     static final int AFTER_SECONDS = 20;
     static final double FIRST_RATE = Double.parseDouble(System.getProperty("bench.deadline-first-rate", "60"));
     static final double STEP = 1.25;
+    /** The R* search steps down from the first rate, should that not be sustained, no lower than this. */
+    static final int LOWEST_RATE = 20;
     static final int STREAMS = Integer.getInteger("bench.deadline-streams", 200);
     /** Settings for every node, to compare them: {@code -Dbench.deadline-node-args=--ekabinet.passwords.parallelism=1}. */
     static final String[] NODE_ARGUMENTS = System.getProperty("bench.deadline-node-args", "").isBlank() ? new String[0]
@@ -69,20 +71,9 @@ class DeadlineDayBenchmark {
                 DeadlineDayData data = DeadlineDayData.seed(cluster,
                         Path.of("target", "deadline-day", nodes + "-nodes"), CITIZENS, PRINTABLE);
                 run(cluster, data, "warm-up", new Injection(FIRST_RATE, stepSeconds(FIRST_RATE), 0, 0, STREAMS));
-                Figures sustained = null;
-                for (double rate = FIRST_RATE; GIVEN_CAPACITY == 0; rate *= STEP) {
-                    String name = "step-" + Math.round(rate);
-                    Injection injection = new Injection(rate, stepSeconds(rate), 0, 0, STREAMS);
-                    Figures step = run(cluster, data, name, injection);
-                    BalancerLog.Figures service = serviceSide(cluster, data, name, injection);
-                    steps.add(stepRow(nodes, step, service));
-                    if (!sustained(step, service)) {
-                        break;
-                    }
-                    sustained = step;
-                }
+                Figures sustained = GIVEN_CAPACITY > 0 ? null : capacity(cluster, data, nodes);
                 if (sustained == null && GIVEN_CAPACITY == 0) {
-                    problems.add(nodes + " node(s): not even " + FIRST_RATE + "/s sustained");
+                    problems.add(nodes + " node(s): not even " + LOWEST_RATE + "/s sustained");
                     continue;
                 }
                 double capacity = GIVEN_CAPACITY > 0 ? GIVEN_CAPACITY : sustained.injection().rate();
@@ -98,6 +89,36 @@ class DeadlineDayBenchmark {
         }
         print();
         assertThat(problems).isEmpty();
+    }
+
+    /**
+     * R*: the rate steps up by a quarter from the first one while each step is sustained; should the first one not
+     * be, it steps down instead (each step the one above divided by 1.25) until one is, to no less than
+     * {@value #LOWEST_RATE}/s. The sustained step at the highest rate, or null.
+     */
+    private Figures capacity(Cluster cluster, DeadlineDayData data, int nodes) throws Exception {
+        Figures sustained = null;
+        for (double rate = FIRST_RATE; ; rate *= STEP) {
+            Figures step = sustainedStep(cluster, data, nodes, rate);
+            if (step == null) {
+                break;
+            }
+            sustained = step;
+        }
+        for (double rate = FIRST_RATE / STEP; sustained == null && rate >= LOWEST_RATE; rate /= STEP) {
+            sustained = sustainedStep(cluster, data, nodes, rate);
+        }
+        return sustained;
+    }
+
+    /** One step of the R* search, its row in the table; its figures if it was sustained, otherwise null. */
+    private Figures sustainedStep(Cluster cluster, DeadlineDayData data, int nodes, double rate) throws Exception {
+        String name = "step-" + Math.round(rate);
+        Injection injection = new Injection(rate, stepSeconds(rate), 0, 0, STREAMS);
+        Figures step = run(cluster, data, name, injection);
+        BalancerLog.Figures service = serviceSide(cluster, data, name, injection);
+        steps.add(stepRow(nodes, step, service));
+        return sustained(step, service) ? step : null;
     }
 
     /**
