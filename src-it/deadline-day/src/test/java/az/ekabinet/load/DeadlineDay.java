@@ -59,7 +59,7 @@ public class DeadlineDay extends Simulation {
     private final double afterRate = Double.parseDouble(System.getProperty("load.after-rate", "0"));
     private final int afterDuration = Integer.parseInt(System.getProperty("load.after-duration", "0"));
     private final int streams = Integer.parseInt(System.getProperty("load.streams", "100"));
-    /** 200 streams open at 20 a second, a third of the lowest step's arrivals. */
+    /** How long the streams take to open, evenly: the benchmark's 200 at 20 a second. */
     private static final Duration STREAMS_OPENING = Duration.ofSeconds(10);
     private final Answers answers = new Answers(data.resolve("answers-" + run + ".csv"));
     private final Signer provider = new Signer(System.getProperty("load.provider", "demo-bank"),

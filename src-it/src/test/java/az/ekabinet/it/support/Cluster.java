@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,11 +28,11 @@ public final class Cluster implements RunningService, AutoCloseable {
 
     private static final Path TEMPLATE = Path.of("..", "config", "cluster", "haproxy.cfg");
     /**
-     * HAProxy runs ahead of the nodes for the cores ({@code nice -n -10}, as root; otherwise nice says so and runs it
-     * as it is): in production it has a host of its own, and here, on cores the nodes saturate, its timers (the
-     * 30 ms a request may wait for a slot) would fire late, so a refusal would take as long as the nodes' backlog.
+     * HAProxy runs ahead of the nodes for the cores (as root; otherwise nice says so and runs it as it is): in
+     * production it has a host of its own, and here, on cores the nodes saturate, its timers (the 30 ms a request may
+     * wait for a slot) would fire late, so a refusal would take as long as the nodes' backlog.
      */
-    private static final String BALANCER_PRIORITY = "nice";
+    private static final List<String> AHEAD_OF_THE_NODES = List.of("nice", "-n", "-10");
     /** HAProxy checks readiness every 0.5 s and takes a node out after two failures: a stopping node serves on 2 s. */
     private static final String DRAIN_TIME = "2s";
 
@@ -107,14 +108,16 @@ public final class Cluster implements RunningService, AutoCloseable {
                 .replace("@SERVERS@", servers);
         Path file = directory.resolve("haproxy.cfg");
         Files.writeString(file, config);
-        try {
-            haproxy = new ProcessBuilder(BALANCER_PRIORITY, "-n", "-10", "haproxy", "-f", file.toString(), "-db")
-                    .redirectErrorStream(true)
-                    .redirectOutput(directory.resolve("haproxy.log").toFile()).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("HAProxy is not installed: Debian's haproxy package (.ci/run installs it)",
-                    e);
+        // nice would start without HAProxy and only then fail to run it: look for it first, to say what is missing
+        boolean installed = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "haproxy")));
+        if (!installed) {
+            throw new IllegalStateException("HAProxy is not installed: Debian's haproxy package (.ci/run installs it)");
         }
+        List<String> command = new ArrayList<>(AHEAD_OF_THE_NODES);
+        command.addAll(List.of("haproxy", "-f", file.toString(), "-db"));
+        haproxy = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("haproxy.log").toFile()).start();
     }
 
     private Duration startNode(int node) {
