@@ -10,6 +10,8 @@ import az.ekabinet.domain.exam.result.ResultLineProblem;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -118,26 +120,32 @@ public class ResultImport {
     }
 
     /**
-     * The numbers (from {@code first} to {@code last}, dense) that are no confirmed application of the
-     * session: one scan of the applications' key over their span, set against them. A set difference leaves the
-     * planner no per-number plan to fall back to (a join did, once its plan was cached: a probe per number, 2.5
-     * times as long).
+     * The numbers (from {@code first} to {@code last}, dense) that are no confirmed application of the session: one
+     * scan of the applications' key over their span returns the session's confirmed numbers in it as one array of
+     * integers, and the difference is taken here. Sending the part's numbers for the database to set against (an
+     * array of 5,000 strings to parse and unnest, then hash) cost it about twice as much; a join with them left the
+     * planner a per-number plan to fall back to once its plan was cached (2.5 times as long).
      */
     private Mono<String[]> notConfirmedInSession(String sessionId, String[] numbers, String first, String last) {
+        int from = Integer.parseInt(first);
         return db.sql("""
-                        SELECT number FROM unnest(CAST(:numbers AS bpchar[])) AS n(number)
-                        EXCEPT
-                        SELECT application_number FROM readmodel.exam_application
+                        SELECT coalesce(array_agg(CAST(application_number AS int)), '{}') AS confirmed
+                        FROM readmodel.exam_application
                         WHERE application_number BETWEEN CAST(:first AS bpchar) AND CAST(:last AS bpchar)
                           AND session_id = :session AND status = 'CONFIRMED'""")
-                .bind("numbers", numbers)
                 .bind("first", first)
                 .bind("last", last)
                 .bind("session", sessionId)
-                .map((row, meta) -> row.get("number", String.class))
-                .all()
-                .collectList()
-                .map(wanting -> wanting.toArray(String[]::new));
+                .map((row, meta) -> row.get("confirmed", Integer[].class))
+                .one()
+                .map(confirmed -> {
+                    var inSession = new BitSet(Integer.parseInt(last) - from + 1);
+                    for (Integer number : confirmed) {
+                        inSession.set(number - from);
+                    }
+                    return Arrays.stream(numbers).filter(number -> !inSession.get(Integer.parseInt(number) - from))
+                            .distinct().toArray(String[]::new);
+                });
     }
 
     /**
