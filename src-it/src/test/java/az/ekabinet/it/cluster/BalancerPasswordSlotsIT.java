@@ -15,7 +15,8 @@ import reactor.core.publisher.Flux;
 /**
  * HAProxy's slots for password hashing (config/cluster/haproxy.cfg, backend {@code passwords}): each node hashes two
  * passwords at once and is sent no more; a flood of logins is served as far as the slots go and refused by HAProxy
- * itself, in the nodes' problem form, without reaching a node.
+ * itself, in the nodes' problem form, without reaching a node, and counted by HAProxy's Prometheus exporter, since no
+ * node counts it.
  */
 class BalancerPasswordSlotsIT extends ClusterTests {
 
@@ -29,6 +30,8 @@ class BalancerPasswordSlotsIT extends ClusterTests {
     void aFloodOfLoginsIsServedAsFarAsTheSlotsGoAndTheRestRefusedByTheBalancer() {
         SignedUp me = new CitizenClient(cluster.http()).signUp(PASSWORD);
 
+        long refusedBefore = balancerRefusals();
+
         List<Login> logins = loginsAtOnce(me, 40);
 
         assertThat(logins).extracting(Login::status).containsOnly(200, 503);
@@ -41,6 +44,16 @@ class BalancerPasswordSlotsIT extends ClusterTests {
                     assertThat(login.retryAfter()).isEqualTo("1");
                     assertThat(login.body().has("instance")).as("HAProxy's own answer: it reached no node").isFalse();
                 });
+        assertThat(balancerRefusals() - refusedBefore).as("HAProxy's refusals, as its Prometheus exporter counts them")
+                .isEqualTo(refused.size());
+    }
+
+    /** The 5xx answers of the {@code passwords} backend, from HAProxy's exporter: its refusals, as no node made one. */
+    private static long balancerRefusals() {
+        String counter = "haproxy_backend_http_responses_total{proxy=\"passwords\",code=\"5xx\"} ";
+        return cluster.balancerMetrics().lines().filter(line -> line.startsWith(counter))
+                .mapToLong(line -> Long.parseLong(line.substring(counter.length()).strip())).findFirst()
+                .orElseThrow(() -> new AssertionError("HAProxy's exporter has no " + counter));
     }
 
     private static List<Login> loginsAtOnce(SignedUp who, int count) {

@@ -3,6 +3,7 @@ package az.ekabinet.it.exam;
 import static az.ekabinet.it.support.ResultClient.HEADER;
 import static az.ekabinet.it.support.ResultClient.line;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import az.ekabinet.it.support.ResultClient;
 import az.ekabinet.it.support.ResultClient.Applicant;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -34,6 +37,8 @@ class ResultImportPartsIT {
     WebTestClient http;
     @Autowired
     TestClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aFileOfSeveralPartsIsRecordedPartByPartAndReportedInLineOrder() {
@@ -124,5 +129,16 @@ class ResultImportPartsIT {
             outcomes.put(numbers.get(i), rejected.getOrDefault(i + 2L, "ACCEPTED")); // line 1 is the header
         }
         return outcomes;
+    }
+
+    /** A part's lookup reads the applications' numbers over its span as integers: the read model holds nothing else. */
+    @Test
+    void theApplicationsReadModelHoldsSixDigitNumbersOnly() {
+        assertThatThrownBy(() -> jdbc.update("""
+                INSERT INTO readmodel.exam_application
+                    (application_number, application_id, session_id, cabinet_id, status, started_at)
+                VALUES ('12345 ', 'exam-application:not-a-number', 'exam-session:NOT-A-NUMBER', 'nobody', 'DRAFT', now())
+                """)).isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("exam_application_number_digits");
     }
 }

@@ -224,6 +224,12 @@ public final class Cluster implements RunningService, AutoCloseable {
                 .until(() -> "UP".equals(balancerStatus(i)));
     }
 
+    /** HAProxy's counters in Prometheus' text format (its exporter, on the statistics port's {@code /metrics}). */
+    public String balancerMetrics() {
+        return WebClient.create("http://127.0.0.1:" + statsPort).get().uri("/metrics").retrieve()
+                .bodyToMono(String.class).block(Duration.ofSeconds(5));
+    }
+
     /** What HAProxy's statistics say of node {@code i}: UP, DOWN, ... */
     public String balancerStatus(int i) {
         String csv = WebClient.create("http://127.0.0.1:" + statsPort).get().uri("/;csv").retrieve()
