@@ -123,8 +123,8 @@ public class ResultImport {
      * The numbers (from {@code first} to {@code last}, dense) that are no confirmed application of the session: one
      * scan of the applications' key over their span returns the session's confirmed numbers in it as one array of
      * integers, and the difference is taken here. Sending the part's numbers for the database to set against (an
-     * array of 5,000 strings to parse and unnest, then hash) cost it about twice as much; a join with them left the
-     * planner a per-number plan to fall back to once its plan was cached (2.5 times as long).
+     * array of 5,000 strings to parse, unnest and hash) cost it more; a join with them left the planner a per-number
+     * plan to fall back to once its plan was cached (2.5 times as long).
      */
     private Mono<String[]> notConfirmedInSession(String sessionId, String[] numbers, String first, String last) {
         int from = Integer.parseInt(first);
