@@ -97,6 +97,17 @@ class ExamResultsTest {
     }
 
     @Test
+    void aNumberGivenTwiceInOneCommandIsRecordedOnceAndItsRepeatRejected() {
+        ExamResult first = result("100001", 300, 200);
+        ExamResult repeat = result("100001", 310, 200);
+        fixture.given(defined())
+                .when(importing("twice", first, repeat))
+                .expectEvents(new ResultsRecorded(ID, SESSION, "twice", "admin", NOW, false, List.of(first)))
+                .expectResultMessagePayload(new RecordedResults(1, 0, 0, List.of(
+                        new RejectedLine(3, ResultLineProblem.DUPLICATE_LINE))));
+    }
+
+    @Test
     void theSameResultAgainChangesNothingAndAChangedOneIsACorrectionKeepingThePreviousResult() {
         ExamResult first = result("100001", 300, 200);
         ExamResult changed = result("100001", 310, 200);

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -66,9 +67,12 @@ public class ExamResults {
         var rejected = new ArrayList<RecordedResults.RejectedLine>();
         int corrected = 0;
         int unchanged = 0;
+        // the import's file check rejects a number given twice already; the aggregate keeps its own rule: once
+        var numbers = new HashSet<String>();
         for (RecordResults.Line line : command.lines()) {
             ExamResult result = line.result();
-            ResultLineProblem problem = sheet.problemOf(result);
+            ResultLineProblem problem = numbers.add(result.applicationNumber()) ? sheet.problemOf(result)
+                    : ResultLineProblem.DUPLICATE_LINE;
             String previous = results.get(result.applicationNumber());
             if (problem != null) {
                 rejected.add(new RecordedResults.RejectedLine(line.lineNumber(), problem));
