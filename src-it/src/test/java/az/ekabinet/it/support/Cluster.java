@@ -226,14 +226,12 @@ public final class Cluster implements RunningService, AutoCloseable {
 
     /** HAProxy's counters in Prometheus' text format (its exporter, on the statistics port's {@code /metrics}). */
     public String balancerMetrics() {
-        return WebClient.create("http://127.0.0.1:" + statsPort).get().uri("/metrics").retrieve()
-                .bodyToMono(String.class).block(Duration.ofSeconds(5));
+        return fromStatisticsPort("/metrics");
     }
 
     /** What HAProxy's statistics say of node {@code i}: UP, DOWN, ... */
     public String balancerStatus(int i) {
-        String csv = WebClient.create("http://127.0.0.1:" + statsPort).get().uri("/;csv").retrieve()
-                .bodyToMono(String.class).block(Duration.ofSeconds(5));
+        String csv = fromStatisticsPort("/;csv");
         for (String line : csv.split("\n")) {
             String[] fields = line.split(",");
             if (fields.length > 17 && fields[0].equals("nodes") && fields[1].equals("node" + (i + 1))) {
@@ -241,6 +239,12 @@ public final class Cluster implements RunningService, AutoCloseable {
             }
         }
         throw new IllegalStateException("HAProxy's statistics have no node" + (i + 1));
+    }
+
+    /** A page of HAProxy's statistics port, as text. */
+    private String fromStatisticsPort(String path) {
+        return WebClient.create("http://127.0.0.1:" + statsPort).get().uri(path).retrieve()
+                .bodyToMono(String.class).block(Duration.ofSeconds(5));
     }
 
     @Override
