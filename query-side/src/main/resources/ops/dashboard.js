@@ -220,6 +220,11 @@
       row.dataset.class = requestClass.requestClass;
       return row;
     }));
+    $('balancer').replaceChildren(...counters.balancer.map((backend) => {
+      const row = tableRow([backend.backend, backend.refused], backend.refused > 0);
+      row.dataset.backend = backend.backend;
+      return row;
+    }));
   }
 
   /** A table row of these values, set as text; its last cell stands out if alarming. */

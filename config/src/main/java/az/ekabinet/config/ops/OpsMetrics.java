@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ops counters as Prometheus sees them (GET /actuator/prometheus): the totals, each event processor's lag
- * ({@code ekabinet_processor_lag{processor="..."}}, registered as processors appear) and this node's stream
+ * ({@code ekabinet_processor_lag{processor="..."}}, registered as processors appear), the load balancers' refusals
+ * ({@code ekabinet_ops_balancer_refused{backend="..."}}, registered as backends appear) and this node's stream
  * subscribers. They read the feed's latest counters: no query of their own.
  */
 @Component
@@ -21,6 +22,7 @@ public class OpsMetrics implements MeterBinder {
 
     private final OpsFeed feed;
     private final Set<String> processorsWithGauge = ConcurrentHashMap.newKeySet();
+    private final Set<String> backendsWithGauge = ConcurrentHashMap.newKeySet();
 
     public OpsMetrics(OpsFeed feed) {
         this.feed = feed;
@@ -47,11 +49,25 @@ public class OpsMetrics implements MeterBinder {
                         .tag("processor", processor.name())
                         .description("events between the event store's head and the processor's position")
                         .register(registry)));
+        feed.onCounters(counters -> counters.balancer().stream()
+                .filter(refusals -> backendsWithGauge.add(refusals.backend()))
+                .forEach(refusals -> Gauge.builder("ekabinet.ops.balancer.refused", feed,
+                                f -> refused(f, refusals.backend()))
+                        .tag("backend", refusals.backend())
+                        .description("answers the load balancers gave themselves, reaching no node (their refusals)")
+                        .register(registry)));
     }
 
     private void total(MeterRegistry registry, String name, ToDoubleFunction<OpsCounters> value) {
         Gauge.builder(name, feed, f -> f.counters() == null ? Double.NaN : value.applyAsDouble(f.counters()))
                 .register(registry);
+    }
+
+    private static double refused(OpsFeed feed, String backend) {
+        OpsCounters counters = feed.counters();
+        return counters == null ? Double.NaN : counters.balancer().stream()
+                .filter(b -> b.backend().equals(backend)).mapToDouble(OpsCounters.BalancerRefusals::refused)
+                .findFirst().orElse(Double.NaN);
     }
 
     private static double lag(OpsFeed feed, String processor) {

@@ -15,8 +15,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads {@link OpsCounters} with four small queries: the totals row the ops-counters processor keeps, the event
- * store's head (its primary key's last entry), the streaming processors' tokens and the nodes' admission counts.
+ * Reads {@link OpsCounters} with five small queries: the totals row the ops-counters processor keeps, the event
+ * store's head (its primary key's last entry), the streaming processors' tokens, the nodes' admission counts and the
+ * load balancers' refusals.
  * Run on one schedule per node, whatever the number of subscribers.
  */
 public class OpsCountersReader {
@@ -57,14 +58,20 @@ public class OpsCountersReader {
                 .map(row -> new OpsCounters.Admission(row.get("request_class", String.class),
                         row.get("admitted", Long.class), row.get("refused", Long.class)))
                 .all().collectList();
+        Mono<List<OpsCounters.BalancerRefusals>> balancer = db.sql("""
+                        SELECT backend, sum(refused_before + refused)::bigint AS refused
+                        FROM command.balancer_refusals GROUP BY backend ORDER BY backend""")
+                .map(row -> new OpsCounters.BalancerRefusals(row.get("backend", String.class),
+                        row.get("refused", Long.class)))
+                .all().collectList();
         Mono<List<Token>> tokens = db.sql("SELECT processorname, tokentype, token FROM tokenentry")
                 .map(row -> new Token(row.get("processorname", String.class),
                         position(row.get("tokentype", String.class), row.get("token", byte[].class))))
                 .all().collectList();
-        return Mono.zip(totals, head, tokens, admission).map(read -> new OpsCounters(clock.instant(),
+        return Mono.zip(totals, head, tokens, admission, balancer).map(read -> new OpsCounters(clock.instant(),
                 read.getT1().cabinetsOpened(), read.getT1().received(), read.getT1().credited(), read.getT1().fees(),
-                read.getT1().applicationsConfirmed(), read.getT1().results(), read.getT4(), read.getT2(),
-                processors(read.getT2(), read.getT3())));
+                read.getT1().applicationsConfirmed(), read.getT1().results(), read.getT4(), read.getT5(),
+                read.getT2(), processors(read.getT2(), read.getT3())));
     }
 
     private static OpsCounters.Total total(Readable row, String column) {

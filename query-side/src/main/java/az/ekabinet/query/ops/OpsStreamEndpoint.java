@@ -90,9 +90,11 @@ public class OpsStreamEndpoint {
                     + "(the counts of one scoring file), a ResultsPublicationSet has publication {publishAt, "
                     + "previousPublishAt? (absent the first time), resultCount}. event: counters (no id), data: {at, "
                     + "cabinetsOpened, paymentsReceived {count, amount}, paymentsCredited {...}, feesCharged {...}, "
-                    + "applicationsConfirmed, results {imported, corrected, published}, eventStoreHead, processors "
-                    + "[{name, mode, position, lag}]}, first and every few seconds; results.published counts the "
-                    + "results of a session when its publication is first set and those recorded after. :heartbeat "
+                    + "applicationsConfirmed, results {imported, corrected, published}, admission [{requestClass, "
+                    + "admitted, refused}] (every node's), balancer [{backend, refused}] (the load balancers' own "
+                    + "refusals, which reach no node), eventStoreHead, processors [{name, mode, position, lag}]}, "
+                    + "first and every few seconds; results.published counts the results of a session when its "
+                    + "publication is first set and those recorded after. :heartbeat "
                     + "comments. Last-Event-ID resumes right after that event. A client that does not keep up is cut "
                     + "off and resumes.")
     @ApiResponse(responseCode = "200", description = "The stream",

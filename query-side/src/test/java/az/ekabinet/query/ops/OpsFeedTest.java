@@ -98,7 +98,7 @@ class OpsFeedTest {
 
     @Test
     void aNewSubscriberGetsTheLatestCountersFirst() {
-        var counters = new OpsCounters(Instant.EPOCH, 1, null, null, null, 0, null, List.of(), 5, List.of());
+        var counters = new OpsCounters(Instant.EPOCH, 1, null, null, null, 0, null, List.of(), List.of(), 5, List.of());
         feed.publishCounters(counters);
         publishUpTo(5);
         StepVerifier.create(feed.subscribe(null).take(2))

@@ -1,11 +1,17 @@
 package az.ekabinet.it.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import az.ekabinet.it.support.CitizenClient;
 import az.ekabinet.it.support.CitizenClient.SignedUp;
+import az.ekabinet.it.support.OpsStreams;
+import az.ekabinet.it.support.Prometheus;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -15,8 +21,8 @@ import reactor.core.publisher.Flux;
 /**
  * HAProxy's slots for password hashing (config/cluster/haproxy.cfg, backend {@code passwords}): each node hashes two
  * passwords at once and is sent no more; a flood of logins is served as far as the slots go and refused by HAProxy
- * itself, in the nodes' problem form, without reaching a node, and counted by HAProxy's Prometheus exporter, since no
- * node counts it.
+ * itself, in the nodes' problem form, without reaching a node, and counted by HAProxy's Prometheus exporter and, read
+ * from it by the nodes, in the ops counters, since no node's own admission counts it.
  */
 class BalancerPasswordSlotsIT extends ClusterTests {
 
@@ -30,6 +36,7 @@ class BalancerPasswordSlotsIT extends ClusterTests {
     void aFloodOfLoginsIsServedAsFarAsTheSlotsGoAndTheRestRefusedByTheBalancer() {
         SignedUp me = new CitizenClient(cluster.http()).signUp(PASSWORD);
 
+        String operator = new CitizenClient(nodeA).token(OpsStreams.OPERATOR, OpsStreams.OPERATOR_PASSWORD);
         long refusedBefore = balancerRefusals();
 
         List<Login> logins = loginsAtOnce(me, 40);
@@ -46,6 +53,30 @@ class BalancerPasswordSlotsIT extends ClusterTests {
                 });
         assertThat(balancerRefusals() - refusedBefore).as("HAProxy's refusals, as its Prometheus exporter counts them")
                 .isEqualTo(refused.size());
+        // the nodes read them as they report their own counts, and the ops counters have every one of them: this
+        // HAProxy and this database started together
+        long ownAnswers = balancerRefusals() - nodesFiveHundreds();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(countedRefusals(operator))
+                .as("the ops counters' refusals of the passwords backend, on node B").isEqualTo(ownAnswers));
+    }
+
+    /** The ops counters' refusals of the {@code passwords} backend, as node B's metrics have them; 0 before any. */
+    private static long countedRefusals(String operator) {
+        Matcher gauge = Pattern.compile("^ekabinet_ops_balancer_refused\\{[^}]*backend=\"passwords\"[^}]*} (\\S+)$",
+                Pattern.MULTILINE).matcher(Prometheus.scrape(nodeB, operator));
+        return gauge.find() ? (long) Double.parseDouble(gauge.group(1)) : 0;
+    }
+
+    /** The 5xx answers the nodes gave in the {@code passwords} backend, as HAProxy's exporter counts them. */
+    private static long nodesFiveHundreds() {
+        Matcher counter = Pattern.compile(
+                "^haproxy_server_http_responses_total\\{proxy=\"passwords\",server=\"[^\"]+\",code=\"5xx\"} (\\d+)$",
+                Pattern.MULTILINE).matcher(cluster.balancerMetrics());
+        long sum = 0;
+        while (counter.find()) {
+            sum += Long.parseLong(counter.group(1));
+        }
+        return sum;
     }
 
     /** The 5xx answers of the {@code passwords} backend, from HAProxy's exporter: its refusals, as no node made one. */

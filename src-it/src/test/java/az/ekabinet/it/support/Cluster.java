@@ -59,10 +59,12 @@ public final class Cluster implements RunningService, AutoCloseable {
                 "--server.forward-headers-strategy=framework",
                 // every client of the tests comes from 127.0.0.1
                 "--ekabinet.sms.max-per-address-per-hour=1000000"));
-        all.addAll(List.of(extraArguments));
-        this.arguments = all.toArray(String[]::new);
         this.balancerPort = ServiceProcess.freePort();
         this.statsPort = ServiceProcess.freePort();
+        // HAProxy's own refusals reach no node: the nodes read them from its exporter for the ops counters
+        all.add("--ekabinet.admission.balancer-statistics=http://127.0.0.1:" + statsPort + "/metrics");
+        all.addAll(List.of(extraArguments));
+        this.arguments = all.toArray(String[]::new);
     }
 
     /**

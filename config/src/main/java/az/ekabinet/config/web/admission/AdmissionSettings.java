@@ -1,6 +1,8 @@
 package az.ekabinet.config.web.admission;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,13 +24,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param congestionQueueTime an admitted password check that waited longer than this in front of the node is a sign
  *                     of congestion
  * @param latencyTarget an admitted password check that took longer than this in the node is a sign of congestion
+ * @param balancerStatistics the Prometheus exporters ({@code http://host:port/metrics}) of the HAProxy instances in
+ *                     front of the nodes, whose own refusals no node sees: each node reads them when it reports and
+ *                     the ops counters add them up; none by default (a node on its own)
  */
 @ConfigurationProperties("ekabinet.admission")
 public record AdmissionSettings(Integer browsing, Integer critical, Integer password,
                                 @DefaultValue("1s") Duration retryAfter, @DefaultValue("5s") Duration reportInterval,
                                 @DefaultValue("500ms") Duration maxQueueTime, @DefaultValue("true") boolean adaptive,
                                 @DefaultValue("50ms") Duration congestionQueueTime,
-                                @DefaultValue("500ms") Duration latencyTarget) {
+                                @DefaultValue("500ms") Duration latencyTarget,
+                                @DefaultValue List<URI> balancerStatistics) {
 
     public AdmissionSettings {
         atLeastOne(browsing, "browsing");
@@ -41,6 +47,13 @@ public record AdmissionSettings(Integer browsing, Integer critical, Integer pass
         positive(maxQueueTime, "max-queue-time");
         positive(congestionQueueTime, "congestion-queue-time");
         positive(latencyTarget, "latency-target");
+        for (URI exporter : balancerStatistics) {
+            if (!"http".equals(exporter.getScheme()) && !"https".equals(exporter.getScheme())) {
+                throw new IllegalArgumentException(
+                        "ekabinet.admission.balancer-statistics must be http(s) addresses: " + exporter);
+            }
+        }
+        balancerStatistics = List.copyOf(balancerStatistics);
     }
 
     private static void positive(Duration duration, String name) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import az.ekabinet.config.RuntimeSettings;
 import az.ekabinet.domain.shared.RequestClass;
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,17 @@ class AdmissionLimitsTest {
         assertThat(settings(Map.of()).adaptive()).isTrue();
         assertThat(settings(Map.of()).congestionQueueTime()).isEqualTo(Duration.ofMillis(50));
         assertThat(settings(Map.of()).latencyTarget()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings(Map.of()).balancerStatistics()).as("no balancer in front of a node on its own").isEmpty();
+    }
+
+    @Test
+    void theBalancersExportersAreAddressesOfTheirOwn() {
+        assertThat(settings(Map.of("ekabinet.admission.balancer-statistics",
+                "http://lb1:8404/metrics,http://lb2:8404/metrics")).balancerStatistics())
+                .containsExactly(URI.create("http://lb1:8404/metrics"), URI.create("http://lb2:8404/metrics"));
+        assertThatThrownBy(() -> settings(Map.of("ekabinet.admission.balancer-statistics", "lb1:8404")))
+                .isInstanceOf(BindException.class)
+                .hasRootCauseMessage("ekabinet.admission.balancer-statistics must be http(s) addresses: lb1:8404");
     }
 
     @Test
