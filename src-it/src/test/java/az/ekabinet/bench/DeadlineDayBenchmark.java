@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * longer sustained (a served request's p99 over 500 ms for some step of the mix, more than 1 % refused, or anything
  * lost): R* is the last one sustained (should 60/s not be, the rate steps down until one is). Then twice and four
  * times R* for {@value #SURGE_SECONDS} s, each followed by half R*: what the surge served (goodput), how quickly
- * admitted requests were answered and the rest refused, whether any client timed out, how soon every second was
- * normal again; and after all runs, the money invariants over everything the clients were told, and that no refused
+ * admitted requests were answered and the rest refused, whether any client timed out, how soon the rest of the run
+ * was normal again, as a sustained step is; and after all runs, the money invariants over everything the clients were told, and that no refused
  * request changed anything.
  *
  * <pre>./mvnw -B -q install -DskipTests && ./mvnw -B verify -Pbench -pl src-it -Dtest=DeadlineDayBenchmark</pre>

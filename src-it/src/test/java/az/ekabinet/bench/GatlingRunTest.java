@@ -71,17 +71,32 @@ class GatlingRunTest {
     }
 
     @Test
-    void backToNormalFromTheFirstSecondAfterWhichEverySecondIsNormal() {
+    void backToNormalFromTheFirstSecondFromWhichTheRestIsAsAtCapacity() {
         List<Answer> answers = new ArrayList<>(answers("balance", 0, 10, 100, 200, 5));
         answers.addAll(answers("balance", 10, 13, 50, 200, 800)); // still slow for 3 s after the surge
         answers.addAll(answers("balance", 13, 14, 50, 200, 5));
-        answers.addAll(answers("balance", 14, 15, 50, 503, 1)); // a refusal: not normal yet
+        answers.addAll(answers("balance", 14, 15, 50, 503, 1)); // a second of refusals: not normal yet
         answers.addAll(answers("balance", 15, 20, 50, 200, 5));
 
         Figures recovered = GatlingRun.figures(new Injection(100, 10, 50, 10, 0), answers, "cpu", "report");
         assertThat(recovered.recoverySeconds()).isEqualTo(5);
 
+        answers.addAll(answers("login", 17, 18, 1, 503, 2)); // one refused of the rest's 251: as at capacity
+        Figures refusedNowAndThen = GatlingRun.figures(new Injection(100, 10, 50, 10, 0), answers, "cpu", "report");
+        assertThat(refusedNowAndThen.recoverySeconds()).isEqualTo(5);
+
+        // four of the rest's 254, more than 1 %: normal only from the last second, which refused none
+        answers.addAll(answers("login", 18, 19, 3, 503, 2));
+        Figures refusedMore = GatlingRun.figures(new Injection(100, 10, 50, 10, 0), answers, "cpu", "report");
+        assertThat(refusedMore.recoverySeconds()).isEqualTo(9);
+    }
+
+    @Test
+    void neverBackToNormalWhileAnAnswerIsLost() {
+        List<Answer> answers = new ArrayList<>(answers("balance", 0, 10, 100, 200, 5));
+        answers.addAll(answers("balance", 10, 20, 50, 200, 5));
         answers.addAll(answers("balance", 19, 20, 1, 0, 5000)); // the last second lost one
+
         Figures never = GatlingRun.figures(new Injection(100, 10, 50, 10, 0), answers, "cpu", "report");
         assertThat(never.recoverySeconds()).isNull();
     }
