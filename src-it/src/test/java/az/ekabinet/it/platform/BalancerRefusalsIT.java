@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import az.ekabinet.it.support.IntegrationTest;
-import az.ekabinet.query.ops.OpsCounters;
+import az.ekabinet.query.ops.OpsCounters.BalancerRefusals;
 import az.ekabinet.query.ops.OpsCountersReader;
 import java.time.Duration;
 import java.util.Map;
@@ -36,12 +36,14 @@ class BalancerRefusalsIT {
 
     private static final AtomicReference<String> METRICS = new AtomicReference<>(metrics(1_000, 0, 0));
     private static final DisposableServer EXPORTER = HttpServer.create().host("127.0.0.1").port(0)
-            .route(routes -> routes.get("/metrics", (request, response) -> response.sendString(Mono.just(METRICS.get()))))
+            .route(routes -> routes.get("/metrics",
+                    (request, response) -> response.sendString(Mono.just(METRICS.get()))))
             .bindNow();
 
     @DynamicPropertySource
     static void balancer(DynamicPropertyRegistry properties) {
-        properties.add("ekabinet.admission.balancer-statistics", () -> "http://127.0.0.1:" + EXPORTER.port() + "/metrics");
+        properties.add("ekabinet.admission.balancer-statistics",
+                () -> "http://127.0.0.1:" + EXPORTER.port() + "/metrics");
         properties.add("ekabinet.admission.report-interval", () -> "100ms");
     }
 
@@ -95,6 +97,6 @@ class BalancerRefusalsIT {
     private Map<String, Long> refused() {
         return counters.read().block().balancer().stream()
                 .filter(b -> b.backend().equals(API) || b.backend().equals(LOGINS))
-                .collect(Collectors.toMap(OpsCounters.BalancerRefusals::backend, OpsCounters.BalancerRefusals::refused));
+                .collect(Collectors.toMap(BalancerRefusals::backend, BalancerRefusals::refused));
     }
 }

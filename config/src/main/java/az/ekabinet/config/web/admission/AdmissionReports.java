@@ -10,7 +10,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,19 +34,12 @@ public class AdmissionReports implements SmartLifecycle {
     private final String nodeId = UUID.randomUUID().toString();
     private ScheduledExecutorService reporter;
 
-    @Autowired
     public AdmissionReports(AdmissionControl admission, JdbcTemplate jdbc, Clock clock, AdmissionSettings settings) {
-        this(admission, jdbc, clock, settings,
-                settings.balancerStatistics().stream().<BalancerStatistics>map(HaproxyExporter::new).toList());
-    }
-
-    AdmissionReports(AdmissionControl admission, JdbcTemplate jdbc, Clock clock, AdmissionSettings settings,
-                     List<BalancerStatistics> balancers) {
         this.admission = admission;
         this.jdbc = jdbc;
         this.clock = clock;
         this.intervalMillis = settings.reportInterval().toMillis();
-        this.balancers = List.copyOf(balancers);
+        this.balancers = settings.balancerStatistics().stream().<BalancerStatistics>map(HaproxyExporter::new).toList();
     }
 
     /** The node's counts, then each balancer's; a balancer that cannot be read is logged and read next time. */
@@ -113,7 +105,8 @@ public class AdmissionReports implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        reporter.scheduleWithFixedDelay(() -> reportQuietly(this::report), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        reporter.scheduleWithFixedDelay(() -> reportQuietly(this::report), intervalMillis, intervalMillis,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

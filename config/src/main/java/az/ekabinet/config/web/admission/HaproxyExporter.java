@@ -84,7 +84,8 @@ public class HaproxyExporter implements BalancerStatistics {
             throw new IllegalStateException("no haproxy_process_start_time_seconds: not HAProxy's exporter");
         }
         Map<String, Long> refused = new TreeMap<>();
-        answered.forEach((backend, count) -> refused.put(backend, Math.max(0, count - byNodes.getOrDefault(backend, 0L))));
+        answered.forEach((backend, count) ->
+                refused.put(backend, Math.max(0, count - byNodes.getOrDefault(backend, 0L))));
         return new Reading(startedAt, refused);
     }
 
