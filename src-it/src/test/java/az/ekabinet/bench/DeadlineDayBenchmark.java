@@ -182,10 +182,10 @@ class DeadlineDayBenchmark {
     }
 
     private static String stepRow(int nodes, Figures f, BalancerLog.Figures s) {
-        return "| %d | %.0f/s for %d s | %d | %.0f/s | %d / %d ms | %s | %d / %d ms | %s | %d | %d | %d | %s | %s |"
+        return "| %d | %.0f/s for %d s | %d | %.0f/s | %d / %d ms | %s | %d / %d ms | %s | %s | %d | %d | %s | %s |"
                 .formatted(nodes, f.injection().rate(), f.injection().seconds(), f.arrivals(), f.goodput(),
                         f.servedP50(), f.servedP99(), f.slowestStep(), s.admittedP50(), s.admittedP99(), s.slowest(),
-                        f.refused(), f.timeouts(), f.other(), f.cpu(), mark(sustained(f, s)));
+                        f.refusedSteps(), f.timeouts(), f.other(), f.cpu(), mark(sustained(f, s)));
     }
 
     private static String overloadRow(int nodes, double capacity, int times, Figures f, BalancerLog.Figures s) {
@@ -217,7 +217,7 @@ class DeadlineDayBenchmark {
                 .formatted(STEP_SECONDS, LONGEST_STEP_SECONDS));
         table.add("");
         table.add("| nodes | arrival rate | arrivals | goodput | served p50 / p99 (Gatling) | slowest step (p99, Gatling) "
-                + "| served p50 / p99 (HAProxy) | slowest request (p99, HAProxy) | refused | timeouts | other "
+                + "| served p50 / p99 (HAProxy) | slowest request (p99, HAProxy) | refused (by step of the mix) | timeouts | other "
                 + "| CPU: nodes / load generator / PostgreSQL and the rest / idle | sustained |");
         table.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         table.addAll(steps);

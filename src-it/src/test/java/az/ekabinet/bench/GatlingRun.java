@@ -46,7 +46,7 @@ final class GatlingRun {
      */
     record Figures(Injection injection, int arrivals, int served, int refused, int timeouts, int other,
                    long servedP50, long servedP99, long refusedP99, Map<String, Long> servedP99ByStep,
-                   Integer recoverySeconds, String cpu, String report) {
+                   Map<String, Long> refusedByStep, Integer recoverySeconds, String cpu, String report) {
 
         double goodput() {
             return served / (double) injection.seconds();
@@ -60,6 +60,12 @@ final class GatlingRun {
         String slowestStep() {
             return servedP99ByStep.entrySet().stream().max(Map.Entry.comparingByValue())
                     .map(e -> e.getKey() + " " + e.getValue() + " ms").orElse("—");
+        }
+
+        /** The refusals and the steps of the mix they fell on: "7 (log in 6, credit a code 1)"; "0". */
+        String refusedSteps() {
+            return refused == 0 ? "0" : refused + " (" + refusedByStep.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")";
         }
     }
 
@@ -116,9 +122,11 @@ final class GatlingRun {
         long[] served = surge.stream().filter(Answer::served).mapToLong(Answer::millis).toArray();
         long[] refused = surge.stream().filter(a -> a.status() == 503).mapToLong(Answer::millis).toArray();
         int timeouts = (int) surge.stream().filter(a -> a.status() == 0).count();
+        Map<String, Long> refusedByStep = surge.stream().filter(a -> a.status() == 503)
+                .collect(Collectors.groupingBy(Answer::step, TreeMap::new, Collectors.counting()));
         return new Figures(injection, surge.size(), served.length, refused.length, timeouts,
                 surge.size() - served.length - refused.length - timeouts, percentile(served, 0.5),
-                percentile(served, 0.99), percentile(refused, 0.99), p99ByStep,
+                percentile(served, 0.99), percentile(refused, 0.99), p99ByStep, refusedByStep,
                 recoverySeconds(answers, surgeEnd, injection.afterSeconds()), cpu, report);
     }
 

@@ -39,6 +39,7 @@ class GatlingRunTest {
         assertThat(figures.servedP99ByStep()).containsEntry("balance", 5L).containsEntry("log in", 300L);
         assertThat(figures.slowestStep()).isEqualTo("log in 300 ms");
         assertThat(figures.nothingLost()).isTrue();
+        assertThat(figures.refusedSteps()).isEqualTo("0");
         assertThat(figures.recoverySeconds()).isZero();
     }
 
@@ -64,6 +65,7 @@ class GatlingRunTest {
 
         assertThat(figures.served()).isEqualTo(950);
         assertThat(figures.refused()).isEqualTo(30);
+        assertThat(figures.refusedSteps()).isEqualTo("30 (log in 30)");
         assertThat(figures.refusedP99()).isEqualTo(2);
         assertThat(figures.timeouts()).isEqualTo(1);
         assertThat(figures.other()).isEqualTo(1);
