@@ -1,14 +1,13 @@
 -- What each load balancer in front of the nodes answered itself, per backend (HAProxy's refusals reach no node, so no
--- node's own counts have them): the nodes read the balancer when they report their own admission and write here;
--- the ops counters add up refused_before + refused. A balancer's counts start from 0 when its process restarts:
--- a reading of a newer process moves what the older one had refused into refused_before, and a reading older than
--- the row (another node read the balancer a moment earlier) changes nothing, so the totals never go down.
+-- node's own counts have them): the nodes read the balancer while they report their own admission and write here;
+-- the ops counters add up every row. A balancer's counts start from 0 when its process starts, so each process has
+-- rows of its own, and a reading only ever raises its process's row: several nodes read the same balancer, and a
+-- reading taken before another node's may arrive after it.
 CREATE TABLE command.balancer_refusals (
-    balancer        VARCHAR(256) NOT NULL,  -- the address of its statistics, as the nodes are configured
-    backend         VARCHAR(64)  NOT NULL,
-    started_at      BIGINT       NOT NULL,  -- its process's start, seconds since the epoch
-    refused         BIGINT       NOT NULL,  -- by that process
-    refused_before  BIGINT       NOT NULL,  -- by its earlier processes
-    reported_at     TIMESTAMPTZ  NOT NULL,
-    PRIMARY KEY (balancer, backend)
+    balancer     TEXT         NOT NULL,  -- the address of its statistics, as the nodes are configured
+    backend      TEXT         NOT NULL,
+    started_at   BIGINT       NOT NULL,  -- its process's start, seconds since the epoch
+    refused      BIGINT       NOT NULL,  -- by that process, as last read
+    reported_at  TIMESTAMPTZ  NOT NULL,
+    PRIMARY KEY (balancer, backend, started_at)
 );

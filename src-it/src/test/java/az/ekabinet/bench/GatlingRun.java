@@ -40,8 +40,8 @@ final class GatlingRun {
     /**
      * What a run's surge did (the requests sent during its {@code seconds}), latencies in ms: arrivals, served (2xx),
      * refused (503), timeouts (no answer), other answers; and how many seconds after the surge the rest of the run was
-     * normal again, as at R* (each second's served p99 ≤ 500 ms, nothing lost, at most 1 % refused), null if not within
-     * the run; where the machine's CPU went
+     * normal again (each second's served p99 ≤ 500 ms, nothing lost, refusals no more than at R* and no burst of them;
+     * see {@link #recoverySeconds}), null if not within the run; where the machine's CPU went
      * during the surge (nodes / load generator / PostgreSQL and the rest / idle).
      */
     record Figures(Injection injection, int arrivals, int served, int refused, int timeouts, int other,
@@ -131,25 +131,32 @@ final class GatlingRun {
     }
 
     /**
-     * The first second after the surge from which the rest of the run is normal, as a sustained step of the R* search
-     * is: every second's served p99 within 500 ms, nothing lost (every answer served or refused), at most 1 % refused
-     * (at normal load a login is refused now and then, when both of a node's hashing slots are busy for longer than
-     * HAProxy's queue waits); null if no such second.
+     * The first second after the surge from which the rest of the run is normal, as Gatling saw it: every second's
+     * served p99 within 500 ms, nothing lost (every answer served or refused), and refusals as a sustained step of the
+     * R* search may have them, at most 1 % over the rest of the run and no burst (at most one a second, or 1 % of a
+     * second's answers if that is more): at normal load a login is refused now and then, when both of a node's hashing
+     * slots are busy for longer than HAProxy's queue waits. Null if no such second.
      */
     private static Integer recoverySeconds(List<Answer> answers, long surgeEnd, int afterSeconds) {
         for (int second = 0; second < afterSeconds; second++) {
             long from = surgeEnd + second * 1000L;
             List<Answer> rest = answers.stream().filter(a -> a.sent() >= from).toList();
-            boolean nothingLost = rest.stream().allMatch(a -> a.served() || a.status() == 503);
             long refused = rest.stream().filter(a -> a.status() == 503).count();
-            boolean quick = rest.stream().collect(Collectors.groupingBy(a -> (a.sent() - surgeEnd) / 1000)).values()
-                    .stream().allMatch(inSecond -> percentile(inSecond.stream().filter(Answer::served)
-                            .mapToLong(Answer::millis).toArray(), 0.99) <= SUSTAINED_P99_MILLIS);
-            if (!rest.isEmpty() && nothingLost && refused <= 0.01 * rest.size() && quick) {
+            boolean everySecondNormal = rest.stream().collect(Collectors.groupingBy(a -> (a.sent() - surgeEnd) / 1000))
+                    .values().stream().allMatch(GatlingRun::normalSecond);
+            if (!rest.isEmpty() && everySecondNormal && refused <= 0.01 * rest.size()) {
                 return second;
             }
         }
         return null;
+    }
+
+    private static boolean normalSecond(List<Answer> inSecond) {
+        long refused = inSecond.stream().filter(a -> a.status() == 503).count();
+        return inSecond.stream().allMatch(a -> a.served() || a.status() == 503)
+                && refused <= Math.max(1, 0.01 * inSecond.size())
+                && percentile(inSecond.stream().filter(Answer::served).mapToLong(Answer::millis).toArray(), 0.99)
+                        <= SUSTAINED_P99_MILLIS;
     }
 
     /** The percentile of unsorted values (Load's nearest rank); 0 of nothing. */

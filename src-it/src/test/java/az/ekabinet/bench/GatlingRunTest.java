@@ -87,10 +87,24 @@ class GatlingRunTest {
         Figures refusedNowAndThen = GatlingRun.figures(new Injection(100, 10, 50, 10, 0), answers, "cpu", "report");
         assertThat(refusedNowAndThen.recoverySeconds()).isEqualTo(5);
 
-        // four of the rest's 254, more than 1 %: normal only from the last second, which refused none
-        answers.addAll(answers("login", 18, 19, 3, 503, 2));
-        Figures refusedMore = GatlingRun.figures(new Injection(100, 10, 50, 10, 0), answers, "cpu", "report");
-        assertThat(refusedMore.recoverySeconds()).isEqualTo(9);
+        // another in the same second: a burst, though 2 of the rest's 252 are under 1 %; normal after that second
+        answers.addAll(answers("login", 17, 18, 1, 503, 3));
+        Figures burst = GatlingRun.figures(new Injection(100, 10, 50, 10, 0), answers, "cpu", "report");
+        assertThat(burst.recoverySeconds()).isEqualTo(8);
+    }
+
+    @Test
+    void refusalsNowAndThenAreNormalUpToOnePercentOfTheRest() {
+        List<Answer> answers = new ArrayList<>(answers("balance", 0, 10, 100, 200, 5));
+        answers.addAll(answers("balance", 10, 20, 50, 200, 5));
+        answers.addAll(answers("login", 10, 14, 1, 503, 2)); // one a second for 4 s: 4 of the rest's 504
+
+        Figures fourOfFiveHundred = GatlingRun.figures(new Injection(100, 10, 50, 10, 0), answers, "cpu", "report");
+        assertThat(fourOfFiveHundred.recoverySeconds()).isZero();
+
+        answers.addAll(answers("login", 14, 20, 1, 503, 2)); // one every second to the end: 2 % of any rest
+        Figures oneInFiftyOne = GatlingRun.figures(new Injection(100, 10, 50, 10, 0), answers, "cpu", "report");
+        assertThat(oneInFiftyOne.recoverySeconds()).isNull();
     }
 
     @Test

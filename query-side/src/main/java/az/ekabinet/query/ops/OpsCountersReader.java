@@ -59,7 +59,7 @@ public class OpsCountersReader {
                         row.get("admitted", Long.class), row.get("refused", Long.class)))
                 .all().collectList();
         Mono<List<OpsCounters.BalancerRefusals>> balancer = db.sql("""
-                        SELECT backend, sum(refused_before + refused)::bigint AS refused
+                        SELECT backend, sum(refused)::bigint AS refused
                         FROM command.balancer_refusals GROUP BY backend ORDER BY backend""")
                 .map(row -> new OpsCounters.BalancerRefusals(row.get("backend", String.class),
                         row.get("refused", Long.class)))

@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 /**
  * Writes what this node's {@link AdmissionControl} admitted and refused since it started into
  * {@code command.node_admission}, every {@code ekabinet.admission.report-interval} and once more when the node stops,
- * so that the ops counters, read by every node, add up the whole cluster's; and, each time, what the load balancers
- * in front refused themselves ({@link BalancerStatistics}) into {@code command.balancer_refusals}. Its own thread:
- * the writes are JDBC and the balancers' reads block.
+ * so that the ops counters, read by every node, add up the whole cluster's; and, as often, what the load balancers in
+ * front refused themselves ({@link BalancerStatistics}) into {@code command.balancer_refusals}. Threads of its own:
+ * the writes are JDBC and the balancers' reads block, each on its own schedule, so that a balancer slow to answer
+ * never holds the node's own report back.
  */
 @Component
 public class AdmissionReports implements SmartLifecycle {
@@ -42,21 +43,8 @@ public class AdmissionReports implements SmartLifecycle {
         this.balancers = settings.balancerStatistics().stream().<BalancerStatistics>map(HaproxyExporter::new).toList();
     }
 
-    /** The node's counts, then each balancer's; a balancer that cannot be read is logged and read next time. */
-    void report() {
+    private void reportNode() {
         Timestamp now = Timestamp.from(clock.instant());
-        reportNode(now);
-        for (BalancerStatistics balancer : balancers) {
-            try {
-                report(balancer, now);
-            } catch (RuntimeException e) {
-                log.warn("Could not report the balancer {}'s refusals (tried again in {} ms): {}",
-                        balancer.balancer(), intervalMillis, e.getMessage());
-            }
-        }
-    }
-
-    private void reportNode(Timestamp now) {
         for (RequestClass requestClass : RequestClass.values()) {
             jdbc.update("""
                     INSERT INTO command.node_admission (node_id, request_class, admitted, refused, reported_at)
@@ -69,51 +57,69 @@ public class AdmissionReports implements SmartLifecycle {
     }
 
     /**
-     * One balancer's reading, unless a newer one is stored: every node reads the same balancers, and a reading taken
-     * before another node's may arrive after it. A reading of a newer process keeps the older one's count.
+     * One balancer's reading, into its process's rows: a reading only raises them, since every node reads the same
+     * balancers and a reading taken before another node's may arrive after it.
      */
-    private void report(BalancerStatistics balancer, Timestamp now) {
+    private void reportBalancer(BalancerStatistics balancer) {
         BalancerStatistics.Reading reading = balancer.read();
+        Timestamp now = Timestamp.from(clock.instant());
         reading.refusedByBackend().forEach((backend, refused) -> jdbc.update("""
-                INSERT INTO command.balancer_refusals AS stored
-                    (balancer, backend, started_at, refused, refused_before, reported_at)
-                VALUES (?, ?, ?, ?, 0, ?)
-                ON CONFLICT (balancer, backend) DO UPDATE
-                SET refused_before = CASE WHEN stored.started_at < excluded.started_at
-                                          THEN stored.refused_before + stored.refused ELSE stored.refused_before END,
-                    refused = CASE WHEN stored.started_at < excluded.started_at
-                                   THEN excluded.refused ELSE greatest(stored.refused, excluded.refused) END,
-                    started_at = excluded.started_at,
-                    reported_at = excluded.reported_at
-                WHERE stored.started_at <= excluded.started_at""",
+                INSERT INTO command.balancer_refusals AS stored (balancer, backend, started_at, refused, reported_at)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (balancer, backend, started_at) DO UPDATE
+                SET refused = greatest(stored.refused, excluded.refused),
+                    reported_at = greatest(stored.reported_at, excluded.reported_at)""",
                 balancer.balancer(), backend, reading.startedAt(), refused, now));
     }
 
-    private void reportQuietly(Runnable reporting) {
+    private void reportNodeQuietly() {
         try {
-            reporting.run();
+            reportNode();
         } catch (RuntimeException e) {
             log.warn("Could not write the node's admission counts (tried again in {} ms): {}", intervalMillis,
                     e.getMessage());
         }
     }
 
+    private void reportBalancersQuietly() {
+        for (BalancerStatistics balancer : balancers) {
+            try {
+                reportBalancer(balancer);
+            } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return; // the node is stopping: the nodes that stay read the balancers
+                }
+                log.warn("Could not report the refusals of the balancer {} (tried again in {} ms): {}",
+                        balancer.balancer(), intervalMillis, e.getMessage());
+            }
+        }
+    }
+
     @Override
     public void start() {
-        reporter = Executors.newSingleThreadScheduledExecutor(task -> {
+        reporter = Executors.newScheduledThreadPool(balancers.isEmpty() ? 1 : 2, task -> {
             Thread thread = new Thread(task, "admission-reports");
             thread.setDaemon(true);
             return thread;
         });
-        reporter.scheduleWithFixedDelay(() -> reportQuietly(this::report), intervalMillis, intervalMillis,
+        reporter.scheduleWithFixedDelay(this::reportNodeQuietly, intervalMillis, intervalMillis,
                 TimeUnit.MILLISECONDS);
+        if (!balancers.isEmpty()) {
+            reporter.scheduleWithFixedDelay(this::reportBalancersQuietly, intervalMillis, intervalMillis,
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
     public void stop() {
         reporter.shutdownNow();
-        // the node's last counts; the balancers' are read by the nodes that stay
-        reportQuietly(() -> reportNode(Timestamp.from(clock.instant())));
+        try {
+            // a report in flight first, so that the last one written is this one
+            reporter.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        reportNodeQuietly();
         reporter = null;
     }
 

@@ -9,7 +9,10 @@ import java.util.Map;
  */
 public interface BalancerStatistics {
 
-    /** The balancer's address, as configured: it names the balancer's rows. */
+    /**
+     * The balancer's address, as configured (normalised): it names the balancer's rows, so every node must be given
+     * the same address for one balancer, and one address per balancer (not a shared name that reaches either of two).
+     */
     String balancer();
 
     /** Its counts now. Blocking: called on the node's reporting thread. */

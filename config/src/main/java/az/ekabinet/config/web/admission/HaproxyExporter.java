@@ -1,6 +1,5 @@
 package az.ekabinet.config.web.admission;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +9,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,8 +32,8 @@ public class HaproxyExporter implements BalancerStatistics {
     private final HttpClient http;
 
     public HaproxyExporter(URI metrics) {
-        this.metrics = metrics;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        this.metrics = metrics.normalize();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     }
 
     @Override
@@ -40,13 +43,18 @@ public class HaproxyExporter implements BalancerStatistics {
 
     @Override
     public Reading read() {
+        // the request's own timeout ends at the headers; the whole answer, body included, gets as long
+        CompletableFuture<HttpResponse<String>> answering = http.sendAsync(
+                HttpRequest.newBuilder(metrics).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> answer;
         try {
-            answer = http.send(HttpRequest.newBuilder(metrics).timeout(TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("HAProxy's exporter " + metrics + " could not be read: " + e, e);
+            answer = answering.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            answering.cancel(true);
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException("HAProxy's exporter " + metrics + " could not be read: " + cause, cause);
         } catch (InterruptedException e) {
+            answering.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading HAProxy's exporter " + metrics, e);
         }
@@ -83,6 +91,8 @@ public class HaproxyExporter implements BalancerStatistics {
         if (startedAt == null) {
             throw new IllegalStateException("no haproxy_process_start_time_seconds: not HAProxy's exporter");
         }
+        // the exporter writes every backend's lines before any server's: a node's 5xx between the two counts in the
+        // servers' lines only, so for a moment they may exceed their backend's
         Map<String, Long> refused = new TreeMap<>();
         answered.forEach((backend, count) ->
                 refused.put(backend, Math.max(0, count - byNodes.getOrDefault(backend, 0L))));
@@ -100,8 +110,8 @@ public class HaproxyExporter implements BalancerStatistics {
         return parsed;
     }
 
-    /** The exporter writes counts as integers; Prometheus' format allows a float's notation too. */
+    /** The exporter writes counts as integers; Prometheus' format allows a float's notation of one too. */
     private static long count(String value) {
-        return new BigDecimal(value).longValue();
+        return new BigDecimal(value).longValueExact();
     }
 }

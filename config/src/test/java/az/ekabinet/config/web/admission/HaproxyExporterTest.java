@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -19,7 +21,10 @@ import reactor.netty.http.server.HttpServer;
  */
 class HaproxyExporterTest {
 
-    /** As HAProxy 2.6 writes them, shortened: two backends, each with a node that answered some 5xx itself. */
+    /**
+     * HAProxy 2.6's lines, shortened: three backends, two with nodes that answered some 5xx themselves; one server's
+     * labels in another order than HAProxy writes them (the format does not fix it).
+     */
     private static final String METRICS = """
             # HELP haproxy_process_start_time_seconds Start time in seconds
             # TYPE haproxy_process_start_time_seconds gauge
@@ -53,7 +58,11 @@ class HaproxyExporterTest {
     private HaproxyExporter exporter() {
         stub = HttpServer.create().host("127.0.0.1").port(0)
                 .route(routes -> routes.get("/metrics", (request, response) ->
-                        response.status(status.get()).sendString(Mono.just(served.get()))))
+                        response.status(status.get()).sendString(Mono.just(served.get())))
+                        // the headers and the start of the body, then nothing more
+                        .get("/stalled", (request, response) -> response.header("Content-Length", "1000")
+                                .sendString(Flux.just("haproxy_process_start_time_seconds 1")
+                                        .concatWith(Flux.never()))))
                 .bindNow();
         return new HaproxyExporter(URI.create("http://127.0.0.1:" + stub.port() + "/metrics"));
     }
@@ -64,6 +73,20 @@ class HaproxyExporterTest {
 
         assertThat(reading.startedAt()).isEqualTo(1796672898L);
         assertThat(reading.refusedByBackend()).isEqualTo(Map.of("nodes", 50L, "passwords", 7L, "streams", 0L));
+    }
+
+    @Test
+    void nodesAnsweringBetweenTheBackendsLinesAndTheirsCountNoNegativeRefusals() {
+        served.set("""
+                haproxy_process_start_time_seconds 1.796672898e+09
+                haproxy_backend_http_responses_total{proxy="nodes",code="5xx"} 4
+                haproxy_server_http_responses_total{proxy="nodes",server="node1",code="5xx"} 5
+                """);
+
+        BalancerStatistics.Reading reading = exporter().read();
+
+        assertThat(reading.startedAt()).isEqualTo(1796672898L);
+        assertThat(reading.refusedByBackend()).isEqualTo(Map.of("nodes", 0L));
     }
 
     @Test
@@ -82,6 +105,16 @@ class HaproxyExporterTest {
         status.set(200);
         served.set("jvm_threads_live_threads 42\n");
         assertThatThrownBy(exporter::read).hasMessageContaining("not HAProxy's exporter");
+    }
+
+    @Test
+    void anAnswerThatStallsIsGivenUpAfterTwoSeconds() {
+        exporter();
+        HaproxyExporter stalled = new HaproxyExporter(URI.create("http://127.0.0.1:" + stub.port() + "/stalled"));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(stalled::read).hasMessageContaining("could not be read");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
     }
 
     @Test
