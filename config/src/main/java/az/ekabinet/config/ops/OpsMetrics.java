@@ -6,9 +6,12 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +24,6 @@ import org.springframework.stereotype.Component;
 public class OpsMetrics implements MeterBinder {
 
     private final OpsFeed feed;
-    private final Set<String> processorsWithGauge = ConcurrentHashMap.newKeySet();
-    private final Set<String> backendsWithGauge = ConcurrentHashMap.newKeySet();
 
     public OpsMetrics(OpsFeed feed) {
         this.feed = feed;
@@ -43,19 +44,14 @@ public class OpsMetrics implements MeterBinder {
                 .description("ops stream subscribers on this node").register(registry);
         FunctionCounter.builder("ekabinet.ops.stream.cut.off", feed, OpsFeed::cutOff)
                 .description("ops stream subscribers disconnected for falling behind").register(registry);
-        feed.onCounters(counters -> counters.processors().stream()
-                .filter(processor -> processorsWithGauge.add(processor.name()))
-                .forEach(processor -> Gauge.builder("ekabinet.processor.lag", feed, f -> lag(f, processor.name()))
-                        .tag("processor", processor.name())
-                        .description("events between the event store's head and the processor's position")
-                        .register(registry)));
-        feed.onCounters(counters -> counters.balancer().stream()
-                .filter(refusals -> backendsWithGauge.add(refusals.backend()))
-                .forEach(refusals -> Gauge.builder("ekabinet.ops.balancer.refused", feed,
-                                f -> refused(f, refusals.backend()))
-                        .tag("backend", refusals.backend())
-                        .description("answers the load balancers gave themselves, reaching no node (their refusals)")
-                        .register(registry)));
+        perName(registry, "ekabinet.processor.lag", "processor",
+                "events between the event store's head and the processor's position",
+                counters -> counters.processors().stream()
+                        .collect(Collectors.toMap(OpsCounters.Processor::name, OpsCounters.Processor::lag)));
+        perName(registry, "ekabinet.ops.balancer.refused", "backend",
+                "answers the load balancers gave themselves, reaching no node (their refusals)",
+                counters -> counters.balancer().stream().collect(Collectors.toMap(
+                        OpsCounters.BalancerRefusals::backend, OpsCounters.BalancerRefusals::refused)));
     }
 
     private void total(MeterRegistry registry, String name, ToDoubleFunction<OpsCounters> value) {
@@ -63,17 +59,20 @@ public class OpsMetrics implements MeterBinder {
                 .register(registry);
     }
 
-    private static double refused(OpsFeed feed, String backend) {
-        OpsCounters counters = feed.counters();
-        return counters == null ? Double.NaN : counters.balancer().stream()
-                .filter(b -> b.backend().equals(backend)).mapToDouble(OpsCounters.BalancerRefusals::refused)
-                .findFirst().orElse(Double.NaN);
+    /**
+     * A gauge per name the counters list (a processor, a backend), registered as the name first appears; it reads the
+     * feed's latest counters, NaN while they have none or no longer name it.
+     */
+    private void perName(MeterRegistry registry, String metric, String tag, String description,
+                         Function<OpsCounters, Map<String, Long>> values) {
+        Set<String> registered = ConcurrentHashMap.newKeySet();
+        feed.onCounters(counters -> values.apply(counters).keySet().stream().filter(registered::add)
+                .forEach(name -> Gauge.builder(metric, feed, f -> latest(f, values, name))
+                        .tag(tag, name).description(description).register(registry)));
     }
 
-    private static double lag(OpsFeed feed, String processor) {
-        OpsCounters counters = feed.counters();
-        return counters == null ? Double.NaN : counters.processors().stream()
-                .filter(p -> p.name().equals(processor)).mapToDouble(OpsCounters.Processor::lag).findFirst()
-                .orElse(Double.NaN);
+    private static double latest(OpsFeed feed, Function<OpsCounters, Map<String, Long>> values, String name) {
+        Long value = feed.counters() == null ? null : values.apply(feed.counters()).get(name);
+        return value == null ? Double.NaN : value;
     }
 }

@@ -65,7 +65,7 @@ public class HaproxyExporter implements BalancerStatistics {
     }
 
     /** The reading in the exporter's text format; a text without the process's start time is not HAProxy's. */
-    static Reading parse(String text) {
+    private static Reading parse(String text) {
         Long startedAt = null;
         Map<String, Long> answered = new TreeMap<>();
         Map<String, Long> byNodes = new HashMap<>();
