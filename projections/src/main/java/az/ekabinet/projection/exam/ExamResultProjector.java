@@ -1,16 +1,16 @@
 package az.ekabinet.projection.exam;
 
 import az.ekabinet.domain.exam.result.ExamResult;
+import az.ekabinet.domain.exam.result.ResultBlocks;
 import az.ekabinet.domain.exam.result.ResultCorrected;
 import az.ekabinet.domain.exam.result.ResultSheetDefined;
 import az.ekabinet.domain.exam.result.ResultsPublicationSet;
 import az.ekabinet.domain.exam.result.ResultsRecorded;
 import az.ekabinet.domain.shared.InCommandTransaction;
 import az.ekabinet.domain.shared.ReadModelJson;
-import az.ekabinet.projection.plumbing.CopyBinary;
-import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
-import java.util.List;
+import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,11 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code readmodel.result_sheet} and {@code readmodel.exam_result}: each session's sheet and publication instant,
- * each applicant's current result and its revision. Subscribing: written in the importing transaction, so the
- * report an administrator gets is already readable. Setting a publication instant is announced to every node
- * ({@code NOTIFY} on {@value #PUBLICATION_CHANNEL}, the session's id) at commit, so each node's status streams
- * know when to tell their applicants.
+ * {@code readmodel.result_sheet} and {@code readmodel.exam_result_block}: each session's sheet and publication
+ * instant, each applicant's current result and its revision ({@link ResultBlocks}). Subscribing: written in the
+ * importing transaction, so the report an administrator gets is already readable. Setting a publication instant is
+ * announced to every node ({@code NOTIFY} on {@value #PUBLICATION_CHANNEL}, the session's id) at commit, so each
+ * node's status streams know when to tell their applicants.
  */
 @Component
 @InCommandTransaction
@@ -47,30 +47,46 @@ public class ExamResultProjector {
     }
 
     /**
-     * A result is recorded once per number (the aggregate sees to it; a replay starts from empty tables), so a part
-     * is loaded with one COPY, not a statement per result, in COPY's binary format: the database parses no text.
+     * A result is recorded once per number (the aggregate sees to it; a replay starts from empty tables), so a part's
+     * results are appended to their blocks' lines, with one statement for the part.
      */
     @EventHandler
     void on(ResultsRecorded event) {
-        CopyBinary.load(jdbc, "COPY readmodel.exam_result (application_number, session_id, scores_tenths, "
-                + "total_tenths, exam_date, centre_code, revision, recorded_at) FROM STDIN (FORMAT binary)", rows -> {
-                    for (ExamResult result : event.results()) {
-                        rows.row(8).text(result.applicationNumber()).text(event.sessionId())
-                                .integers(result.scoresTenths()).integer(result.totalTenths()).date(result.examDate())
-                                .text(result.centreCode()).integer(1).timestamp(event.recordedAt());
-                    }
-                });
+        var blocks = new TreeMap<Integer, StringBuilder>();
+        for (ExamResult result : event.results()) {
+            ResultBlocks.append(blocks.computeIfAbsent(ResultBlocks.blockOf(result.applicationNumber()),
+                    block -> new StringBuilder()), result);
+        }
+        Integer[] numbers = blocks.keySet().toArray(Integer[]::new);
+        String[] lines = blocks.values().stream().map(StringBuilder::toString).toArray(String[]::new);
+        jdbc.update(connection -> {
+            PreparedStatement append = connection.prepareStatement("""
+                    INSERT INTO readmodel.exam_result_block (session_id, block, lines)
+                    SELECT ?, block, lines FROM unnest(?::int[], ?::text[]) AS part (block, lines)
+                    ON CONFLICT (session_id, block) DO UPDATE
+                        SET lines = readmodel.exam_result_block.lines || excluded.lines""");
+            append.setString(1, event.sessionId());
+            append.setArray(2, connection.createArrayOf("int4", numbers));
+            append.setArray(3, connection.createArrayOf("text", lines));
+            return append;
+        });
     }
 
+    /** The corrected line replaces the previous one in its block; the result's revision goes one up. */
     @EventHandler
     void on(ResultCorrected event) {
         ExamResult corrected = event.corrected();
+        String number = corrected.applicationNumber();
+        int block = ResultBlocks.blockOf(number);
+        String lines = jdbc.queryForObject("""
+                SELECT lines FROM readmodel.exam_result_block WHERE session_id = ? AND block = ? FOR UPDATE""",
+                String.class, event.sessionId(), block);
         jdbc.update("""
-                UPDATE readmodel.exam_result SET scores_tenths = string_to_array(?, ',')::int[], total_tenths = ?,
-                    exam_date = ?, centre_code = ?, revision = revision + 1, recorded_at = ?
-                WHERE application_number = ?""",
-                appendScores(new StringBuilder(), corrected).toString(), corrected.totalTenths(),
-                Date.valueOf(corrected.examDate()), corrected.centreCode(), Timestamp.from(event.correctedAt()), corrected.applicationNumber());
+                UPDATE readmodel.exam_result_block
+                SET lines = ?, revisions = COALESCE(revisions, '{}')
+                    || jsonb_build_object(?::text, COALESCE((revisions ->> ?)::int, 1) + 1)
+                WHERE session_id = ? AND block = ?""",
+                ResultBlocks.replaced(lines, corrected), number, number, event.sessionId(), block);
     }
 
     @EventHandler
@@ -82,16 +98,7 @@ public class ExamResultProjector {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM readmodel.exam_result");
+        jdbc.update("DELETE FROM readmodel.exam_result_block");
         jdbc.update("DELETE FROM readmodel.result_sheet");
-    }
-
-    /** The scores separated by commas, as an array's text within its braces. */
-    private static StringBuilder appendScores(StringBuilder text, ExamResult result) {
-        List<Integer> scores = result.scoresTenths();
-        for (int i = 0; i < scores.size(); i++) {
-            (i == 0 ? text : text.append(',')).append(scores.get(i).intValue());
-        }
-        return text;
     }
 }

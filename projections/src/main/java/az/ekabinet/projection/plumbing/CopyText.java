@@ -81,25 +81,16 @@ public final class CopyText {
 
     /**
      * Runs {@code copy} with the rows {@code writer} appends, sent to the database a piece at a time as they are
-     * written, in the current transaction. A writer that fails cancels the COPY: nothing of it is loaded.
+     * written, in the current transaction. A writer that fails cancels the COPY: nothing of it is loaded, and the
+     * connection can be used again.
      */
-    public static long load(JdbcTemplate jdbc, String copy, RowWriter<Rows> writer) {
-        return run(jdbc, copy, copyIn -> {
-            Rows rows = new Rows(copyIn);
-            writer.write(rows);
-            rows.send();
-        });
-    }
-
-    /**
-     * Runs {@code copy} in the current transaction, its data written by {@code sender}; a sender that fails cancels
-     * the COPY, so nothing of it is loaded and the connection can be used again.
-     */
-    static long run(JdbcTemplate jdbc, String copy, Sender sender) {
+    public static long load(JdbcTemplate jdbc, String copy, RowWriter writer) {
         return jdbc.execute((ConnectionCallback<Long>) connection -> {
             CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
             try {
-                sender.send(copyIn);
+                Rows rows = new Rows(copyIn);
+                writer.write(rows);
+                rows.send();
                 return copyIn.endCopy();
             } finally {
                 if (copyIn.isActive()) {
@@ -109,16 +100,10 @@ public final class CopyText {
         });
     }
 
-    /** Writes a running COPY's data. */
+    /** Appends rows to a running COPY. */
     @FunctionalInterface
-    interface Sender {
-        void send(CopyIn copy) throws SQLException;
-    }
-
-    /** Appends rows to a running COPY, through {@code R}: the rows of its format. */
-    @FunctionalInterface
-    public interface RowWriter<R> {
-        void write(R rows) throws SQLException;
+    public interface RowWriter {
+        void write(Rows rows) throws SQLException;
     }
 
     /**

@@ -4,6 +4,7 @@ import static az.ekabinet.it.support.ResultClient.HEADER;
 import static az.ekabinet.it.support.ResultClient.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import az.ekabinet.domain.exam.session.ExamSession;
 import az.ekabinet.it.support.ResultClient.Applicant;
 import az.ekabinet.it.support.ApplicationClient;
 import az.ekabinet.it.support.CitizenClient;
@@ -189,6 +190,16 @@ class ResultsJourneyIT {
         assertThat(fresh.getResponseHeaders().getETag()).isEqualTo("\"" + passing.number() + ".2\"").isNotEqualTo(etag);
         http.get().uri("/api/applications/{n}/result", passing.number()).headers(h -> h.setBearerAuth(passing.token()))
                 .header(HttpHeaders.IF_NONE_MATCH, etag).exchange().expectStatus().isOk();
+
+        // a later file's new result joins those recorded before (kept beside them in the read model): all read
+        JsonNode later = results.imported(session, HEADER + line(wrongTotal.number(), "10", "10", "20"));
+        assertThat(later.get("recorded").asLong()).isEqualTo(1);
+        results.result(wrongTotal.token(), wrongTotal.number()).expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo("20.0").jsonPath("$.revision").isEqualTo(1);
+        results.result(failing.token(), failing.number()).expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo("29.5");
+        results.result(passing.token(), passing.number()).expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo("80.0").jsonPath("$.revision").isEqualTo(2);
     }
 
     @Test
@@ -239,17 +250,24 @@ class ResultsJourneyIT {
         String session = results.sessionWithSheet();
         Applicant first = results.confirmedApplicant(session);
         Applicant second = results.confirmedApplicant(session);
+        Applicant third = results.confirmedApplicant(session);
         results.imported(session, HEADER + line(first.number(), "30", "20", "50") + line(second.number(), "1", "2", "3"));
         results.imported(session, HEADER + line(second.number(), "1", "3", "4"));
+        results.imported(session, HEADER + line(third.number(), "5", "5", "10"));
         results.publish(session, clock.instant().plusSeconds(3600)).expectStatus().isOk();
 
         String sheets = "SELECT session_id, sheet::text, publish_at, defined_at FROM readmodel.result_sheet "
                 + "ORDER BY session_id";
-        String resultRows = "SELECT application_number, session_id, scores_tenths::text, total_tenths, exam_date, "
-                + "centre_code, revision, recorded_at FROM readmodel.exam_result ORDER BY application_number";
+        String resultRows = "SELECT session_id, block, lines, revisions::text FROM readmodel.exam_result_block "
+                + "ORDER BY session_id, block";
         var live = List.of(jdbc.queryForList(sheets), jdbc.queryForList(resultRows));
-        assertThat(live.get(1)).hasSizeGreaterThanOrEqualTo(2);
-        jdbc.update("UPDATE readmodel.exam_result SET total_tenths = 1000 WHERE application_number = ?", first.number());
+        assertThat(live.get(1)).isNotEmpty();
+        assertThat(jdbc.queryForObject("SELECT string_agg(lines, '') FROM readmodel.exam_result_block "
+                + "WHERE session_id = ?", String.class, ExamSession.idOf(session)))
+                .contains("\n" + first.number() + ",").contains("\n" + second.number() + ",")
+                .contains("\n" + third.number() + ",");
+        jdbc.update("UPDATE readmodel.exam_result_block SET lines = replace(lines, ?, ?), revisions = NULL",
+                "\n" + first.number() + ",300", "\n" + first.number() + ",1000");
 
         var admin = az.ekabinet.it.support.AdminClient.demo(http);
         JsonNode replay = admin.replay("exam-results", java.time.Duration.ofSeconds(60));

@@ -3,6 +3,7 @@ package az.ekabinet.query.cabinet.services;
 import az.ekabinet.domain.exam.session.ExamSession;
 import az.ekabinet.domain.money.Money;
 import az.ekabinet.domain.shared.WireFormats;
+import az.ekabinet.query.exam.result.ResultViews;
 import az.ekabinet.query.paging.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -33,6 +34,19 @@ public class MyServicesEndpoint {
 
     /** The e-service of an application to an exam session. */
     static final String EXAM_APPLICATION = "MASTER_EXAM_APPLICATION";
+
+    /** A page of the citizen's applications, newest first, each with whether its result is published. */
+    private static final String PAGE = """
+            SELECT a.application_number, a.session_id, a.status, a.started_at, a.confirmed_at, a.fee_qepik,
+                   s.title, s.academic_year, s.opens_at, s.deadline, %s AS published
+            FROM readmodel.exam_application a
+            JOIN readmodel.exam_session s ON s.session_id = a.session_id
+            LEFT JOIN readmodel.result_sheet r ON r.session_id = a.session_id AND r.publish_at <= :now
+            LEFT JOIN readmodel.exam_result_block e ON %s AND r.session_id IS NOT NULL
+            WHERE a.cabinet_id = :cabinet
+            ORDER BY a.started_at DESC, a.application_number DESC
+            LIMIT :limit OFFSET :offset""".formatted(ResultViews.HAS_RESULT,
+            ResultViews.BLOCK_OF_APPLICATION);
 
     private final DatabaseClient db;
     private final Clock clock;
@@ -78,17 +92,7 @@ public class MyServicesEndpoint {
             @RequestParam(required = false) String size) {
         Page.Request asked = Page.Request.of(page, size);
         Instant now = clock.instant();
-        return db.sql("""
-                        SELECT a.application_number, a.session_id, a.status, a.started_at, a.confirmed_at, a.fee_qepik,
-                               s.title, s.academic_year, s.opens_at, s.deadline, e.application_number AS result
-                        FROM readmodel.exam_application a
-                        JOIN readmodel.exam_session s ON s.session_id = a.session_id
-                        LEFT JOIN readmodel.result_sheet r ON r.session_id = a.session_id AND r.publish_at <= :now
-                        LEFT JOIN readmodel.exam_result e ON e.application_number = a.application_number
-                            AND r.session_id IS NOT NULL
-                        WHERE a.cabinet_id = :cabinet
-                        ORDER BY a.started_at DESC, a.application_number DESC
-                        LIMIT :limit OFFSET :offset""")
+        return db.sql(PAGE)
                 .bind("cabinet", citizen.getName())
                 .bind("now", now)
                 .bind("limit", asked.limit())
@@ -97,7 +101,7 @@ public class MyServicesEndpoint {
                     boolean confirmed = "CONFIRMED".equals(row.get("status", String.class));
                     Instant confirmedAt = instant(row.get("confirmed_at", OffsetDateTime.class));
                     Long fee = row.get("fee_qepik", Long.class);
-                    boolean published = row.get("result", String.class) != null;
+                    boolean published = Boolean.TRUE.equals(row.get("published", Boolean.class));
                     boolean open = !now.isBefore(instant(row.get("opens_at", OffsetDateTime.class)))
                             && now.isBefore(instant(row.get("deadline", OffsetDateTime.class)));
                     return new UsedService(EXAM_APPLICATION, row.get("title", String.class),

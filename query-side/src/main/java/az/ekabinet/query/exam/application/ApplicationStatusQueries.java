@@ -2,6 +2,7 @@ package az.ekabinet.query.exam.application;
 
 import az.ekabinet.domain.exam.application.ApplicationStatus;
 import az.ekabinet.domain.exam.application.ApplicationStatusQuery;
+import az.ekabinet.query.exam.result.ResultViews;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApplicationStatusQueries {
 
+    private static final String STATUS = """
+            SELECT a.status, COALESCE(a.confirmed_at, a.started_at) AS since, r.publish_at
+            FROM readmodel.exam_application a
+            LEFT JOIN readmodel.result_sheet r ON r.session_id = a.session_id AND r.publish_at <= :now
+                AND EXISTS (SELECT 1 FROM readmodel.exam_result_block e WHERE %s AND %s)
+            WHERE a.application_number = :number""".formatted(ResultViews.BLOCK_OF_APPLICATION,
+            ResultViews.HAS_RESULT);
+
     private final DatabaseClient db;
     private final Clock clock;
 
@@ -27,13 +36,7 @@ public class ApplicationStatusQueries {
     /** RESULT_PUBLISHED once the session's publication instant has come by this node's clock and a result exists. */
     @QueryHandler
     public CompletableFuture<ApplicationStatus> status(ApplicationStatusQuery query) {
-        return db.sql("""
-                        SELECT a.status, COALESCE(a.confirmed_at, a.started_at) AS since, r.publish_at
-                        FROM readmodel.exam_application a
-                        LEFT JOIN readmodel.result_sheet r ON r.session_id = a.session_id AND r.publish_at <= :now
-                            AND EXISTS (SELECT 1 FROM readmodel.exam_result e
-                                        WHERE e.application_number = a.application_number)
-                        WHERE a.application_number = :number""")
+        return db.sql(STATUS)
                 .bind("now", clock.instant())
                 .bind("number", query.applicationNumber())
                 .map(row -> {

@@ -1,5 +1,7 @@
 package az.ekabinet.query.exam.result;
 
+import az.ekabinet.domain.exam.result.ExamResult;
+import az.ekabinet.domain.exam.result.ResultBlocks;
 import az.ekabinet.domain.exam.result.ResultSheet;
 import az.ekabinet.domain.exam.result.ResultSubject;
 import az.ekabinet.domain.exam.result.Scores;
@@ -10,9 +12,9 @@ import az.ekabinet.domain.shared.ReadModelJson;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +29,29 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class ResultViews {
+
+    /**
+     * Whether {@code e}, a row of {@code readmodel.exam_result_block}, is the block application {@code a}'s result
+     * would be in ({@link ResultBlocks}).
+     */
+    public static final String BLOCK_OF_APPLICATION = "e.session_id = a.session_id "
+            + "AND e.block = a.application_number::int / " + ResultBlocks.NUMBERS_PER_BLOCK;
+    /** Where application {@code a}'s result starts in its block's lines, {@code e.lines}. */
+    private static final String LINE_START = "E'\\n' || a.application_number || ','";
+    /** Whether application {@code a} has a result in its block {@code e} (null without a block). */
+    public static final String HAS_RESULT = "strpos(e.lines, " + LINE_START + ") > 0";
+
+    /** The owner's application, its sheet if published, and what follows the number in its result's line. */
+    private static final String OWNED_RESULT = """
+            SELECT a.session_id, s.title, r.sheet, r.publish_at,
+                   NULLIF(split_part(split_part(e.lines, %s, 2), E'\\n', 1), '') AS result,
+                   COALESCE((e.revisions ->> a.application_number)::int, 1) AS revision
+            FROM readmodel.exam_application a
+            JOIN readmodel.exam_session s ON s.session_id = a.session_id
+            LEFT JOIN readmodel.result_sheet r ON r.session_id = a.session_id AND r.publish_at <= :now
+            LEFT JOIN readmodel.exam_result_block e ON %s AND r.session_id IS NOT NULL
+            WHERE a.application_number = :number AND a.cabinet_id = :cabinet""".formatted(LINE_START,
+            BLOCK_OF_APPLICATION);
 
     private static final int MAX_PARSED_SHEETS = 64;
 
@@ -52,15 +77,7 @@ public class ResultViews {
         if (number == null || !number.matches("[0-9]{6}")) {
             return Mono.error(new DomainException(ErrorCode.APPLICATION_NOT_FOUND));
         }
-        return db.sql("""
-                        SELECT a.session_id, s.title, r.sheet, r.publish_at, e.scores_tenths, e.total_tenths,
-                               e.exam_date, e.centre_code, e.revision
-                        FROM readmodel.exam_application a
-                        JOIN readmodel.exam_session s ON s.session_id = a.session_id
-                        LEFT JOIN readmodel.result_sheet r ON r.session_id = a.session_id AND r.publish_at <= :now
-                        LEFT JOIN readmodel.exam_result e ON e.application_number = a.application_number
-                            AND r.session_id IS NOT NULL
-                        WHERE a.application_number = :number AND a.cabinet_id = :cabinet""")
+        return db.sql(OWNED_RESULT)
                 .bind("now", clock.instant())
                 .bind("number", number)
                 .bind("cabinet", cabinetId)
@@ -71,38 +88,38 @@ public class ResultViews {
                         .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.RESULT_NOT_PUBLISHED))));
     }
 
-    /** A published result's columns. */
-    public record Read(String applicationNumber, String sessionId, String sessionTitle, String sheet,
-                       Instant publishedAt, Integer[] scoresTenths, int totalTenths, LocalDate examDate,
-                       String centreCode, int revision) {
+    /** A published result as read. */
+    public record Read(String sessionId, String sessionTitle, String sheet, Instant publishedAt, ExamResult result,
+                       int revision) {
 
         /** The strong entity tag of this result: it changes with each correction, and only then. */
         public String entityTag() {
-            return "\"" + applicationNumber + "." + revision + "\"";
+            return "\"" + result.applicationNumber() + "." + revision + "\"";
         }
     }
 
     private static Optional<Read> read(String number, Readable row) {
-        Integer[] scores = row.get("scores_tenths", Integer[].class);
-        return scores == null ? Optional.empty() : Optional.of(new Read(number, row.get("session_id", String.class),
+        String rest = row.get("result", String.class);
+        return rest == null ? Optional.empty() : Optional.of(new Read(row.get("session_id", String.class),
                 row.get("title", String.class), row.get("sheet", String.class),
-                row.get("publish_at", OffsetDateTime.class).toInstant(), scores, row.get("total_tenths", Integer.class),
-                row.get("exam_date", LocalDate.class), row.get("centre_code", String.class),
+                row.get("publish_at", OffsetDateTime.class).toInstant(), ResultBlocks.result(number, rest),
                 row.get("revision", Integer.class)));
     }
 
     public ResultView view(Read read) {
         ResultSheet sheet = sheet(read.sheet());
-        var subjects = new ArrayList<ResultView.Subject>(read.scoresTenths().length);
-        for (int i = 0; i < read.scoresTenths().length; i++) {
+        ExamResult result = read.result();
+        List<Integer> scores = result.scoresTenths();
+        var subjects = new ArrayList<ResultView.Subject>(scores.size());
+        for (int i = 0; i < scores.size(); i++) {
             ResultSubject subject = sheet.subjects().get(i);
             subjects.add(new ResultView.Subject(subject.code(), subject.nameAz(), subject.nameEn(),
-                    Scores.text(read.scoresTenths()[i]), Scores.text(subject.maxScoreTenths())));
+                    Scores.text(scores.get(i)), Scores.text(subject.maxScoreTenths())));
         }
-        return new ResultView(read.applicationNumber(), ExamSession.codeOf(read.sessionId()), read.sessionTitle(),
-                subjects, Scores.text(read.totalTenths()), Scores.text(sheet.maxTotalTenths()),
-                Scores.text(sheet.passThresholdTenths()), sheet.passes(read.totalTenths()), read.examDate(),
-                read.centreCode(), read.publishedAt(), read.revision());
+        return new ResultView(result.applicationNumber(), ExamSession.codeOf(read.sessionId()), read.sessionTitle(),
+                subjects, Scores.text(result.totalTenths()), Scores.text(sheet.maxTotalTenths()),
+                Scores.text(sheet.passThresholdTenths()), sheet.passes(result.totalTenths()), result.examDate(),
+                result.centreCode(), read.publishedAt(), read.revision());
     }
 
     /**
