@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import az.ekabinet.domain.exam.result.ExamResult;
 import az.ekabinet.domain.exam.result.ResultBlocks;
-import java.sql.DriverManager;
+import az.ekabinet.it.support.ServiceProcess;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class ResultBlocksMigrationIT {
 
-    private static final String ADMIN_URL = "jdbc:postgresql://localhost:5432/postgres?user=postgres";
+    private static final int POSTGRES_PORT = 5432;
     private static final String SESSION = "exam-session:2025-2026-magistr-1";
     private static final LocalDate DAY = LocalDate.parse("2026-07-05");
 
@@ -32,19 +31,13 @@ class ResultBlocksMigrationIT {
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        // Named like the test databases, so a killed run's leftover is swept like theirs.
-        database = "ekabinet_test_" + Instant.now().getEpochSecond() + "_blocks";
-        try (var c = DriverManager.getConnection(ADMIN_URL); var s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
+        database = ServiceProcess.createDatabase("blocks", POSTGRES_PORT);
         dataSource = new DriverManagerDataSource("jdbc:postgresql://localhost:5432/" + database, "postgres", "");
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        try (var c = DriverManager.getConnection(ADMIN_URL); var s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+        ServiceProcess.dropDatabase(database, POSTGRES_PORT);
     }
 
     private static Flyway flyway(String target) {

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import az.ekabinet.EkabinetApplication;
 import az.ekabinet.domain.ledger.NoteSigner;
-import java.sql.DriverManager;
+import az.ekabinet.it.support.ServiceProcess;
 import java.sql.SQLException;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 /** The production profile refuses demo secrets and credentials, and insists on an explicit database. */
 class ProductionProfileIT {
 
-    private static final String ADMIN_URL = "jdbc:postgresql://localhost:5432/postgres?user=postgres";
+    private static final int POSTGRES_PORT = 5432;
     private static final String STRONG_SECRET = "a-provider-secret-of-forty-characters-xx";
     private static final String DEMO_OPERATOR_HASH = "$2a$11$zSzlurGytf95fCAwNyfeOuTBYBKROsE50W5rQnl37l7xdjt.UP896";
 
@@ -25,18 +24,12 @@ class ProductionProfileIT {
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        // Named like the test databases, so a killed run's leftover is swept like theirs.
-        database = "ekabinet_test_" + Instant.now().getEpochSecond() + "_prod";
-        try (var c = DriverManager.getConnection(ADMIN_URL); var s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
+        database = ServiceProcess.createDatabase("prod", POSTGRES_PORT);
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        try (var c = DriverManager.getConnection(ADMIN_URL); var s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+        ServiceProcess.dropDatabase(database, POSTGRES_PORT);
     }
 
     private static SpringApplicationBuilder prod(String... properties) {

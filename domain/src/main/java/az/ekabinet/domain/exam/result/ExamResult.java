@@ -10,52 +10,21 @@ import java.util.Objects;
  * order, in tenths), the total, the exam date and the exam centre's code.
  *
  * <p>Stored as its {@linkplain #line() line}, the scoring file's own columns in tenths: an event of a part of a file
- * holds thousands of them, and as objects their names outweighed their values. The line is made once, with the
- * result: an imported result's line is written into its event, kept by its session's aggregate and appended to the
- * read model.
+ * holds thousands of them, and as objects their names outweighed their values.
  */
-public final class ExamResult {
+public record ExamResult(String applicationNumber, List<Integer> scoresTenths, int totalTenths, LocalDate examDate,
+                         String centreCode) {
 
     private static final char SEPARATOR = ',';
 
-    private final String applicationNumber;
-    private final List<Integer> scoresTenths;
-    private final int totalTenths;
-    private final LocalDate examDate;
-    private final String centreCode;
-    private final String line;
-
-    public ExamResult(String applicationNumber, List<Integer> scoresTenths, int totalTenths, LocalDate examDate,
-                      String centreCode) {
-        this.applicationNumber = Objects.requireNonNull(applicationNumber);
-        this.scoresTenths = List.copyOf(scoresTenths);
-        this.totalTenths = totalTenths;
-        this.examDate = Objects.requireNonNull(examDate);
-        this.centreCode = Objects.requireNonNull(centreCode);
+    public ExamResult {
+        Objects.requireNonNull(applicationNumber);
+        scoresTenths = List.copyOf(scoresTenths);
+        Objects.requireNonNull(examDate);
+        Objects.requireNonNull(centreCode);
         if (applicationNumber.indexOf(SEPARATOR) >= 0 || centreCode.indexOf(SEPARATOR) >= 0) {
             throw new IllegalArgumentException("a number or centre code with a comma cannot be told from its line");
         }
-        this.line = lineOf(applicationNumber, this.scoresTenths, totalTenths, examDate, centreCode);
-    }
-
-    public String applicationNumber() {
-        return applicationNumber;
-    }
-
-    public List<Integer> scoresTenths() {
-        return scoresTenths;
-    }
-
-    public int totalTenths() {
-        return totalTenths;
-    }
-
-    public LocalDate examDate() {
-        return examDate;
-    }
-
-    public String centreCode() {
-        return centreCode;
     }
 
     /**
@@ -64,26 +33,6 @@ public final class ExamResult {
      * lines are.
      */
     public String line() {
-        return line;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof ExamResult result && line.equals(result.line);
-    }
-
-    @Override
-    public int hashCode() {
-        return line.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "ExamResult[" + line + "]";
-    }
-
-    private static String lineOf(String applicationNumber, List<Integer> scoresTenths, int totalTenths,
-                                 LocalDate examDate, String centreCode) {
         var line = new StringBuilder(32 + 6 * scoresTenths.size()).append(applicationNumber);
         for (Integer score : scoresTenths) {
             line.append(SEPARATOR).append(score.intValue());
