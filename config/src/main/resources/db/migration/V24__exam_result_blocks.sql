@@ -4,13 +4,19 @@
 -- line (ExamResult.line(): `\n200001,455,300,755,2026-07-05,BAKU-01`), so a result is found by the text
 -- `\n<number>,`, and a block written again (another file's results in it) is its old lines and its new ones.
 -- `revisions` holds the revision of a corrected result only ({"200001": 2}); a result absent from it is at 1.
+-- A block of a hundred lines is about 4 KB, over 2 KB once compressed: toast_tuple_target keeps it in its row rather
+-- than in the TOAST table, so a read fetches one row, not a row and its TOAST chunks.
 CREATE TABLE readmodel.exam_result_block (
     session_id  VARCHAR(64)  NOT NULL,
     block       INT          NOT NULL,
     lines       TEXT         COMPRESSION lz4 NOT NULL,
     revisions   JSONB,
     PRIMARY KEY (session_id, block)
-);
+) WITH (toast_tuple_target = 4080);
+
+-- Nodes of the previous version may import while this runs (a rolling deploy): their rows wait for the move rather
+-- than commit after its snapshot and be dropped with the table.
+LOCK TABLE readmodel.exam_result IN SHARE ROW EXCLUSIVE MODE;
 
 INSERT INTO readmodel.exam_result_block (session_id, block, lines, revisions)
 SELECT session_id, application_number::int / 100,

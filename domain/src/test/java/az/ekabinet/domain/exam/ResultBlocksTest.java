@@ -1,7 +1,6 @@
 package az.ekabinet.domain.exam;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import az.ekabinet.domain.exam.result.ExamResult;
 import az.ekabinet.domain.exam.result.ResultBlocks;
@@ -38,21 +37,22 @@ class ResultBlocksTest {
         String lines = "\n200011,1,2,3,2026-07-05,BAKU-01\n200001,455,300,755,2026-07-05,BAKU-01"
                 + "\n200010,5,5,10,2026-07-05,BAKU-01";
 
-        assertThat(ResultBlocks.replaced(lines, result("200001", 460, 300)))
+        assertThat(ResultBlocks.withResult(lines, result("200001", 460, 300)))
                 .isEqualTo("\n200011,1,2,3,2026-07-05,BAKU-01\n200001,460,300,760,2026-07-05,BAKU-01"
                         + "\n200010,5,5,10,2026-07-05,BAKU-01");
-        assertThat(ResultBlocks.replaced(lines, result("200010", 6, 5)))
+        assertThat(ResultBlocks.withResult(lines, result("200010", 6, 5)))
                 .endsWith("\n200010,6,5,11,2026-07-05,BAKU-01")
                 .startsWith("\n200011,1,2,3,2026-07-05,BAKU-01\n200001,455,");
-        assertThat(ResultBlocks.replaced(lines, result("200011", 0, 0)))
+        assertThat(ResultBlocks.withResult(lines, result("200011", 0, 0)))
                 .startsWith("\n200011,0,0,0,2026-07-05,BAKU-01\n200001,");
     }
 
     @Test
-    void aCorrectionOfANumberWithoutALineInTheBlockIsRefused() {
+    void aNumberWithoutALineInTheBlockIsAddedAfterTheOthers() {
         // 20001 is the start of 200011's line but not a number of the block: the comma after the number tells them apart
-        assertThatThrownBy(() -> ResultBlocks.replaced("\n200011,1,2,3,2026-07-05,BAKU-01", result("20001", 1, 1)))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(ResultBlocks.withResult("\n200011,1,2,3,2026-07-05,BAKU-01", result("20001", 1, 1)))
+                .isEqualTo("\n200011,1,2,3,2026-07-05,BAKU-01\n20001,1,1,2,2026-07-05,BAKU-01");
+        assertThat(ResultBlocks.withResult("", result("200011", 1, 2))).isEqualTo("\n200011,1,2,3,2026-07-05,BAKU-01");
     }
 
     @Test

@@ -246,6 +246,23 @@ class ResultsJourneyIT {
     }
 
     @Test
+    void aCorrectionOfAResultMissingFromTheReadModelPutsItBack() {
+        String session = results.sessionWithSheet();
+        Applicant applicant = results.confirmedApplicant(session);
+        results.imported(session, HEADER + line(applicant.number(), "30", "20", "50"));
+        results.publish(session, clock.instant()).expectStatus().isOk();
+        // the read model changed by hand: the applicant's block is gone
+        jdbc.update("DELETE FROM readmodel.exam_result_block WHERE session_id = ?", ExamSession.idOf(session));
+        results.result(applicant.token(), applicant.number()).expectStatus().isNotFound();
+
+        JsonNode corrected = results.imported(session, HEADER + line(applicant.number(), "31", "20", "51"));
+
+        assertThat(corrected.get("corrected").asLong()).isEqualTo(1);
+        results.result(applicant.token(), applicant.number()).expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo("51.0").jsonPath("$.revision").isEqualTo(2);
+    }
+
+    @Test
     void theResultsReadModelIsRebuiltFromTheEventsIdentically() {
         String session = results.sessionWithSheet();
         Applicant first = results.confirmedApplicant(session);
@@ -266,8 +283,9 @@ class ResultsJourneyIT {
                 + "WHERE session_id = ?", String.class, ExamSession.idOf(session)))
                 .contains("\n" + first.number() + ",").contains("\n" + second.number() + ",")
                 .contains("\n" + third.number() + ",");
-        jdbc.update("UPDATE readmodel.exam_result_block SET lines = replace(lines, ?, ?), revisions = NULL",
-                "\n" + first.number() + ",300", "\n" + first.number() + ",1000");
+        jdbc.update("UPDATE readmodel.exam_result_block SET lines = replace(lines, ?, ?), revisions = NULL "
+                + "WHERE session_id = ?", "\n" + first.number() + ",300", "\n" + first.number() + ",1000",
+                ExamSession.idOf(session));
 
         var admin = az.ekabinet.it.support.AdminClient.demo(http);
         JsonNode replay = admin.replay("exam-results", java.time.Duration.ofSeconds(60));

@@ -24,15 +24,18 @@ public final class ResultBlocks {
         return lines.append(LINE_START).append(result.line());
     }
 
-    /** A block's lines with the result of {@code corrected}'s number replaced by {@code corrected}. */
-    public static String replaced(String lines, ExamResult corrected) {
-        String start = LINE_START + corrected.applicationNumber() + ',';
+    /**
+     * A block's lines with {@code result} in place of its number's line, or added after the others when the block has
+     * no line of its number.
+     */
+    public static String withResult(String lines, ExamResult result) {
+        String start = LINE_START + result.applicationNumber() + ',';
         int from = lines.indexOf(start);
         if (from < 0) {
-            throw new IllegalArgumentException("no result of " + corrected.applicationNumber() + " in its block");
+            return lines + LINE_START + result.line();
         }
         int to = lines.indexOf(LINE_START, from + 1);
-        return lines.substring(0, from) + LINE_START + corrected.line() + (to < 0 ? "" : lines.substring(to));
+        return lines.substring(0, from) + LINE_START + result.line() + (to < 0 ? "" : lines.substring(to));
     }
 
     /** The result whose line is {@code applicationNumber} followed by {@code rest}: what follows the number's comma. */
