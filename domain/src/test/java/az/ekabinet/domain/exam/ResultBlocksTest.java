@@ -49,7 +49,7 @@ class ResultBlocksTest {
 
     @Test
     void aNumberWithoutALineInTheBlockIsAddedAfterTheOthers() {
-        // 20001 is the start of 200011's line but not a number of the block: the comma after the number tells them apart
+        // 20001 is the start of 200011's line but not its number: the comma after the number tells them apart
         assertThat(ResultBlocks.withResult("\n200011,1,2,3,2026-07-05,BAKU-01", result("20001", 1, 1)))
                 .isEqualTo("\n200011,1,2,3,2026-07-05,BAKU-01\n20001,1,1,2,2026-07-05,BAKU-01");
         assertThat(ResultBlocks.withResult("", result("200011", 1, 2))).isEqualTo("\n200011,1,2,3,2026-07-05,BAKU-01");
@@ -57,6 +57,7 @@ class ResultBlocksTest {
 
     @Test
     void aResultIsReadBackFromWhatFollowsItsNumber() {
-        assertThat(ResultBlocks.result("200001", "455,300,755,2026-07-05,BAKU-01")).isEqualTo(result("200001", 455, 300));
+        assertThat(ResultBlocks.result("200001", "455,300,755,2026-07-05,BAKU-01"))
+                .isEqualTo(result("200001", 455, 300));
     }
 }

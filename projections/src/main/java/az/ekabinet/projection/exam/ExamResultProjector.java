@@ -58,7 +58,7 @@ public class ExamResultProjector {
             ResultBlocks.append(blocks.computeIfAbsent(ResultBlocks.blockOf(result.applicationNumber()),
                     block -> new StringBuilder()), result);
         }
-        Integer[] numbers = blocks.keySet().toArray(Integer[]::new);
+        Integer[] blockNumbers = blocks.keySet().toArray(Integer[]::new);
         String[] lines = blocks.values().stream().map(StringBuilder::toString).toArray(String[]::new);
         jdbc.update(connection -> {
             PreparedStatement append = connection.prepareStatement("""
@@ -67,7 +67,7 @@ public class ExamResultProjector {
                     ON CONFLICT (session_id, block) DO UPDATE
                         SET lines = readmodel.exam_result_block.lines || excluded.lines""");
             append.setString(1, event.sessionId());
-            append.setArray(2, connection.createArrayOf("int4", numbers));
+            append.setArray(2, connection.createArrayOf("int4", blockNumbers));
             append.setArray(3, connection.createArrayOf("text", lines));
             return append;
         });
@@ -75,7 +75,8 @@ public class ExamResultProjector {
 
     /**
      * The corrected line replaces the previous one in its block; the result's revision goes one up. A block or line
-     * found missing (a read model changed by hand) gets the corrected line rather than failing the correction.
+     * found missing (a read model changed by hand) gets the corrected line rather than failing the correction; a
+     * missing block's revision restarts at 2, the first correction's (a replay restores the true one).
      */
     @EventHandler
     void on(ResultCorrected event) {
@@ -88,8 +89,9 @@ public class ExamResultProjector {
         jdbc.update("""
                 INSERT INTO readmodel.exam_result_block AS b (session_id, block, lines, revisions)
                 VALUES (?, ?, ?, jsonb_build_object(?::text, 2))
-                ON CONFLICT (session_id, block) DO UPDATE SET lines = excluded.lines, revisions =
-                    COALESCE(b.revisions, '{}') || jsonb_build_object(?::text, COALESCE((b.revisions ->> ?)::int, 1) + 1)""",
+                ON CONFLICT (session_id, block) DO UPDATE SET lines = excluded.lines,
+                    revisions = COALESCE(b.revisions, '{}')
+                        || jsonb_build_object(?::text, COALESCE((b.revisions ->> ?)::int, 1) + 1)""",
                 event.sessionId(), block, ResultBlocks.withResult(lines.isEmpty() ? "" : lines.get(0), corrected),
                 number, number, number);
     }

@@ -49,8 +49,8 @@ class ResultBlocksMigrationIT {
         flyway("23").migrate();
         var jdbc = new JdbcTemplate(dataSource);
         String insert = """
-                INSERT INTO readmodel.exam_result (application_number, session_id, scores_tenths, total_tenths, exam_date,
-                    centre_code, revision, recorded_at) VALUES (?, ?, ?::int[], ?, ?, ?, ?, now())""";
+                INSERT INTO readmodel.exam_result (application_number, session_id, scores_tenths, total_tenths,
+                    exam_date, centre_code, revision, recorded_at) VALUES (?, ?, ?::int[], ?, ?, ?, ?, now())""";
         jdbc.update(insert, "200101", SESSION, "{455,300}", 755, DAY, "BAKU-01", 1);
         jdbc.update(insert, "200100", SESSION, "{0,5}", 5, DAY, "GANJA-2", 3);
         jdbc.update(insert, "200199", SESSION, "{1000,1000}", 2000, DAY.plusDays(1), "BAKU-01", 1);
